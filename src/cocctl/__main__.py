@@ -1,0 +1,5 @@
+"""Run cocctl as ``python -m cocctl``."""
+
+from cocctl.cli import main
+
+main()
