@@ -1,0 +1,211 @@
+"""age v1 file encryption (https://age-encryption.org/v1) for cocctl case files.
+
+The public API composes small layers: :mod:`.format` (header grammar),
+:mod:`.stream` (payload), :mod:`.armor`, and one module per recipient type
+(:mod:`.x25519`, :mod:`.scrypt`). Recipients and identities may be passed as
+objects or as ``age1...`` / ``AGE-SECRET-KEY-1...`` strings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import Protocol, Union
+
+from . import armor as _armor
+from . import format as _format
+from . import stream as _stream
+from .errors import AgeError, ArmorError, HeaderError, HMACError, KeyFormatError, NoIdentityMatch, PayloadError
+from .format import Stanza
+from .parse import parse_identities, parse_identity, parse_recipient, parse_recipients
+from .primitives import FILE_KEY_SIZE, header_mac, payload_key, verify_header_mac
+from .scrypt import ScryptIdentity, ScryptRecipient
+from .x25519 import X25519Identity, X25519Recipient
+
+__all__ = [
+    "AgeError",
+    "ArmorError",
+    "HMACError",
+    "HeaderError",
+    "Identity",
+    "KeyFormatError",
+    "NoIdentityMatch",
+    "PayloadError",
+    "Recipient",
+    "ScryptIdentity",
+    "ScryptRecipient",
+    "Stanza",
+    "X25519Identity",
+    "X25519Recipient",
+    "decrypt",
+    "decrypt_chunks",
+    "encrypt",
+    "generate_identity",
+    "parse_identities",
+    "parse_identity",
+    "parse_recipient",
+    "parse_recipients",
+]
+
+# The payload nonce makes the payload key unique per file even if a file
+# key were ever reused.
+PAYLOAD_NONCE_SIZE = 16
+
+
+class Recipient(Protocol):
+    """Anything that can wrap a file key into header stanzas."""
+
+    def wrap(self, file_key: bytes) -> list[Stanza]: ...
+
+
+class Identity(Protocol):
+    """Anything that can find its stanza and unwrap the file key (None if none is its)."""
+
+    def unwrap(self, stanzas: tuple[Stanza, ...]) -> bytes | None: ...
+
+
+RecipientsArg = Union[Recipient, str, Iterable[Union[Recipient, str]]]
+IdentitiesArg = Union[Identity, str, Iterable[Union[Identity, str]]]
+
+
+def generate_identity() -> X25519Identity:
+    """Generate a new X25519 identity; its ``recipient`` is the public half."""
+    return X25519Identity.generate()
+
+
+def encrypt(data: bytes, recipients: RecipientsArg, *, armor: bool = False) -> bytes:
+    """Encrypt ``data`` to one or more recipients.
+
+    Args:
+        data: the plaintext.
+        recipients: a recipient or ``age1...`` string, or an iterable of them.
+        armor: return the PEM-armored text form instead of the binary form.
+
+    Returns:
+        The age file.
+
+    Raises:
+        AgeError: if there is no recipient, or an scrypt recipient is mixed
+            with others (its stanza must be alone in the header).
+        KeyFormatError: if a recipient string is malformed.
+    """
+    recipients = _as_list(recipients, parse_recipient, "wrap")
+    if not recipients:
+        raise AgeError("no recipients specified")
+    if len(recipients) > 1 and any(isinstance(r, ScryptRecipient) for r in recipients):
+        raise AgeError("an scrypt recipient must be the only recipient of a file")
+
+    # A fresh file key per file: it is the only secret all stanzas share.
+    file_key = os.urandom(FILE_KEY_SIZE)
+    stanzas = [s for r in recipients for s in r.wrap(file_key)]
+    header = _format.marshal_without_mac(stanzas)
+    header += _format.marshal_mac_line(header_mac(file_key, header))
+    nonce = os.urandom(PAYLOAD_NONCE_SIZE)
+
+    # Write everything into one buffer: no per-chunk concatenation.
+    size = len(header) + PAYLOAD_NONCE_SIZE + _stream.encrypted_size(len(data))
+    out = bytearray(size)
+    out[: len(header)] = header
+    out[len(header) : len(header) + PAYLOAD_NONCE_SIZE] = nonce
+    _stream.encrypt_into(payload_key(file_key, nonce), data, memoryview(out)[len(header) + PAYLOAD_NONCE_SIZE :])
+    if armor:
+        return _armor.encode(out)
+    return bytes(out)
+
+
+def decrypt(data: bytes, identities: IdentitiesArg, *, armored: bool | None = None) -> bytes:
+    """Decrypt a whole age file.
+
+    Args:
+        data: the file, binary or armored.
+        identities: an identity or ``AGE-SECRET-KEY-1...`` string, or an
+            iterable of them (:class:`ScryptIdentity` for passphrases).
+        armored: True or False to require a form; None detects the armor
+            by its BEGIN line, after optional leading whitespace.
+
+    Returns:
+        The plaintext.
+
+    Raises:
+        ArmorError, HeaderError, NoIdentityMatch, HMACError, PayloadError:
+            see :func:`decrypt_chunks`. No plaintext is returned on error.
+        KeyFormatError: if an identity string is malformed.
+    """
+    return b"".join(decrypt_chunks(data, identities, armored=armored))
+
+
+def decrypt_chunks(data: bytes, identities: IdentitiesArg, *, armored: bool | None = None) -> Iterator[bytes]:
+    """Decrypt an age file chunk by chunk.
+
+    The armor and header are checked, and the file key unwrapped, before
+    this returns; payload errors surface while iterating. Each 64 KiB chunk
+    is yielded only after it authenticated, so on a :class:`PayloadError`
+    the caller has seen exactly the plaintext that was released.
+
+    Args:
+        data: the file, binary or armored.
+        identities: as for :func:`decrypt`.
+        armored: as for :func:`decrypt`.
+
+    Returns:
+        An iterator over the plaintext of each chunk.
+
+    Raises:
+        ArmorError: if the armor is not strict.
+        HeaderError: if the header is malformed, a stanza for one of the
+            identities is invalid, or the payload nonce is missing.
+        NoIdentityMatch: if no identity unwraps any stanza.
+        HMACError: if the header MAC does not verify.
+        PayloadError: while iterating, if the payload is corrupt or truncated.
+    """
+    identities = _as_list(identities, parse_identity, "unwrap")
+    if not isinstance(data, bytes):
+        data = bytes(data)
+    if armored if armored is not None else _armor.is_armored(data):
+        try:
+            data = _armor.decode(data)
+        except ArmorError as e:
+            raise ArmorError(f"failed to read armor: {e}") from None
+    try:
+        header, offset = _format.parse(data)
+    except HeaderError as e:
+        raise HeaderError(f"failed to read header: {e}") from None
+    file_key = _unwrap(header, identities)
+    nonce = data[offset : offset + PAYLOAD_NONCE_SIZE]
+    if len(nonce) != PAYLOAD_NONCE_SIZE:
+        raise HeaderError("failed to read header: missing payload nonce")
+    payload = memoryview(data)[offset + PAYLOAD_NONCE_SIZE :]
+    return _stream.decrypt_chunks(payload_key(file_key, nonce), payload)
+
+
+def _unwrap(header: _format.Header, identities: list[Identity]) -> bytes:
+    if not identities:
+        raise NoIdentityMatch("no identities specified")
+    for identity in identities:
+        try:
+            file_key = identity.unwrap(header.stanzas)
+        except HeaderError as e:
+            raise HeaderError(f"failed to unwrap file key: {e}") from None
+        if file_key is not None:
+            break
+    else:
+        raise NoIdentityMatch("no identity matched any of the recipients")
+    # The MAC is checked only after a key was found: it is what ties the
+    # whole header, every stanza included, to that file key.
+    if not verify_header_mac(file_key, header.mac_input, header.mac):
+        raise HMACError("failed to verify header: bad header MAC")
+    return file_key
+
+
+def _as_list(items, parse, method: str) -> list:
+    """Accept one item or an iterable of items, parsing strings with ``parse``."""
+    if isinstance(items, str) or hasattr(items, method):
+        items = [items]
+    result = []
+    for item in items:
+        if isinstance(item, str):
+            item = parse(item)
+        elif not hasattr(item, method):
+            raise TypeError(f"{type(item).__name__} has no {method}() method")
+        result.append(item)
+    return result
