@@ -1,0 +1,1 @@
+"""The archive: envelopes, case files, roster and config, git commits, locks."""

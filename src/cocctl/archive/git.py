@@ -1,0 +1,97 @@
+"""The git command, run with the caller's GIT_* repository variables shielded.
+
+cocctl runs git itself rather than through GitPython's object layer: a
+commit through the command costs ~10 ms against ~37 ms through
+``index.commit`` at 1,000 files, importing GitPython adds ~70 ms to every
+command, and the command applies the user's signing settings and hooks.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from cocctl.errors import GitError
+
+# The variables that would point git at another repository or index than the
+# archive's own (the same list pass unsets).
+_SHIELDED = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_INDEX_VERSION",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+    "GIT_PREFIX",
+)
+
+TRAILER_ACTION = "Cocctl-Action"
+TRAILER_CASE = "Cocctl-Case"
+TRAILER_ACTOR = "Cocctl-Actor"
+
+
+def environment() -> dict[str, str]:
+    """Return the environment for git subprocesses, repository variables removed."""
+    return {key: value for key, value in os.environ.items() if key not in _SHIELDED}
+
+
+class Git:
+    """Runs git in one work tree."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def run(self, *args: str, input: bytes | None = None, check: bool = True) -> str:
+        """Run ``git ARGS`` in the work tree and return its standard output.
+
+        Raises:
+            GitError: git is missing, or it exited non-zero while ``check`` is set.
+        """
+        try:
+            done = subprocess.run(
+                ["git", *args],
+                cwd=self.root,
+                env=environment(),
+                input=input,
+                capture_output=True,
+                check=False,
+            )
+        except FileNotFoundError:
+            raise GitError("git is not installed; install git and try again") from None
+        if check and done.returncode != 0:
+            reason = _last_line(done.stderr) or _last_line(done.stdout) or f"exit code {done.returncode}"
+            raise GitError(f"git {args[0]} failed: {reason}")
+        return done.stdout.decode("utf-8", "replace")
+
+    def dirty(self, paths: Sequence[str]) -> list[str]:
+        """Return those of ``paths`` with staged or unstaged changes against HEAD."""
+        output = self.run("status", "--porcelain", "--untracked-files=all", "--", *paths)
+        return [line[3:] for line in output.splitlines() if line]
+
+    def commit(self, paths: Sequence[str], subject: str, trailers: dict[str, str]) -> str:
+        """Commit exactly ``paths`` (added, changed or deleted) and return the new id.
+
+        Other staged or unstaged changes in the work tree stay as they were:
+        the commit is limited to ``paths`` (``git commit --only``). Hooks and
+        signing settings apply as for any commit the user makes.
+
+        Raises:
+            GitError: staging or committing failed (e.g. a hook rejected it).
+        """
+        message = subject + "\n\n" + "".join(f"{key}: {value}\n" for key, value in trailers.items())
+        self.run("add", "--all", "--", *paths)
+        self.run("commit", "--quiet", "--only", "--file=-", "--", *paths, input=message.encode())
+        return self.run("rev-parse", "HEAD").strip()
+
+    def unstage(self, paths: Sequence[str]) -> None:
+        """Reset the index entries of ``paths`` to HEAD (used to roll back)."""
+        self.run("reset", "--quiet", "--", *paths, check=False)
+
+
+def _last_line(stream: bytes) -> str:
+    lines = [line.strip() for line in stream.decode("utf-8", "replace").splitlines() if line.strip()]
+    return lines[-1] if lines else ""

@@ -1,0 +1,42 @@
+"""An exclusive lock so two cocctl processes on one clone never interleave."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from cocctl.errors import ConflictError
+
+WAIT_SECONDS = 10.0
+
+
+@contextmanager
+def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``path`` for the duration of the block.
+
+    The kernel releases the lock when the process dies, so a crash never
+    leaves a stale lock behind.
+
+    Raises:
+        ConflictError: another process held the lock for longer than ``wait``.
+    """
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ConflictError(
+                        "another cocctl process is writing to this archive; try again when it is done"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(descriptor)

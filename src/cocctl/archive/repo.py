@@ -1,0 +1,143 @@
+"""An archive on disk: where it is, what it holds, and committing changes to it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+
+from cocctl.archive import config as config_file
+from cocctl.archive import envelope as envelope_file
+from cocctl.archive import roster as roster_file
+from cocctl.archive.fsio import write_atomic
+from cocctl.archive.git import Git
+from cocctl.archive.lock import locked
+from cocctl.errors import ConflictError, NotFound
+from cocctl.model.ids import is_case_id
+
+ARCHIVE_VARIABLE = "COCCTL_ARCHIVE"
+CASES_DIR = "cases"
+LOCK_NAME = "cocctl.lock"
+
+
+class Archive:
+    """A cocctl archive: a git work tree holding cocctl.yaml at its root."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.git = Git(root)
+
+    @classmethod
+    def find(cls, explicit: Path | None = None, start: Path | None = None) -> Archive:
+        """Locate the archive: ``--archive``, ``COCCTL_ARCHIVE``, or the nearest ancestor.
+
+        Raises:
+            NotFound: no cocctl.yaml there.
+        """
+        chosen = explicit or (Path(os.environ[ARCHIVE_VARIABLE]) if os.environ.get(ARCHIVE_VARIABLE) else None)
+        if chosen is not None:
+            root = chosen.expanduser().resolve()
+            if not (root / config_file.FILE_NAME).is_file():
+                raise NotFound(f"no cocctl archive at {root}; run 'cocctl init {chosen}' to create one")
+            return cls(root)
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / config_file.FILE_NAME).is_file():
+                return cls(folder)
+        raise NotFound("not inside a cocctl archive; cd into one, pass --archive PATH, or run 'cocctl init'")
+
+    @cached_property
+    def config(self) -> config_file.Config:
+        """The archive's settings."""
+        return config_file.loads((self.root / config_file.FILE_NAME).read_bytes())
+
+    @cached_property
+    def roster(self) -> roster_file.Roster:
+        """The committee roster."""
+        path = self.root / roster_file.FILE_NAME
+        if not path.is_file():
+            raise NotFound(f"{roster_file.FILE_NAME} is missing from the archive; restore it with git")
+        return roster_file.loads(path.read_bytes())
+
+    @staticmethod
+    def case_relpath(case_id: str) -> str:
+        """The case file's path relative to the archive root."""
+        return f"{CASES_DIR}/{case_id}.yaml"
+
+    def case_ids(self) -> list[str]:
+        """Ids of every case file in the archive, sorted."""
+        folder = self.root / CASES_DIR
+        if not folder.is_dir():
+            return []
+        return sorted(path.stem for path in folder.glob("*.yaml") if is_case_id(path.stem))
+
+    def read_envelope(self, case_id: str) -> envelope_file.Envelope:
+        """Read and validate one case file's envelope.
+
+        Raises:
+            NotFound: no such case.
+            IntegrityError: the file is not a valid case file.
+        """
+        relpath = self.case_relpath(case_id)
+        path = self.root / relpath
+        if not is_case_id(case_id) or not path.is_file():
+            raise NotFound(f"no case {case_id!r} in this archive; see 'cocctl list'")
+        envelope = envelope_file.loads(path.read_bytes(), name=relpath)
+        if envelope.case != case_id:
+            from cocctl.errors import IntegrityError
+
+            raise IntegrityError(f"{relpath} holds case {envelope.case}, not {case_id}; restore it with git")
+        return envelope
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the archive's write lock (in the git folder, never committed)."""
+        git_dir = self.root / ".git"
+        if not git_dir.is_dir():
+            git_dir = Path(self.git.run("rev-parse", "--absolute-git-dir").strip())
+        with locked(git_dir / LOCK_NAME):
+            yield
+
+    def commit(self, changes: Mapping[str, bytes | None], subject: str, trailers: dict[str, str]) -> str:
+        """Write ``changes`` (relative path -> new bytes, or None to delete) as one commit.
+
+        Files are written atomically with mode 0600. If anything fails,
+        including a git hook rejecting the commit, every file is put back as
+        it was and the index entries are reset, so the archive is unchanged.
+
+        Raises:
+            ConflictError: one of the files has uncommitted changes.
+            GitError: the commit failed.
+        """
+        paths = list(changes)
+        dirty = self.git.dirty(paths)
+        if dirty:
+            raise ConflictError(
+                f"{dirty[0]} has uncommitted changes; commit or discard them first (see 'git status')"
+            )
+        before = {path: _read_or_none(self.root / path) for path in paths}
+        try:
+            for path, data in changes.items():
+                _put(self.root / path, data)
+            return self.git.commit(paths, subject, trailers)
+        except BaseException:
+            for path, data in before.items():
+                _put(self.root / path, data)
+            self.git.unstage(paths)
+            raise
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _put(path: Path, data: bytes | None) -> None:
+    if data is None:
+        path.unlink(missing_ok=True)
+    else:
+        write_atomic(path, data)

@@ -1,0 +1,15 @@
+"""cocctl's command line: parse, call one service function, render."""
+
+from __future__ import annotations
+
+from cocctl.cli import archive, cases, demo, keys  # noqa: F401  (they register commands)
+from cocctl.cli.app import app
+
+
+def main() -> None:
+    """Entry point of the ``cocctl`` console script."""
+    import os
+
+    # Everything cocctl creates (temp files, key folders) is private to the user.
+    os.umask(0o077)
+    app()

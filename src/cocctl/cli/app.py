@@ -1,0 +1,90 @@
+"""The Typer application, its global options, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from cocctl import __version__
+
+
+class _Group(TyperGroup):
+    """Maps cocctl's errors to a one-line message and the error's exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from cocctl.errors import CocctlError
+
+        try:
+            return super().invoke(ctx)
+        except CocctlError as error:
+            from cocctl import render
+
+            render.error(str(error))
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            from cocctl import render
+
+            render.error("interrupted; nothing was written")
+            raise typer.Exit(130) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="cocctl",
+    help=(
+        "Code of Conduct case management over an encrypted git archive.\n\n"
+        "Every case is an age-encrypted YAML file readable only by the committee members allowed "
+        "to see it; every action is one git commit. Set COCCTL_NOW (ISO 8601) to replace the clock."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+member_app = typer.Typer(cls=_Group, help="Manage the committee roster.", no_args_is_help=True)
+app.add_typer(member_app, name="member")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cocctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    ctx: typer.Context,
+    archive: Optional[Path] = typer.Option(
+        None, "--archive", "-C", envvar="COCCTL_ARCHIVE", help="Archive folder (default: nearest ancestor with cocctl.yaml)."
+    ),
+    identity: Optional[Path] = typer.Option(
+        None, "--identity", "-i", envvar="COCCTL_IDENTITY",
+        help="Your age identity file (default: $XDG_CONFIG_HOME/cocctl/identity).",
+    ),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Global options."""
+    ctx.obj = (archive, identity)
+
+
+def session(ctx: typer.Context) -> Any:
+    """The Session for the current command, from the global options."""
+    from cocctl.service.workspace import Session
+
+    root = ctx.find_root()
+    archive, identity = root.obj or (None, None)
+    return Session(archive=archive, identity=identity, ask_passphrase=_ask_passphrase)
+
+
+def _ask_passphrase(prompt: str) -> str:
+    import sys
+
+    if not sys.stdin.isatty():
+        from cocctl.errors import IdentityError
+
+        raise IdentityError("your identity is passphrase-protected; run cocctl in a terminal to enter it")
+    return typer.prompt(prompt, hide_input=True)

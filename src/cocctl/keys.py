@@ -1,0 +1,119 @@
+"""Members' identities (age private keys): where they live, loading, creating."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from cocctl.clock import format_time
+from cocctl.errors import ConflictError, IdentityError
+
+IDENTITY_VARIABLE = "COCCTL_IDENTITY"
+DEFAULT_WORK_FACTOR = 18
+_AGE_BINARY_MAGIC = b"age-encryption.org/v1\n"
+_AGE_ARMOR_MAGIC = b"-----BEGIN AGE ENCRYPTED FILE-----"
+
+PassphrasePrompt = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class NewIdentity:
+    """What ``keygen`` made: where the key was written and its public recipient."""
+
+    path: Path
+    recipient: str
+    protected: bool
+
+
+def default_path() -> Path:
+    """``$XDG_CONFIG_HOME/cocctl/identity``, or ``~/.config/cocctl/identity``."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "cocctl" / "identity"
+
+
+def resolve_path(explicit: Path | None) -> Path:
+    """The identity file to use: ``--identity``, ``COCCTL_IDENTITY``, then the default."""
+    if explicit is not None:
+        return explicit.expanduser()
+    if os.environ.get(IDENTITY_VARIABLE):
+        return Path(os.environ[IDENTITY_VARIABLE]).expanduser()
+    return default_path()
+
+
+def load(path: Path, ask: PassphrasePrompt | None = None) -> list[Any]:
+    """Load the age identities in ``path``, decrypting it first if passphrase-protected.
+
+    Like ssh, a key file that group or others can read is refused.
+
+    Raises:
+        IdentityError: the file is missing, too open, unreadable, or holds no identity.
+    """
+    from cocctl import age
+
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise IdentityError(
+            f"no identity at {path}; run 'cocctl keygen', or point --identity / {IDENTITY_VARIABLE} at your key"
+        ) from None
+    if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise IdentityError(f"identity file {path} is accessible by others; run: chmod 600 {path}")
+    data = path.read_bytes()
+    if data.lstrip().startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_MAGIC)):
+        data = _unlock(path, data, ask)
+    try:
+        identities = age.parse_identities(data.decode("utf-8"))
+    except (age.AgeError, UnicodeDecodeError):
+        raise IdentityError(f"{path} does not hold a valid age identity (AGE-SECRET-KEY-1...)") from None
+    if not identities:
+        raise IdentityError(f"{path} holds no age identity; run 'cocctl keygen' to make one")
+    return identities
+
+
+def _unlock(path: Path, data: bytes, ask: PassphrasePrompt | None) -> bytes:
+    from cocctl import age
+
+    if ask is None:
+        raise IdentityError(f"{path} is passphrase-protected; run cocctl in a terminal to enter the passphrase")
+    passphrase = ask(f"passphrase for {path}")
+    try:
+        return age.decrypt(data, [age.ScryptIdentity(passphrase)])
+    except age.AgeError:
+        raise IdentityError(f"wrong passphrase for {path}, or the file is damaged") from None
+
+
+def generate(path: Path, now: datetime, passphrase: str | None = None,
+             work_factor: int = DEFAULT_WORK_FACTOR) -> NewIdentity:
+    """Create a new identity at ``path`` (mode 0600) and return its recipient.
+
+    With a passphrase the key file is an armored age file encrypted with
+    scrypt, which any age tool can open.
+
+    Raises:
+        ConflictError: ``path`` already exists (a key is never overwritten).
+    """
+    from cocctl import age
+
+    identity = age.generate_identity()
+    recipient = str(identity.recipient)
+    text = f"# created: {format_time(now)}\n# public key: {recipient}\n{identity}\n".encode()
+    if passphrase:
+        text = age.encrypt(text, [age.ScryptRecipient(passphrase, work_factor=work_factor)], armor=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise ConflictError(f"{path} already exists; refusing to overwrite a key (use --out for another path)") from None
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(text)
+    return NewIdentity(path=path, recipient=recipient, protected=bool(passphrase))
+
+
+def recipients_of(identities: list[Any]) -> list[str]:
+    """The public ``age1...`` strings of the X25519 identities given."""
+    return [str(identity.recipient) for identity in identities if hasattr(identity, "recipient")]

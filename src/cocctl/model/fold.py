@@ -1,0 +1,183 @@
+"""fold(events) -> CaseState: the one definition of what a log means (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+from cocctl.model import events as ev
+from cocctl.model.events import Event
+from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState, Guest, Reporter
+
+
+class FoldError(ValueError):
+    """Raised when an event log cannot describe a case (no opening event first)."""
+
+
+Reducer = Callable[[CaseState, Event], CaseState]
+REDUCERS: dict[str, Reducer] = {}
+
+
+def reducer(event_type: str) -> Callable[[Reducer], Reducer]:
+    """Register the function that applies one event type to a state."""
+
+    def register(function: Reducer) -> Reducer:
+        REDUCERS[event_type] = function
+        return function
+
+    return register
+
+
+def fold(events: Iterable[Event]) -> CaseState:
+    """Return the state a case's events describe.
+
+    Events are applied in (time, id) order, which is also the order a merge of
+    two clones' logs produces, so both clones fold to the same state.
+
+    Raises:
+        FoldError: the log is empty or does not start with an ``opened`` event.
+    """
+    ordered = sorted(events, key=ev.sort_key)
+    if not ordered or ordered[0].type != ev.OPENED:
+        raise FoldError("a case log must start with an opened event")
+    state = _opened(ordered[0])
+    for event in ordered[1:]:
+        apply = REDUCERS.get(event.type)
+        if apply is None:
+            raise FoldError(f"unknown event type {event.type!r}")
+        state = apply(state, event)
+        state = replace(state, updated_at=event.at)
+    return replace(state, events=tuple(ordered))
+
+
+def _reporter(raw: dict[str, Any] | None) -> Reporter | None:
+    if not raw:
+        return None
+    return Reporter(name=raw.get("name"), contact=raw.get("contact"))
+
+
+def _opened(event: Event) -> CaseState:
+    data = event.data
+    return CaseState(
+        id=data["case"],
+        status=ESCROWED if data["kind"] == "escrow" else OPEN,
+        opened_at=event.at,
+        updated_at=event.at,
+        opened_by=event.by,
+        kind=data["kind"],
+        channel=data["channel"],
+        received_at=data.get("received_at", event.at),
+        severity=data["severity"],
+        urgent=bool(data.get("urgent", False)),
+        summary=data["summary"],
+        area=data.get("area"),
+        reported=tuple(data.get("reported", ())),
+        reporter=_reporter(data.get("reporter")),
+        witnesses=tuple(data.get("witnesses", ())),
+        evidence=tuple(data.get("evidence", ())),
+        privacy=data.get("privacy"),
+        consent=bool(data.get("consent", False)),
+        excluded=frozenset(data.get("exclude", ())),
+        # Under the `cleared` access rule the member who takes the report
+        # can read it; everyone else must be cleared first.
+        cleared=frozenset([event.by]),
+    )
+
+
+def _merge_list(current: tuple[str, ...], add: list[str], remove: list[str]) -> tuple[str, ...]:
+    kept = [item for item in current if item not in remove]
+    return tuple(kept + [item for item in add if item not in kept])
+
+
+@reducer(ev.AMENDED)
+def _amended(state: CaseState, event: Event) -> CaseState:
+    changes: dict[str, Any] = {}
+    for name, value in event.data.get("set", {}).items():
+        changes[name] = _reporter(value) if name == "reporter" else value
+    add, remove = event.data.get("add", {}), event.data.get("remove", {})
+    for name in set(add) | set(remove):
+        changes[name] = _merge_list(getattr(state, name), add.get(name, []), remove.get(name, []))
+    if changes.get("kind") == "escrow" and state.status == OPEN:
+        changes["status"] = ESCROWED
+    elif "kind" in changes and changes["kind"] != "escrow" and state.status == ESCROWED:
+        changes["status"] = OPEN
+    return replace(state, **changes)
+
+
+@reducer(ev.NOTE)
+def _note(state: CaseState, event: Event) -> CaseState:
+    return state
+
+
+@reducer(ev.CONTACT)
+def _contact(state: CaseState, event: Event) -> CaseState:
+    return state
+
+
+@reducer(ev.EVIDENCE)
+def _evidence(state: CaseState, event: Event) -> CaseState:
+    return replace(state, evidence=_merge_list(state.evidence, [event.data["description"]], []))
+
+
+@reducer(ev.ASSIGNED)
+def _assigned(state: CaseState, event: Event) -> CaseState:
+    return replace(state, primary=event.data["primary"], secondary=event.data.get("secondary"))
+
+
+@reducer(ev.EXCLUDED)
+def _excluded(state: CaseState, event: Event) -> CaseState:
+    member = event.data["member"]
+    return replace(state, excluded=state.excluded | {member}, cleared=state.cleared - {member})
+
+
+@reducer(ev.RECUSED)
+def _recused(state: CaseState, event: Event) -> CaseState:
+    member = event.data["member"]
+    if event.data.get("hard", True):
+        return replace(
+            state,
+            recused_hard=state.recused_hard | {member},
+            recused_soft=state.recused_soft - {member},
+            cleared=state.cleared - {member},
+        )
+    return replace(state, recused_soft=state.recused_soft | {member})
+
+
+@reducer(ev.CLEARED)
+def _cleared(state: CaseState, event: Event) -> CaseState:
+    member = event.data["member"]
+    return replace(
+        state,
+        cleared=state.cleared | {member},
+        recused_hard=state.recused_hard - {member},
+        recused_soft=state.recused_soft - {member},
+    )
+
+
+@reducer(ev.GRANTED)
+def _granted(state: CaseState, event: Event) -> CaseState:
+    guest = Guest(name=event.data["name"], recipient=event.data["recipient"])
+    others = tuple(g for g in state.guests if g.name != guest.name)
+    return replace(state, guests=others + (guest,))
+
+
+@reducer(ev.REVOKED)
+def _revoked(state: CaseState, event: Event) -> CaseState:
+    return replace(state, guests=tuple(g for g in state.guests if g.name != event.data["name"]))
+
+
+@reducer(ev.CLOSED)
+def _closed(state: CaseState, event: Event) -> CaseState:
+    return replace(
+        state,
+        status=CLOSED,
+        resolution=event.data["resolution"],
+        public_summary=event.data.get("public_summary"),
+        closed_at=event.at,
+    )
+
+
+@reducer(ev.REOPENED)
+def _reopened(state: CaseState, event: Event) -> CaseState:
+    return replace(state, status=OPEN, closed_at=None)

@@ -1,0 +1,1 @@
+"""Policy: presets, overrides, and the pure rules built on them."""

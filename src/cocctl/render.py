@@ -1,0 +1,176 @@
+"""All terminal output: the only module that imports Rich; also --json."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+
+@cache
+def console(stderr: bool = False) -> Any:
+    """A Rich console on stdout (or stderr) that wraps nothing it cannot fit."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def plain(data: Any) -> Any:
+    """Turn dataclasses, sets and tuples into JSON-ready data."""
+    if dataclasses.is_dataclass(data) and not isinstance(data, type):
+        return {field.name: plain(getattr(data, field.name)) for field in dataclasses.fields(data)}
+    if isinstance(data, dict):
+        return {str(key): plain(value) for key, value in data.items()}
+    if isinstance(data, (frozenset, set)):
+        return sorted(plain(item) for item in data)
+    if isinstance(data, (list, tuple)):
+        return [plain(item) for item in data]
+    if hasattr(data, "__fspath__"):
+        return str(data)
+    return data
+
+
+def emit_json(data: Any) -> None:
+    """Print ``data`` as indented JSON on stdout."""
+    sys.stdout.write(json.dumps(plain(data), indent=2, ensure_ascii=False) + "\n")
+
+
+def line(text: str) -> None:
+    """Print one plain line on stdout (ids and paths that scripts capture)."""
+    sys.stdout.write(text + "\n")
+
+
+def info(text: str) -> None:
+    """Print a human message on stderr, so stdout stays scriptable."""
+    console(stderr=True).print(text, markup=False)
+
+
+def error(text: str) -> None:
+    """Print an error line on stderr."""
+    sys.stderr.write(f"cocctl: {text}\n")
+
+
+def _escape(text: Any) -> str:
+    from rich.markup import escape
+
+    return escape(str(text))
+
+
+def case_rows(rows: Sequence[Any]) -> None:
+    """Print the case list."""
+    from rich.table import Table
+
+    if not rows:
+        info("no cases")
+        return
+    table = Table(box=None, pad_edge=False)
+    for header in ("case", "status", "opened", "updated", "readers", "you"):
+        table.add_column(header)
+    for row in rows:
+        you = {True: "can read", False: "cannot read", None: ""}[row.readable]
+        table.add_row(row.case, row.status, row.opened, row.updated, str(len(row.readers)), you)
+    console().print(table)
+
+
+def case(state: Any) -> None:
+    """Print a case's state and timeline."""
+    from rich.table import Table
+
+    out = console()
+    out.print(f"[bold]case {state.id}[/bold]  {state.status}" + ("  [red]URGENT[/red]" if state.urgent else ""))
+    facts = Table(box=None, show_header=False, pad_edge=False)
+    facts.add_column(style="dim")
+    facts.add_column()
+    reporter = "—"
+    if state.kind == "anonymous":
+        reporter = "anonymous (no identity kept)"
+    elif state.reporter is not None:
+        reporter = " ".join(filter(None, (state.reporter.name, f"<{state.reporter.contact}>" if state.reporter.contact else None)))
+    owners = state.primary or "[yellow]no owner[/yellow]"
+    if state.secondary:
+        owners += f" (secondary {state.secondary})"
+    for label, value in (
+        ("kind", f"{state.kind} via {state.channel}"),
+        ("severity", state.severity),
+        ("received", state.received_at),
+        ("opened", f"{state.opened_at} by {state.opened_by}"),
+        ("updated", state.updated_at),
+        ("summary", _escape(state.summary)),
+        ("area", _escape(state.area or "—")),
+        ("reported", _escape(", ".join(state.reported) or "—")),
+        ("reporter", _escape(reporter)),
+        ("witnesses", _escape(", ".join(state.witnesses) or "—")),
+        ("evidence", _escape("; ".join(state.evidence) or "—")),
+        ("privacy", _escape(state.privacy or "—")),
+        ("consent", "reporter consents to sharing details" if state.consent else "no consent to share details"),
+        ("owners", owners),
+        ("excluded", ", ".join(sorted(state.excluded)) or "—"),
+    ):
+        facts.add_row(label, value)
+    if state.resolution:
+        facts.add_row("resolution", _escape(state.resolution))
+    if state.public_summary:
+        facts.add_row("public summary", _escape(state.public_summary))
+    out.print(facts)
+    out.print()
+    out.print("[bold]timeline[/bold]")
+    timeline(state.events)
+
+
+def timeline(events: Iterable[Any]) -> None:
+    """Print a case's events, one line each."""
+    out = console()
+    for event in events:
+        out.print(f"  {event.at}  {event.by:<10} {event.type:<9} {_escape(describe(event))}")
+
+
+def describe(event: Any) -> str:
+    """A one-line description of an event's data."""
+    data = event.data
+    if event.type == "opened":
+        return f"{data['kind']} report, severity {data['severity']}"
+    if event.type == "amended":
+        parts = [f"{name} set" for name in data.get("set", {})]
+        parts += [f"{name} +{len(items)}" for name, items in data.get("add", {}).items()]
+        parts += [f"{name} -{len(items)}" for name, items in data.get("remove", {}).items()]
+        return ", ".join(parts)
+    if event.type == "note":
+        return data["text"]
+    if event.type == "evidence":
+        return data["description"]
+    if event.type == "contact":
+        return f"with {data['with']}: {data['text']}"
+    if event.type == "assigned":
+        return f"primary {data['primary']}" + (f", secondary {data['secondary']}" if data.get("secondary") else "")
+    if event.type in ("closed",):
+        return data["resolution"]
+    if event.type == "reopened":
+        return data["reason"]
+    if "member" in data:
+        return data["member"]
+    if "name" in data:
+        return data["name"]
+    return ""
+
+
+def members(roster: Sequence[Any]) -> None:
+    """Print the committee roster."""
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for header in ("handle", "name", "roles", "employer", "joined", "left", "recipient"):
+        table.add_column(header)
+    for member in roster:
+        table.add_row(
+            member.handle,
+            _escape(member.name or ""),
+            ", ".join(member.roles),
+            _escape(member.employer or ""),
+            member.joined[:10],
+            (member.left or "")[:10],
+            member.recipient[:16] + "…",
+        )
+    console().print(table)

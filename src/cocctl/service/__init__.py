@@ -1,0 +1,1 @@
+"""One function per user action; each returns data and never prints."""

@@ -1,0 +1,123 @@
+"""A throw-away archive walked from report to closure, for `cocctl demo`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cocctl import keys
+from cocctl.archive.git import Git
+from cocctl.archive.roster import Member
+from cocctl.clock import NOW_VARIABLE, parse_time
+from cocctl.errors import AccessDenied
+from cocctl.service import cases, members
+from cocctl.service.workspace import Session
+
+# Monday to Wednesday of one week: the demo tells a story over days.
+DAYS = ("2026-11-16T09:12:00Z", "2026-11-16T15:40:00Z", "2026-11-17T10:05:00Z", "2026-11-18T16:30:00Z")
+
+Step = Callable[[str, Any], None]
+
+
+@dataclass(frozen=True)
+class DemoMember:
+    """A demo member: handle, role and where their throw-away key lives."""
+
+    handle: str
+    identity: Path
+
+
+@contextmanager
+def _clock(moment: str) -> Iterator[None]:
+    saved = os.environ.get(NOW_VARIABLE)
+    os.environ[NOW_VARIABLE] = moment
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(NOW_VARIABLE, None)
+        else:
+            os.environ[NOW_VARIABLE] = saved
+
+
+def run(folder: Path, step: Step) -> dict[str, DemoMember]:
+    """Build an archive in ``folder`` and walk one case through it.
+
+    ``step(title, data)`` is called after each action with what it produced,
+    so the caller can show it. Only ``folder`` is touched: the keys, the
+    archive and its git configuration all live there.
+    """
+    archive = folder / "archive"
+    people = {handle: DemoMember(handle, folder / "keys" / handle) for handle in ("alice", "bob", "carol")}
+    recipients = {}
+    with _clock(DAYS[0]):
+        for member in people.values():
+            recipients[member.handle] = keys.generate(member.identity, parse_time(DAYS[0])).recipient
+    as_ = {handle: Session(archive=archive, identity=member.identity) for handle, member in people.items()}
+
+    archive.mkdir(parents=True)
+    git = Git(archive)
+    git.run("init", "--quiet")
+    # The demo's commits are its own: no user identity or signing key needed.
+    for key, value in (("user.name", "cocctl demo"), ("user.email", "demo@example.invalid"),
+                       ("commit.gpgsign", "false")):
+        git.run("config", key, value)
+
+    with _clock(DAYS[0]):
+        members.init_archive(Session(identity=people["alice"].identity), archive,
+                             "Example Community", "alice", "chaoss", ("chair",))
+        members.add_member(as_["alice"], Member("bob", recipients["bob"], "", name="Bob Example"))
+        members.add_member(as_["alice"], Member("carol", recipients["carol"], "", name="Carol Example",
+                                                employer="Acme"))
+        step("committee", members.list_members(as_["alice"]))
+        report = {
+            "summary": "Repeated unwelcome private messages after being asked to stop.",
+            "area": "harassment",
+            "kind": "complaint",
+            "channel": "email",
+            "received_at": "2026-11-16T08:30:00Z",
+            "severity": "high",
+            "reported": ["sam"],
+            "reporter": {"name": "Riley", "contact": "riley@example.org"},
+            "evidence": ["screenshots of the DMs (shared folder, not in git)"],
+            "privacy": "Riley does not want their employer to know.",
+            "consent": False,
+        }
+        # Carol works with sam: she declares a conflict, so she never gets the key.
+        opened = cases.open_case(as_["alice"], report, exclude=["carol"])
+        step("opened", opened)
+    case_id = opened.case
+    with _clock(DAYS[1]):
+        step("amended", cases.amend_case(as_["alice"], case_id, notes=["Acknowledged to Riley by email."],
+                                         evidence=["moderation log excerpt"]))
+        step("assigned", cases.assign_case(as_["alice"], case_id, "alice", "bob"))
+    with _clock(DAYS[2]):
+        step("amended", cases.amend_case(as_["bob"], case_id, contacts=[("sam", "Call: sam acknowledged the messages.")]))
+    try:
+        cases.show_case(as_["carol"], case_id)
+    except AccessDenied as error:
+        step("denied", str(error))
+    with _clock(DAYS[3]):
+        step("closed", cases.close_case(
+            as_["alice"], case_id, "Private warning to sam; no contact with Riley for 6 months.",
+            "A member received a private warning for unwelcome private messages."))
+    step("case", cases.show_case(as_["alice"], case_id))
+    step("list", cases.list_cases(as_["alice"]))
+    step("log", git_log(archive))
+    return people
+
+
+def git_log(archive: Path) -> list[dict[str, str]]:
+    """The archive's commits, newest first: id, date, actor and subject."""
+    output = Git(archive).run(
+        "log", "--format=%h%x1f%aI%x1f%(trailers:key=Cocctl-Actor,valueonly,separator=)%x1f%s"
+    )
+    entries = []
+    for line in output.splitlines():
+        short, date, actor, subject = line.split("\x1f")
+        entries.append({"commit": short, "date": date, "actor": actor.strip(), "subject": subject})
+    return entries

@@ -1,0 +1,110 @@
+"""Shared fixtures: an isolated environment, the CLI runner, and a committee archive."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cocctl.cli import app
+
+HANDLES = ("alice", "bob", "carol")
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test sees the developer's keys, git config or cocctl settings."""
+    home = tmp_path / "home"
+    home.mkdir()
+    gitconfig = home / ".gitconfig"
+    gitconfig.write_text("[user]\n\tname = Test Runner\n\temail = tests@example.invalid\n[init]\n\tdefaultBranch = main\n")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for name in ("COCCTL_IDENTITY", "COCCTL_ARCHIVE", "COCCTL_NOW", "GIT_DIR", "GIT_WORK_TREE", "EDITOR", "VISUAL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return home
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in ``root`` and return its output."""
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True).stdout
+
+
+@dataclass
+class Committee:
+    """An archive with members alice (chair), bob and carol, each with their own key."""
+
+    root: Path
+    keys: dict[str, Path]
+    recipients: dict[str, str]
+    runner: CliRunner = field(default_factory=CliRunner)
+
+    def run(self, who: str | None, *args: str, input: str | None = None, env: dict[str, str] | None = None):
+        """Run ``cocctl ARGS`` in the archive as ``who`` (None: no identity given)."""
+        prefix = ["--archive", str(self.root)]
+        if who is not None:
+            prefix += ["--identity", str(self.keys[who])]
+        return self.runner.invoke(app, [*prefix, *args], input=input, env=env)
+
+    def ok(self, who: str | None, *args: str, **kwargs):
+        """Run and assert success; return the result."""
+        result = self.run(who, *args, **kwargs)
+        assert result.exit_code == 0, f"{args}: {result.output}"
+        return result
+
+    def open(self, who: str = "alice", *extra: str) -> str:
+        """Open a complete report and return its case id."""
+        result = self.ok(
+            who, "open", "--summary", "Unwelcome DMs after being asked to stop", "--kind", "complaint",
+            "--channel", "email", "--severity", "high", "--reported", "sam", "--reporter", "Riley",
+            "--reporter-contact", "riley@example.org", "--received-at", "2026-11-16T08:30:00Z", *extra,
+        )
+        return result.stdout.strip().splitlines()[-1]
+
+    def head(self) -> str:
+        return git(self.root, "rev-parse", "HEAD").strip()
+
+    def commits(self) -> int:
+        return int(git(self.root, "rev-list", "--count", "HEAD"))
+
+    def status(self) -> str:
+        return git(self.root, "status", "--porcelain")
+
+
+def make_key(runner: CliRunner, path: Path) -> str:
+    result = runner.invoke(app, ["keygen", "--out", str(path)])
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip()
+
+
+@pytest.fixture
+def make_committee(tmp_path: Path):
+    """Factory: a committee archive with a given preset."""
+
+    def build(preset: str = "contributor-covenant", handles: tuple[str, ...] = HANDLES) -> Committee:
+        runner = CliRunner()
+        keys = {handle: tmp_path / "keys" / handle for handle in handles}
+        recipients = {handle: make_key(runner, path) for handle, path in keys.items()}
+        root = tmp_path / "archive"
+        first = handles[0]
+        result = runner.invoke(app, ["--identity", str(keys[first]), "init", str(root), "--community", "Example",
+                                     "--me", first, "--preset", preset, "--role", "chair"])
+        assert result.exit_code == 0, result.output
+        committee = Committee(root, keys, recipients, runner)
+        for handle in handles[1:]:
+            committee.ok(first, "member", "add", handle, "--recipient", recipients[handle])
+        return committee
+
+    return build
+
+
+@pytest.fixture
+def committee(make_committee) -> Committee:
+    """The default committee archive (committee access)."""
+    return make_committee()
