@@ -21,6 +21,7 @@ GRANTED = "granted"
 REVOKED = "revoked"
 CLOSED = "closed"
 REOPENED = "reopened"
+COMMUNICATED = "communicated"  # a message went out to someone involved
 
 KINDS = ("complaint", "concern", "anonymous", "escrow")
 CHANNELS = ("email", "dm", "in-person", "public-channel", "proactive")

@@ -115,6 +115,11 @@ def _contact(state: CaseState, event: Event) -> CaseState:
     return state
 
 
+@reducer(ev.COMMUNICATED)
+def _communicated(state: CaseState, event: Event) -> CaseState:
+    return state
+
+
 @reducer(ev.EVIDENCE)
 def _evidence(state: CaseState, event: Event) -> CaseState:
     return replace(state, evidence=_merge_list(state.evidence, [event.data["description"]], []))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cocctl.policy import deadlines
+
 COMMITTEE_ACCESS = "committee"
 CLEARED_ACCESS = "cleared"
 
@@ -12,6 +14,8 @@ CLEARED_ACCESS = "cleared"
 BASE: dict[str, Any] = {
     "description": "",
     "access": COMMITTEE_ACCESS,
+    # When true, cocctl refuses to write unless git signs the commit.
+    "require_signed_commits": False,
 }
 
 PRESETS: dict[str, dict[str, Any]] = {
@@ -39,4 +43,11 @@ def effective(preset: str, overrides: dict[str, Any] | None = None) -> dict[str,
     Raises:
         KeyError: unknown preset.
     """
-    return {**BASE, **PRESETS[preset], **(overrides or {})}
+    settings = {**BASE, **PRESETS[preset]}
+    settings["deadlines"] = dict(deadlines.PRESET_DEADLINES[preset])
+    for key, value in (overrides or {}).items():
+        if isinstance(value, dict) and isinstance(settings.get(key), dict):
+            settings[key] = {**settings[key], **value}
+        else:
+            settings[key] = value
+    return settings
