@@ -8,7 +8,6 @@ types and the MAC check to the caller.
 from __future__ import annotations
 
 import binascii
-from dataclasses import dataclass
 
 from .errors import HeaderError
 
@@ -38,16 +37,31 @@ MAC_SIZE = 32
 _VCHARS = bytes(range(0x21, 0x7F))
 
 
-@dataclass(frozen=True, slots=True)
 class Stanza:
-    """One recipient stanza: a type, its arguments and a binary body."""
+    """One recipient stanza: a type, its arguments and a binary body.
 
-    type: str
-    args: tuple[str, ...]
-    body: bytes
+    A plain class rather than a dataclass: importing dataclasses costs
+    several milliseconds of CLI start-up.
+    """
+
+    __slots__ = ("args", "body", "type")
+
+    def __init__(self, type: str, args: tuple[str, ...] | list[str], body: bytes) -> None:
+        self.type = type
+        self.args = tuple(args)
+        self.body = bytes(body)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Stanza):
+            return NotImplemented
+        return (self.type, self.args, self.body) == (other.type, other.args, other.body)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Stanza(type={self.type!r}, args={self.args!r}, body={self.body!r})"
 
 
-@dataclass(frozen=True, slots=True)
 class Header:
     """A parsed header.
 
@@ -59,9 +73,12 @@ class Header:
             :func:`marshal_without_mac` would produce for ``stanzas``.
     """
 
-    stanzas: tuple[Stanza, ...]
-    mac: bytes
-    mac_input: bytes
+    __slots__ = ("mac", "mac_input", "stanzas")
+
+    def __init__(self, stanzas: tuple[Stanza, ...], mac: bytes, mac_input: bytes) -> None:
+        self.stanzas = stanzas
+        self.mac = mac
+        self.mac_input = mac_input
 
 
 def b64encode(data: bytes) -> bytes:
