@@ -1,5 +1,5 @@
 """Run cocctl as ``python -m cocctl``."""
 
-from cocctl.cli import main
+from cocctl.main import main
 
 main()

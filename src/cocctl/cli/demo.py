@@ -36,8 +36,9 @@ def demo(
             out.rule("alice opens a case; carol declared a conflict and is excluded")
             out.print(f"cocctl open ... --exclude carol  ->  {data.case}")
         elif title in ("amended", "assigned", "closed"):
-            actor = data.added[-1].by
-            out.print(f"{actor} {title} case {data.case}: {render.describe(data.added[-1])}", markup=False)
+            for event in data.added:
+                out.print(f"{event.at}  {event.by} adds {event.type} to {data.case}: {render.describe(event)}",
+                          markup=False)
         elif title == "denied":
             out.rule("carol tries to read it")
             out.print(f"cocctl: {data}", markup=False)

@@ -44,8 +44,12 @@ def line(text: str) -> None:
 
 
 def info(text: str) -> None:
-    """Print a human message on stderr, so stdout stays scriptable."""
-    console(stderr=True).print(text, markup=False)
+    """Print a human message on stderr, so stdout stays scriptable.
+
+    Plain text on purpose: importing Rich costs ~30 ms, which commands that
+    only confirm what they did should not pay.
+    """
+    sys.stderr.write(text + "\n")
 
 
 def error(text: str) -> None:
@@ -68,11 +72,16 @@ def case_rows(rows: Sequence[Any]) -> None:
         return
     table = Table(box=None, pad_edge=False)
     for header in ("case", "status", "opened", "updated", "readers", "you"):
-        table.add_column(header)
+        table.add_column(header, no_wrap=True)
     for row in rows:
         you = {True: "can read", False: "cannot read", None: ""}[row.readable]
-        table.add_row(row.case, row.status, row.opened, row.updated, str(len(row.readers)), you)
+        table.add_row(row.case, row.status, _short(row.opened), _short(row.updated), str(len(row.readers)), you)
     console().print(table)
+
+
+def _short(moment: str) -> str:
+    """``2026-11-16T09:12:00Z`` as ``2026-11-16 09:12`` (UTC)."""
+    return moment[:16].replace("T", " ")
 
 
 def case(state: Any) -> None:

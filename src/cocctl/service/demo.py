@@ -69,7 +69,7 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
 
     with _clock(DAYS[0]):
         members.init_archive(Session(identity=people["alice"].identity), archive,
-                             "Example Community", "alice", "chaoss", ("chair",))
+                             "Example Community", "alice", "kubernetes", ("chair",))
         members.add_member(as_["alice"], Member("bob", recipients["bob"], "", name="Bob Example"))
         members.add_member(as_["alice"], Member("carol", recipients["carol"], "", name="Carol Example",
                                                 employer="Acme"))

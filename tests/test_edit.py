@@ -1,0 +1,81 @@
+"""`cocctl edit`: $EDITOR on a private temp file; invalid edits never break a case."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def editor(tmp_path, body: str) -> str:
+    """An $EDITOR that runs ``body`` (Python, with ``path`` and ``text``) on the file."""
+    script = tmp_path / "fake_editor.py"
+    script.write_text(
+        "import os, stat, sys\n"
+        "from pathlib import Path\n"
+        "path = Path(sys.argv[1])\n"
+        "Path(os.environ['EDIT_LOG']).write_text(f'{oct(stat.S_IMODE(path.stat().st_mode))} "
+        "{oct(stat.S_IMODE(path.parent.stat().st_mode))} {path}')\n"
+        "text = path.read_text()\n" + body + "\n"
+    )
+    return f"{sys.executable} {script}"
+
+
+def test_edit_records_the_difference_as_an_amended_event(committee, tmp_path):
+    case = committee.open()
+    log = tmp_path / "edit.log"
+    command = editor(tmp_path, "path.write_text(text.replace('severity: high', 'severity: critical')"
+                               ".replace('reported:\\n- sam', 'reported:\\n- sam\\n- kim'))")
+    commits = committee.commits()
+    result = committee.run("alice", "edit", case, env={"EDITOR": command, "EDIT_LOG": str(log)})
+    assert result.exit_code == 0, result.output
+    assert committee.commits() == commits + 1
+    state = json.loads(committee.ok("alice", "show", case, "--json").stdout)
+    assert state["severity"] == "critical" and state["reported"] == ["sam", "kim"]
+    last = state["events"][-1]
+    assert last["type"] == "amended" and last["data"] == {"set": {"severity": "critical"}, "add": {"reported": ["kim"]}}
+    file_mode, folder_mode, path = log.read_text().split()
+    assert (file_mode, folder_mode) == ("0o600", "0o700")
+    assert not __import__("pathlib").Path(path).exists()
+
+
+def test_edit_without_changes_makes_no_commit(committee, tmp_path):
+    case = committee.open()
+    commits = committee.commits()
+    result = committee.run("alice", "edit", case, env={"EDITOR": editor(tmp_path, "pass"), "EDIT_LOG": str(tmp_path / "l")})
+    assert result.exit_code == 0 and "nothing changed" in result.stderr
+    assert committee.commits() == commits
+
+
+def test_invalid_yaml_aborts_keeps_the_file_and_leaves_the_case_alone(committee, tmp_path):
+    case = committee.open()
+    head = committee.head()
+    log = tmp_path / "edit.log"
+    result = committee.run("alice", "edit", case,
+                           env={"EDITOR": editor(tmp_path, "path.write_text('summary: [broken')"), "EDIT_LOG": str(log)})
+    assert result.exit_code == 2
+    assert "not valid YAML" in result.stderr and "your edit is kept in" in result.stderr
+    kept = log.read_text().split()[2]
+    assert open(kept).read() == "summary: [broken"
+    assert committee.head() == head and committee.status() == ""
+
+
+def test_schema_errors_are_refused(committee, tmp_path):
+    case = committee.open()
+    head = committee.head()
+    for body, message in (
+        ("path.write_text(text.replace('severity: high', 'severity: apocalyptic'))", "severity: must be one of"),
+        ("path.write_text(text + 'colour: red\\n')", "unknown fields"),
+        ("path.write_text(text.replace('kind: complaint', 'kind: anonymous'))", "anonymous"),
+    ):
+        result = committee.run("alice", "edit", case, env={"EDITOR": editor(tmp_path, body), "EDIT_LOG": str(tmp_path / "l")})
+        assert result.exit_code == 2 and message in result.stderr, result.stderr
+        assert "Unwelcome" not in result.stderr
+    assert committee.head() == head
+
+
+def test_failing_editor_changes_nothing(committee, tmp_path):
+    case = committee.open()
+    head = committee.head()
+    result = committee.run("alice", "edit", case, env={"EDITOR": "false"})
+    assert result.exit_code == 2 and "editor exited" in result.stderr
+    assert committee.head() == head
