@@ -22,6 +22,15 @@ REVOKED = "revoked"
 CLOSED = "closed"
 REOPENED = "reopened"
 COMMUNICATED = "communicated"  # a message went out to someone involved
+# Governance (decisions, sanctions, appeals, escrow).
+PROPOSED = "proposed"
+VOTED = "voted"
+DECIDED = "decided"
+CONFIRMED = "confirmed"  # the committee confirms an interim measure
+LIFTED = "lifted"  # the committee lifts an interim measure
+APPEALED = "appealed"
+APPEAL_DECIDED = "appeal-decided"
+RELEASED = "released"  # an escrowed report becomes an active case
 
 KINDS = ("complaint", "concern", "anonymous", "escrow")
 CHANNELS = ("email", "dm", "in-person", "public-channel", "proactive")

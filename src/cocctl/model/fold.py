@@ -186,3 +186,5 @@ def _closed(state: CaseState, event: Event) -> CaseState:
 @reducer(ev.REOPENED)
 def _reopened(state: CaseState, event: Event) -> CaseState:
     return replace(state, status=OPEN, closed_at=None)
+
+from cocctl.model import governance as _governance  # noqa: E402,F401  (registers its reducers)

@@ -61,6 +61,10 @@ class CaseState:
     resolution: str | None = None
     public_summary: str | None = None
     closed_at: str | None = None
+    # Governance (model/governance.py defines the item types).
+    proposals: tuple[Any, ...] = ()
+    decisions: tuple[Any, ...] = ()
+    appeals: tuple[Any, ...] = ()
     events: tuple[Event, ...] = field(default=(), repr=False)
 
     @property

@@ -1,0 +1,181 @@
+"""Commands on access and decisions: recuse, grant, revoke, propose, vote, decide, interim, confirm, lift, policy."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from cocctl.cli.app import app, session
+
+policy_app = typer.Typer(help="Show the policy in force.", no_args_is_help=True)
+app.add_typer(policy_app, name="policy")
+
+CONSEQUENCE_HELP = "A consequence ID[:key=value,...], e.g. do-not-contact:period=30d,protect=riley (repeatable)."
+
+
+@app.command()
+def recuse(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    member: Optional[str] = typer.Option(None, "--member", help="The member with a conflict (default: you)."),
+    soft: bool = typer.Option(False, "--soft", help="Keep access, give up the vote only."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="Why (optional; never asked for)."),
+) -> None:
+    """Record a conflict: a hard recusal removes access and vote (the case is re-encrypted), a soft one the vote."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import conflicts
+
+    show.changed(render, conflicts.recuse(session(ctx), case, member, soft=soft, reason=reason), "recusal recorded on")
+
+
+@app.command()
+def grant(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    member: Optional[str] = typer.Option(None, "--member", help="Clear a member (or undo their recusal)."),
+    recipient: Optional[str] = typer.Option(None, "--recipient", help="An outside party's age recipient (age1...)."),
+    as_: Optional[str] = typer.Option(None, "--as", help="The outside party's name, e.g. mediator."),
+) -> None:
+    """Give a member, or an outside party such as a mediator, access to a case."""
+    from cocctl import render
+    from cocctl.errors import UsageError
+    from cocctl.render import governance as show
+    from cocctl.service import conflicts
+
+    if member and not (recipient or as_):
+        change = conflicts.grant_member(session(ctx), case, member)
+    elif recipient and as_ and not member:
+        change = conflicts.grant_guest(session(ctx), case, recipient, as_)
+    else:
+        raise UsageError("use either --member HANDLE or --recipient age1... --as NAME")
+    show.changed(render, change, "access granted on")
+
+
+@app.command()
+def revoke(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    as_: str = typer.Option(..., "--as", help="The outside party's name."),
+) -> None:
+    """End an outside party's access; the case is re-encrypted without them."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import conflicts
+
+    show.changed(render, conflicts.revoke_guest(session(ctx), case, as_), "access revoked on")
+
+
+@app.command()
+def propose(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    violation: bool = typer.Option(..., "--violation/--no-violation", help="Whether the Code of Conduct was violated."),
+    consequence: List[str] = typer.Option([], "--consequence", help=CONSEQUENCE_HELP),
+    rationale: str = typer.Option(..., "--rationale", help="Why."),
+    person: List[str] = typer.Option([], "--person", help="Whom it applies to (default: everyone reported)."),
+) -> None:
+    """Propose a decision for the committee to vote on."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import governance
+
+    change = governance.propose(session(ctx), case, violation=violation, specs=consequence, rationale=rationale,
+                                persons=person)
+    show.changed(render, change, f"proposal {change.state.proposals[-1].number} opened on")
+
+
+@app.command()
+def vote(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    choice: str = typer.Argument(..., help="yes, no or abstain."),
+    proposal: Optional[int] = typer.Option(None, "--proposal", help="The proposal (default: the latest open one)."),
+) -> None:
+    """Vote on a proposal with your own identity."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import governance
+
+    outcome = governance.vote(session(ctx), case, choice, proposal)
+    show.changed(render, outcome.change, "vote recorded on")
+    if outcome.tally:
+        show.tally(outcome.tally)
+
+
+@app.command()
+def decide(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    proposal: Optional[int] = typer.Option(None, "--proposal", help="The proposal (default: the latest open one)."),
+    consequence: List[str] = typer.Option([], "--consequence", help="Decide directly where the rule is single. " + CONSEQUENCE_HELP),
+    violation: bool = typer.Option(True, "--violation/--no-violation", help="For a direct decision."),
+    rationale: Optional[str] = typer.Option(None, "--rationale", help="Why (default: the proposal's)."),
+    person: List[str] = typer.Option([], "--person", help="Whom a direct decision applies to."),
+) -> None:
+    """Record the decision once the policy's rule is met; otherwise print the tally and what is missing."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import governance
+
+    outcome = governance.decide(session(ctx), case, number=proposal, specs=consequence, violation=violation,
+                                rationale=rationale, persons=person)
+    show.decided(render, outcome)
+
+
+@app.command()
+def interim(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id (must be urgent)."),
+    consequence: List[str] = typer.Option([], "--consequence", help=CONSEQUENCE_HELP),
+    rationale: str = typer.Option(..., "--rationale", help="Why it cannot wait."),
+    person: List[str] = typer.Option([], "--person", help="Whom it applies to (default: everyone reported)."),
+) -> None:
+    """Impose an interim measure at once on an urgent case, until the committee confirms or lifts it."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import governance
+
+    outcome = governance.interim(session(ctx), case, consequence, rationale, person)
+    show.decided(render, outcome)
+
+
+@app.command()
+def confirm(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    decision: Optional[int] = typer.Option(None, "--decision", help="The interim measure (default: the latest)."),
+    rationale: Optional[str] = typer.Option(None, "--rationale", help="Why."),
+) -> None:
+    """Confirm an interim measure on behalf of the committee."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import governance
+
+    show.changed(render, governance.confirm(session(ctx), case, decision, rationale), "interim measure confirmed on")
+
+
+@app.command()
+def lift(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    rationale: str = typer.Option(..., "--rationale", help="Why."),
+    decision: Optional[int] = typer.Option(None, "--decision", help="The interim measure (default: the latest)."),
+) -> None:
+    """Lift an interim measure; it ends now."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import governance
+
+    show.changed(render, governance.lift(session(ctx), case, rationale, decision), "interim measure lifted on")
+
+
+@policy_app.command("show")
+def policy_show(ctx: typer.Context, json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Print the policy in force and where each value comes from (base, preset or cocctl.yaml)."""
+    from cocctl.render import governance as show
+    from cocctl.service import people
+
+    rows = people.policy_rows(session(ctx))
+    show.policy(rows, json)

@@ -1,0 +1,127 @@
+"""Across cases: people named, strikes, sanctions in force, appeal windows (pure; ``now`` passed in)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from cocctl.clock import format_time, parse_time
+from cocctl.errors import ConflictError
+from cocctl.model.state import CaseState
+from cocctl.policy import consequences as catalogue
+
+
+def normalise(name: str) -> str:
+    """The form under which two mentions of a person are the same person.
+
+    Case, accents' composition, surrounding space, repeated inner space and a
+    leading ``@`` (chat handles) do not matter.
+    """
+    text = unicodedata.normalize("NFKC", name).strip().lstrip("@")
+    return " ".join(text.casefold().split())
+
+
+def names(state: CaseState) -> set[str]:
+    """The normalised names of the people a case reports."""
+    return {normalise(person) for person in state.reported}
+
+
+@dataclass(frozen=True)
+class Sanction:
+    """A consequence with a period (or none: for ever) imposed on people by a decision."""
+
+    case: str
+    decision: int
+    persons: tuple[str, ...]
+    consequence: dict[str, Any]
+    start: str
+    end: str | None
+    interim: bool
+    expires_soon: bool = False
+
+
+def decisions_for(state: CaseState, person: str | None) -> list[Any]:
+    """Adopted decisions of a case in force that apply to ``person`` (normalised; None: anyone)."""
+    out = []
+    for decision in state.decisions:
+        if not decision.in_force:
+            continue
+        persons = {normalise(p) for p in decision.persons} or names(state)
+        if person is None or person in persons:
+            out.append(decision)
+    return out
+
+
+def strikes(states: Iterable[CaseState], person: str, now: datetime, expire: str | None = None) -> int:
+    """How many strikes ``person`` holds across ``states``; expired ones do not count."""
+    total = 0
+    for state in states:
+        for decision in decisions_for(state, person):
+            if expire and parse_time(decision.at) + catalogue.parse_duration(expire) <= now:
+                continue
+            for consequence in decision.consequences:
+                if consequence["id"] == "strike":
+                    total += int((consequence.get("params") or {}).get("count", 1))
+    return total
+
+
+def sanctions(states: Iterable[CaseState], now: datetime, soon: str = "7d",
+              person: str | None = None) -> list[Sanction]:
+    """Sanctions in force at ``now``, soonest end first (open-ended last)."""
+    window = catalogue.parse_duration(soon) if soon else timedelta(0)
+    found = []
+    for state in states:
+        for decision in decisions_for(state, person):
+            start = parse_time(decision.at)
+            for consequence in decision.consequences:
+                kind = catalogue.CATALOGUE.get(consequence["id"])
+                if kind is None or not kind.sanction or start > now:
+                    continue
+                end = catalogue.ends(consequence, start)
+                if end is not None and end <= now:
+                    continue
+                persons = tuple(decision.persons) or tuple(state.reported)
+                found.append(Sanction(
+                    case=state.id, decision=decision.number, persons=persons, consequence=consequence,
+                    start=decision.at, end=format_time(end) if end else None, interim=decision.interim,
+                    expires_soon=end is not None and end - now <= window,
+                ))
+    return sorted(found, key=lambda s: (s.end is None, s.end or "", s.case))
+
+
+def highest(states: Iterable[CaseState], person: str) -> dict[str, Any] | None:
+    """The most severe consequence ever adopted for ``person`` and still standing."""
+    best = None
+    for state in states:
+        for decision in decisions_for(state, person):
+            for consequence in decision.consequences:
+                if best is None or catalogue.level_rank(consequence["id"]) > catalogue.level_rank(best["id"]):
+                    best = consequence
+    return best
+
+
+def check_appeal_window(appeals: Mapping[str, Any], decided_at: str, now: datetime, case_id: str,
+                        number: int) -> None:
+    """Refuse an appeal outside the policy's window.
+
+    Raises:
+        ConflictError: appeals are not part of the policy, or it is too early or too late.
+    """
+    if not appeals.get("allowed"):
+        raise ConflictError("this archive's policy has no appeals; see 'cocctl policy show'")
+    start = parse_time(decided_at)
+    opens = start + catalogue.parse_duration(appeals["opens_after"]) if appeals.get("opens_after") else start
+    if now < opens:
+        raise ConflictError(
+            f"an appeal of decision {number} on case {case_id} is accepted from {format_time(opens)} "
+            f"({appeals['opens_after']} after it); it is {format_time(now)}"
+        )
+    if appeals.get("closes_after"):
+        closes = start + catalogue.parse_duration(appeals["closes_after"])
+        if now > closes:
+            raise ConflictError(
+                f"the appeal window for decision {number} on case {case_id} closed at {format_time(closes)}"
+            )

@@ -1,0 +1,97 @@
+"""Appeals of decisions, and releasing escrowed reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cocctl.errors import ConflictError, NotFound, UsageError
+from cocctl.model import events as ev
+from cocctl.model.governance import find
+from cocctl.model.state import ESCROWED, CaseState
+from cocctl.policy.sanctions import check_appeal_window
+from cocctl.service.cases import _check_event_data
+from cocctl.service.governance import _reader
+from cocctl.service.workspace import CaseChange, Session, Workspace
+
+
+def appeal(session: Session, case_id: str, reason: str, decision: int | None = None) -> CaseChange:
+    """Record an appeal (received by a member) against a decision, inside the policy's window.
+
+    Args:
+        decision: the decision appealed; default the latest one the policy lets be appealed.
+
+    Raises:
+        ConflictError: no appeals in the policy, outside the window, or one already pending.
+        NotFound: no appealable decision.
+    """
+    work = Workspace(session)
+    settings = work.policy["appeals"]
+    _reader(work, case_id)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        appealable = [d for d in state.decisions if d.in_force
+                      and any(c["id"] in settings.get("of", ()) for c in d.consequences)]
+        if decision is not None:
+            appealable = [d for d in appealable if d.number == decision]
+        if not appealable:
+            kinds = ", ".join(settings.get("of", ())) or "nothing"
+            raise NotFound(f"case {case_id} has no decision in force that may be appealed (the policy allows: {kinds})")
+        target = appealable[-1]
+        if any(a.decision == target.number and a.result is None for a in state.appeals):
+            raise ConflictError(f"decision {target.number} on case {case_id} already has an appeal pending")
+        check_appeal_window(settings, target.at, work.now, case_id, target.number)
+        data = {"number": len(state.appeals) + 1, "decision": target.number, "reason": reason}
+        _check_event_data(ev.APPEALED, data)
+        return [(ev.APPEALED, data)]
+
+    return work.change_case(case_id, "appeal", f"Record appeal on case {case_id}", make)
+
+
+def decide_appeal(session: Session, case_id: str, overturn: bool, rationale: str,
+                  number: int | None = None) -> CaseChange:
+    """Uphold or overturn a pending appeal; an overturned decision (and its sanctions) ends now.
+
+    Raises:
+        NotFound: no pending appeal.
+    """
+    work = Workspace(session)
+    _reader(work, case_id)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        pending = [a for a in state.appeals if a.result is None and (number is None or a.number == number)]
+        if not pending:
+            raise NotFound(f"case {case_id} has no pending appeal" + (f" numbered {number}" if number else ""))
+        target = pending[-1]
+        data = {"appeal": target.number, "result": "overturned" if overturn else "upheld", "rationale": rationale}
+        _check_event_data(ev.APPEAL_DECIDED, data)
+        return [(ev.APPEAL_DECIDED, data)]
+
+    return work.change_case(case_id, "decide-appeal", f"Record appeal decision on case {case_id}", make)
+
+
+def release(session: Session, case_id: str, kind: str = "complaint", reason: str | None = None) -> CaseChange:
+    """Turn an escrowed report into an active case of ``kind``.
+
+    Raises:
+        ConflictError: the case is not escrowed.
+    """
+    if kind not in ("complaint", "concern", "anonymous"):
+        raise UsageError(f"an escrowed report becomes a complaint, concern or anonymous report, not {kind!r}")
+    work = Workspace(session)
+    _reader(work, case_id)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        if state.status != ESCROWED:
+            raise ConflictError(f"case {case_id} is not escrowed")
+        if kind == "anonymous" and state.reporter is not None:
+            raise UsageError("this report keeps reporter details, so it cannot become anonymous")
+        data: dict[str, Any] = {"kind": kind}
+        if reason:
+            data["reason"] = reason
+        _check_event_data(ev.RELEASED, data)
+        return [(ev.RELEASED, data)]
+
+    return work.change_case(case_id, "escrow-release", f"Release escrowed case {case_id}", make)
+
+
+__all__ = ["appeal", "decide_appeal", "find", "release"]

@@ -1,0 +1,101 @@
+"""Access to one case: recusal, granting members or outside parties, revoking them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cocctl.errors import NotFound, UsageError
+from cocctl.model import events as ev
+from cocctl.model.state import CaseState
+from cocctl.service.cases import _check_event_data
+from cocctl.service.workspace import CaseChange, Session, Workspace
+
+
+def recuse(session: Session, case_id: str, member: str | None, *, soft: bool = False,
+           reason: str | None = None) -> CaseChange:
+    """Record that ``member`` (default: me) has a conflict on a case.
+
+    A hard recusal removes access and vote, so the case is re-encrypted
+    without them in the same commit; a soft one removes the vote only. No
+    reason is asked for; one is stored only when given.
+
+    Raises:
+        UsageError: not an active member.
+        ConflictError: nobody would be left able to read the case.
+    """
+    work = Workspace(session)
+    handle = member or work.me.handle
+    work.require_member(handle)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        if handle in state.recused_hard or (soft and handle in state.recused_soft):
+            return []
+        data: dict[str, Any] = {"member": handle, "hard": not soft}
+        if reason:
+            data["reason"] = reason
+        _check_event_data(ev.RECUSED, data)
+        return [(ev.RECUSED, data)]
+
+    kind = "soft" if soft else "hard"
+    return work.change_case(case_id, "recuse", f"Record a {kind} recusal on case {case_id}", make)
+
+
+def grant_member(session: Session, case_id: str, member: str) -> CaseChange:
+    """Let a member read (and vote on) a case: clear them, or undo their recusal.
+
+    Raises:
+        UsageError: not an active member, or excluded when the case was opened.
+    """
+    work = Workspace(session)
+    work.require_member(member)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        if member in state.excluded:
+            raise UsageError(f"{member} was excluded from case {case_id} when it was opened; that cannot be undone")
+        if member in work.readers(state) and member not in state.recused_soft:
+            return []
+        return [(ev.CLEARED, {"member": member})]
+
+    return work.change_case(case_id, "grant", f"Grant a member access to case {case_id}", make)
+
+
+def grant_guest(session: Session, case_id: str, recipient: str, name: str) -> CaseChange:
+    """Let an outside party (a mediator) read a case with their own age key.
+
+    Raises:
+        UsageError: malformed recipient or name, or the name is a member's handle.
+    """
+    from cocctl import age
+
+    try:
+        age.parse_recipient(recipient)
+    except age.AgeError:
+        raise UsageError(f"{recipient!r} is not an age X25519 recipient (age1...); nothing was changed") from None
+    work = Workspace(session)
+    if any(m.handle == name for m in work.archive.roster.members):
+        raise UsageError(f"{name} is a committee member's handle; use 'cocctl grant CASE --member {name}'")
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        if any(g.name == name and g.recipient == recipient for g in state.guests):
+            return []
+        data = {"name": name, "recipient": recipient}
+        _check_event_data(ev.GRANTED, data)
+        return [(ev.GRANTED, data)]
+
+    return work.change_case(case_id, "grant", f"Grant an outside party access to case {case_id}", make)
+
+
+def revoke_guest(session: Session, case_id: str, name: str) -> CaseChange:
+    """End an outside party's access; the case is re-encrypted without them.
+
+    Raises:
+        NotFound: no such outside party on the case.
+    """
+    work = Workspace(session)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        if not any(g.name == name for g in state.guests):
+            raise NotFound(f"case {case_id} has no outside party called {name}")
+        return [(ev.REVOKED, {"name": name})]
+
+    return work.change_case(case_id, "revoke", f"Revoke an outside party's access to case {case_id}", make)

@@ -1,0 +1,331 @@
+"""Decisions on a case: propose, vote, decide, and urgent interim measures (confirm, lift)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from cocctl.errors import AccessDenied, ConflictError, NotFound, UsageError
+from cocctl.model import events as ev
+from cocctl.model.governance import Decision, Proposal, find
+from cocctl.model.state import CLOSED, ESCROWED, CaseState
+from cocctl.policy import consequences as catalogue
+from cocctl.policy import votes as voting
+from cocctl.policy.sanctions import normalise
+from cocctl.policy.sanctions import strikes as count_strikes
+from cocctl.service.cases import _check_event_data
+from cocctl.service.workspace import CaseChange, Session, Workspace
+
+NON_VIOLATION = ("no-action", "awareness")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A change plus the tally and the strike notices it produced."""
+
+    change: CaseChange
+    tally: voting.Tally | None = None
+    strikes: tuple[dict[str, Any], ...] = field(default=())
+    decision: Decision | None = None
+
+
+def _reader(work: Workspace, case_id: str) -> None:
+    """Refuse early, with a clear message, when I cannot read the case."""
+    envelope = work.archive.read_envelope(case_id)
+    if work.me.handle not in envelope.recipients:
+        raise AccessDenied(
+            f"you cannot read case {case_id} (recused, excluded or not cleared), so you cannot act on it"
+        )
+
+
+def _actionable(state: CaseState) -> None:
+    if state.status == ESCROWED:
+        raise ConflictError(
+            f"case {state.id} is escrowed and is not acted on; 'cocctl escrow release {state.id}' makes it active"
+        )
+    if state.status == CLOSED:
+        raise ConflictError(f"case {state.id} is closed; 'cocctl reopen' it first")
+
+
+def _consequences(work: Workspace, specs: list[str], violation: bool) -> list[dict[str, Any]]:
+    parsed = [catalogue.parse(spec, work.policy["consequences"]) for spec in specs]
+    if not violation:
+        wrong = [c["id"] for c in parsed if c["id"] not in NON_VIOLATION]
+        if wrong:
+            raise UsageError(f"{wrong[0]} needs a violation; pass --violation, or use no-action or awareness")
+        return parsed or [{"id": "no-action", "params": {}}]
+    if not parsed:
+        raise UsageError("a violation needs at least one --consequence, e.g. --consequence private-warning")
+    if any(c["id"] == "no-action" for c in parsed):
+        raise UsageError("no-action means no violation; pass --no-violation")
+    return parsed
+
+
+def _persons(state: CaseState, persons: list[str]) -> list[str]:
+    if not persons:
+        return list(state.reported)
+    named = {normalise(p): p for p in state.reported}
+    for person in persons:
+        if normalise(person) not in named:
+            raise UsageError("--person must be someone the case reports; add them with 'cocctl amend --reported'")
+    return [named[normalise(p)] for p in persons]
+
+
+def propose(session: Session, case_id: str, *, violation: bool, specs: list[str], rationale: str,
+            persons: list[str] = ()) -> CaseChange:  # type: ignore[assignment]
+    """Open a proposal (a violation or not, consequences, rationale) for the committee to vote on.
+
+    Raises:
+        UsageError: unknown consequence or bad parameters; ConflictError: escrowed or closed case.
+    """
+    work = Workspace(session)
+    consequences = _consequences(work, specs, violation)
+    _reader(work, case_id)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        _actionable(state)
+        data = {"number": len(state.proposals) + 1, "violation": violation, "consequences": consequences,
+                "rationale": rationale, "persons": _persons(state, list(persons))}
+        _check_event_data(ev.PROPOSED, data)
+        return [(ev.PROPOSED, data)]
+
+    return work.change_case(case_id, "propose", f"Propose a decision on case {case_id}", make)
+
+
+def _open_proposal(state: CaseState, number: int | None) -> Proposal:
+    if number is not None:
+        proposal = find(state.proposals, number)
+        if proposal is None:
+            raise NotFound(f"case {state.id} has no proposal {number}")
+    else:
+        undecided = [p for p in state.proposals if p.decided is None]
+        if not undecided:
+            raise NotFound(f"case {state.id} has no open proposal; 'cocctl propose' one")
+        proposal = undecided[-1]
+    if proposal.decided is not None:
+        raise ConflictError(f"proposal {proposal.number} on case {state.id} is already decided")
+    return proposal
+
+
+def current_tally(work: Workspace, state: CaseState, proposal: Proposal) -> tuple[dict[str, Any], voting.Tally]:
+    """The rule that applies to a proposal and where its vote stands."""
+    rule = voting.rule_for(work.policy["decisions"], [c["id"] for c in proposal.consequences])
+    readers = work.readers(state)
+    roles = {m.handle: m.roles for m in work.archive.roster.active}
+    eligible = voting.eligible_voters(rule, readers, roles, state.recused_soft)
+    breakers = voting.tie_breakers(rule, readers, roles, state.recused_soft)
+    return rule, voting.tally(rule, eligible, proposal.ballot, breakers)
+
+
+def vote(session: Session, case_id: str, choice: str, number: int | None = None) -> Outcome:
+    """Record my vote (yes, no, abstain) on a proposal; my latest vote counts.
+
+    Raises:
+        AccessDenied: I cannot read the case, am soft-recused, or my role does not vote.
+        ConflictError: the proposal is decided, or a tie-breaker vote when there is no tie.
+    """
+    if choice not in ("yes", "no", "abstain"):
+        raise UsageError(f"vote yes, no or abstain, not {choice!r}")
+    work = Workspace(session)
+    _reader(work, case_id)
+    me = work.me.handle
+    result: dict[str, Any] = {}
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        _actionable(state)
+        proposal = _open_proposal(state, number)
+        rule, tally = current_tally(work, state, proposal)
+        if me in state.recused_soft:
+            raise AccessDenied(f"you recused yourself from voting on case {case_id}; 'cocctl grant' undoes it")
+        if me not in tally.eligible:
+            if me not in tally.tie_breakers:
+                raise AccessDenied(f"your role does not vote under this rule ({rule['rule']}); see 'cocctl policy show'")
+            if not tally.tie_breaker_needed:
+                raise ConflictError(f"the {rule['tie_breaker']} votes only to break a tie caused by abstention; "
+                                    f"there is none ({len(tally.yes)} yes, {len(tally.no)} no, "
+                                    f"{len(tally.abstain)} abstain, {len(tally.missing)} not voted)")
+            if choice == "abstain":
+                raise UsageError("the tie-breaker must vote yes or no")
+        if proposal.ballot.get(me) == choice:
+            return []
+        result["proposal"] = proposal.number
+        return [(ev.VOTED, {"proposal": proposal.number, "vote": choice})]
+
+    change = work.change_case(case_id, "vote", f"Record vote on case {case_id}", make)
+    tally = None
+    if "proposal" in result or number is not None or change.state.proposals:
+        proposal = find(change.state.proposals, result.get("proposal") or number or change.state.proposals[-1].number)
+        if proposal is not None:
+            tally = current_tally(work, change.state, proposal)[1]
+    return Outcome(change, tally)
+
+
+def decide(session: Session, case_id: str, *, number: int | None = None, specs: list[str] = (),  # type: ignore[assignment]
+           violation: bool = True, rationale: str | None = None, persons: list[str] = ()) -> Outcome:  # type: ignore[assignment]
+    """Record a decision: on a proposal whose rule is met, or directly where the rule is ``single``.
+
+    Raises:
+        ConflictError: the rule is not met (the message gives the tally and what is missing).
+        UsageError: a direct decision on consequences that need a vote.
+    """
+    work = Workspace(session)
+    direct = _consequences(work, specs, violation) if specs else None
+    if direct is not None and number is not None:
+        raise UsageError("decide either a --proposal or direct --consequence values, not both")
+    if direct is not None:
+        rule = voting.rule_for(work.policy["decisions"], [c["id"] for c in direct])
+        if rule["rule"] != voting.SINGLE:
+            raise UsageError(f"the policy needs a {rule['rule']} vote for these consequences; "
+                             "use 'cocctl propose' and 'cocctl vote'")
+        if not rationale:
+            raise UsageError("a direct decision needs --rationale")
+    _reader(work, case_id)
+    others = _other_states(work, case_id) if _has_strike(direct) or direct is None else []
+    result: dict[str, Any] = {}
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        _actionable(state)
+        data: dict[str, Any] = {"number": len(state.decisions) + 1}
+        if direct is not None:
+            data.update(outcome="adopted", violation=violation, consequences=direct, rationale=rationale,
+                        persons=_persons(state, list(persons)), tally={"rule": voting.SINGLE, "by": work.me.handle})
+        else:
+            proposal = _open_proposal(state, number)
+            rule, tally = current_tally(work, state, proposal)
+            result["tally"] = tally
+            if rule["rule"] == voting.SINGLE:
+                tally_data: dict[str, Any] = {"rule": voting.SINGLE, "by": work.me.handle}
+                outcome = voting.ADOPTED
+            elif tally.outcome == voting.PENDING:
+                raise ConflictError(f"cannot decide proposal {proposal.number} on case {case_id} yet: "
+                                    f"{_counts(tally)}; {tally.reason}")
+            else:
+                tally_data, outcome = tally.summary(), tally.outcome
+            data.update(proposal=proposal.number, outcome=outcome, violation=proposal.violation,
+                        consequences=list(proposal.consequences), rationale=rationale or proposal.rationale,
+                        persons=list(proposal.persons), tally=tally_data)
+        if data["outcome"] == voting.ADOPTED:
+            notices = _strike_notices(work, [state, *others], data)
+            if notices:
+                data["strikes"] = notices
+        _check_event_data(ev.DECIDED, data)
+        result["data"] = data
+        return [(ev.DECIDED, data)]
+
+    change = work.change_case(case_id, "decide", f"Record decision on case {case_id}", make)
+    data = result.get("data", {})
+    return Outcome(change, result.get("tally"), tuple(data.get("strikes", ())),
+                   find(change.state.decisions, data["number"]) if data else None)
+
+
+def _counts(tally: voting.Tally) -> str:
+    return (f"{len(tally.yes)} yes, {len(tally.no)} no, {len(tally.abstain)} abstain, "
+            f"{len(tally.missing)} not voted of {len(tally.eligible)}")
+
+
+def _has_strike(consequences: list[dict[str, Any]] | None) -> bool:
+    return bool(consequences) and any(c["id"] == "strike" for c in consequences or ())
+
+
+def _other_states(work: Workspace, case_id: str) -> list[CaseState]:
+    from cocctl.service.people import readable_cases
+
+    return readable_cases(work, skip=case_id)[0]
+
+
+def _strike_notices(work: Workspace, states: list[CaseState], data: dict[str, Any]) -> list[dict[str, Any]]:
+    """For each person given strikes: the new total, and what the policy requires at the threshold."""
+    policy = work.policy["strikes"]
+    threshold = policy.get("threshold")
+    added = sum(int(c.get("params", {}).get("count", 1)) for c in data["consequences"] if c["id"] == "strike")
+    if not added or not threshold:
+        return []
+    notices = []
+    for person in data["persons"]:
+        total = count_strikes(states, normalise(person), work.now, policy.get("expire")) + added
+        notice: dict[str, Any] = {"person": person, "count": total, "threshold": int(threshold)}
+        if total >= int(threshold):
+            notice["requires"] = list(policy.get("requires") or ())
+        notices.append(notice)
+    return notices
+
+
+def interim(session: Session, case_id: str, specs: list[str], rationale: str,
+            persons: list[str] = ()) -> Outcome:  # type: ignore[assignment]
+    """One responder imposes an interim measure at once on an urgent case.
+
+    Raises:
+        ConflictError: the policy has no interim measures, or the case is not urgent.
+        UsageError: a consequence the policy does not allow as an interim measure.
+    """
+    work = Workspace(session)
+    settings = work.policy["interim"]
+    if not settings.get("allowed"):
+        raise ConflictError("this archive's policy has no interim measures; the committee decides")
+    measures = [catalogue.parse(spec, settings["consequences"]) for spec in specs]
+    if not measures:
+        raise UsageError("name the interim measure with --consequence, e.g. temporary-suspension:period=14d")
+    _reader(work, case_id)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        _actionable(state)
+        if not state.urgent:
+            raise ConflictError(f"case {case_id} is not urgent; if someone is in immediate danger run "
+                                f"'cocctl amend {case_id} --urgent' first")
+        data = {"number": len(state.decisions) + 1, "outcome": "adopted", "violation": True,
+                "consequences": measures, "rationale": rationale, "persons": _persons(state, list(persons)),
+                "interim": True, "tally": {"rule": voting.SINGLE, "by": work.me.handle}}
+        _check_event_data(ev.DECIDED, data)
+        return [(ev.DECIDED, data)]
+
+    change = work.change_case(case_id, "interim", f"Record interim measure on case {case_id}", make)
+    return Outcome(change, decision=change.state.decisions[-1])
+
+
+def _interim_decision(state: CaseState, number: int | None) -> Decision:
+    pending = [d for d in state.decisions if d.interim and d.in_force]
+    if number is not None:
+        pending = [d for d in pending if d.number == number]
+    if not pending:
+        raise NotFound(f"case {state.id} has no interim measure awaiting the committee"
+                       + (f" numbered {number}" if number is not None else ""))
+    return pending[-1]
+
+
+def confirm(session: Session, case_id: str, number: int | None = None, rationale: str | None = None) -> CaseChange:
+    """The committee confirms an interim measure; a second member must do it when there is one.
+
+    Raises:
+        NotFound: no interim measure pending; AccessDenied: the responder confirming their own measure.
+    """
+    work = Workspace(session)
+    _reader(work, case_id)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        decision = _interim_decision(state, number)
+        _second_member(work, state, decision)
+        data: dict[str, Any] = {"decision": decision.number}
+        if rationale:
+            data["rationale"] = rationale
+        return [(ev.CONFIRMED, data)]
+
+    return work.change_case(case_id, "confirm", f"Confirm interim measure on case {case_id}", make)
+
+
+def lift(session: Session, case_id: str, rationale: str, number: int | None = None) -> CaseChange:
+    """The committee lifts an interim measure; it ends now."""
+    work = Workspace(session)
+    _reader(work, case_id)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        decision = _interim_decision(state, number)
+        return [(ev.LIFTED, {"decision": decision.number, "rationale": rationale})]
+
+    return work.change_case(case_id, "lift", f"Lift interim measure on case {case_id}", make)
+
+
+def _second_member(work: Workspace, state: CaseState, decision: Decision) -> None:
+    # An interim measure is one responder's call; confirming it is the
+    # committee's, so another reader must confirm when there is one.
+    if decision.by == work.me.handle and len(work.readers(state)) > 1:
+        raise AccessDenied("another committee member must confirm the interim measure you imposed")

@@ -1,0 +1,137 @@
+"""Across cases: a person's record, sanctions in force, and cases naming the same person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from cocctl.errors import AccessDenied
+from cocctl.model.state import CaseState
+from cocctl.policy import sanctions as rules
+from cocctl.service.workspace import Session, Workspace
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A case I cannot read: only its id and who can."""
+
+    case: str
+    readers: tuple[str, ...]
+
+
+def readable_cases(work: Workspace, skip: str | None = None) -> tuple[list[CaseState], list[Unreadable]]:
+    """Every case I can read (folded) and the ids and readers of those I cannot."""
+    states, hidden = [], []
+    me = work.me.handle
+    for case_id in work.archive.case_ids():
+        if case_id == skip:
+            continue
+        envelope = work.archive.read_envelope(case_id)
+        if me not in envelope.recipients:
+            hidden.append(Unreadable(case_id, envelope.recipients))
+            continue
+        try:
+            states.append(work.load_case(case_id).state)
+        except AccessDenied:
+            hidden.append(Unreadable(case_id, envelope.recipients))
+    return states, hidden
+
+
+@dataclass(frozen=True)
+class PersonCase:
+    """One readable case naming the person."""
+
+    case: str
+    status: str
+    kind: str
+    opened: str
+    decisions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """What ``cocctl person`` shows."""
+
+    person: str
+    cases: tuple[PersonCase, ...]
+    unreadable: int
+    strikes: int
+    strike_threshold: int | None
+    sanctions: tuple[rules.Sanction, ...]
+    highest: dict[str, Any] | None
+
+
+def person(session: Session, name: str, at: datetime | None = None) -> PersonRecord:
+    """Everything the cases I can read say about one reported person."""
+    from cocctl.policy import consequences as catalogue
+
+    work = Workspace(session, at)
+    states, hidden = readable_cases(work)
+    key = rules.normalise(name)
+    mine = [state for state in states if key in rules.names(state)]
+    cases = tuple(
+        PersonCase(
+            state.id, state.status, state.kind, state.opened_at,
+            tuple(("interim " if d.interim else "") + ", ".join(catalogue.label(c) for c in d.consequences)
+                  for d in rules.decisions_for(state, key)),
+        )
+        for state in mine
+    )
+    strikes = work.policy["strikes"]
+    return PersonRecord(
+        person=name,
+        cases=cases,
+        # Without decrypting, a case cannot be matched to a name; the count
+        # tells how many cases the answer may be missing.
+        unreadable=len(hidden),
+        strikes=rules.strikes(mine, key, work.now, strikes.get("expire")),
+        strike_threshold=strikes.get("threshold"),
+        sanctions=tuple(rules.sanctions(mine, work.now, work.policy.get("expiring_soon", "7d"), key)),
+        highest=rules.highest(mine, key),
+    )
+
+
+@dataclass(frozen=True)
+class SanctionList:
+    """What ``cocctl sanctions`` shows."""
+
+    at: str
+    sanctions: tuple[rules.Sanction, ...]
+    unreadable: int
+
+
+def sanctions(session: Session, at: datetime | None = None) -> SanctionList:
+    """Sanctions in force at ``at`` (default now) across the cases I can read."""
+    from cocctl.clock import format_time
+
+    work = Workspace(session, at)
+    states, hidden = readable_cases(work)
+    found = rules.sanctions(states, work.now, work.policy.get("expiring_soon", "7d"))
+    return SanctionList(format_time(work.now), tuple(found), len(hidden))
+
+
+def related(work: Workspace, state: CaseState) -> list[str]:
+    """Messages naming other cases that report a person this case reports.
+
+    For a case I can read the message names the case; I cannot match cases I
+    cannot read (they are encrypted), so those are not searched here.
+    """
+    wanted = rules.names(state)
+    if not wanted:
+        return []
+    states, _ = readable_cases(work, skip=state.id)
+    messages = []
+    for other in states:
+        if wanted & rules.names(other):
+            status = "escrowed" if other.status == "escrowed" else other.status
+            messages.append(f"case {other.id} ({status}) names the same person")
+    return messages
+
+
+def policy_rows(session: Session) -> list[tuple[str, Any, str]]:
+    """The effective policy as (setting, value, source: base, preset or cocctl.yaml)."""
+    from cocctl.policy import presets
+
+    config = Workspace(session).archive.config
+    return [("preset", config.preset, presets.SOURCE_CONFIG), *presets.explain(config.preset, config.policy)]
