@@ -44,7 +44,8 @@ def test_wrong_identity_for_a_case(committee, case):
 def test_tampered_payload_is_detected(committee, case):
     path = committee.root / "cases" / f"{case}.yaml"
     lines = path.read_text().splitlines()
-    index = next(i for i, line in enumerate(lines) if line.startswith("  ") and "BEGIN" not in line and "END" not in line)
+    start = lines.index("payload: |")  # the plaintext `due` list above is indented too
+    index = next(i for i, line in enumerate(lines) if i > start and "BEGIN" not in line and "END" not in line)
     line = lines[index]
     lines[index] = line[:10] + ("A" if line[10] != "A" else "B") + line[11:]
     path.write_text("\n".join(lines) + "\n")

@@ -1,10 +1,17 @@
-"""Deadlines: the response times each process promises (settings only, for now)."""
+"""Deadlines: the response times each process promises, and when each case's fall due (pure)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-# A duration is a number and a unit: hours, days or working-days.
+from cocctl.model.events import Event
+from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState
+from cocctl.policy.calendar import Duration, DurationError, parse
+
+# A duration is a number and a unit: hours, days, working-days, weeks or months.
 PRESET_DEADLINES: dict[str, dict[str, Any]] = {
     "rls": {"first_response": "24 hours", "decision": "5 working-days"},
     "sse": {"first_response": "24 hours", "decision": "7 days"},
@@ -14,3 +21,217 @@ PRESET_DEADLINES: dict[str, dict[str, Any]] = {
     "django": {"first_response": "3 days", "decision": "30 days", "reporter_update": "14 days"},
     "contributor-covenant": {"first_response": "3 days", "decision": "14 days"},
 }
+
+# Deadline kinds, as written in the envelope's plaintext `due` list.
+FIRST_RESPONSE = "first-response"
+DECISION = "decision"
+REPORTER_UPDATE = "reporter-update"
+REPORTER_OUTCOME = "reporter-outcome"
+APPEAL_OPENS = "appeal-opens"
+APPEAL_WINDOW = "appeal-window"
+SANCTION_END = "sanction-end"
+KINDS = (FIRST_RESPONSE, DECISION, REPORTER_UPDATE, REPORTER_OUTCOME, APPEAL_OPENS, APPEAL_WINDOW, SANCTION_END)
+# Kinds that only inform (an appeal window closing, a sanction running out
+# ask nothing of the committee); they never make `due --check` fail and are
+# shown only before they pass.
+INFORMATIONAL = frozenset({APPEAL_OPENS, APPEAL_WINDOW, SANCTION_END})
+
+SETTINGS = ("first_response", "decision", "reporter_update", "reporter_outcome")
+# Names by which a contact record can mean the reporter ("reporter: called back").
+_REPORTER_WORDS = frozenset({"reporter", "the reporter", "reporting member"})
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One promise of the policy applied to one case.
+
+    Attributes:
+        kind: one of ``KINDS``.
+        at: when it falls due.
+        met: when it was answered, or None while it is pending.
+        policy: the policy's duration, as text ("5 working days"), for reports.
+    """
+
+    kind: str
+    at: datetime
+    met: datetime | None = None
+    policy: str = ""
+
+    @property
+    def pending(self) -> bool:
+        """Whether it still asks something of the committee."""
+        return self.met is None
+
+    def overdue(self, now: datetime) -> bool:
+        """Whether it is pending and past due at ``now`` (informational kinds never are)."""
+        return self.pending and self.kind not in INFORMATIONAL and self.at <= now
+
+    def on_time(self) -> bool | None:
+        """Whether it was met in time; None while pending."""
+        return None if self.met is None else self.met <= self.at
+
+
+def durations(settings: Mapping[str, Any]) -> dict[str, Duration]:
+    """Parse the policy's ``deadlines`` settings; unset or null ones are left out.
+
+    Raises:
+        DurationError: a setting is not a duration (the message names it).
+    """
+    parsed = {}
+    for name in SETTINGS:
+        value = settings.get(name)
+        if value in (None, "", False):
+            continue
+        try:
+            parsed[name] = parse(value)
+        except DurationError as error:
+            raise DurationError(f"cocctl.yaml policy deadlines.{name}: {error}") from None
+    return parsed
+
+
+def case_deadlines(state: CaseState, policy: Mapping[str, Any]) -> list[Deadline]:
+    """The deadlines of one case under the effective ``policy``, met and pending, in due order.
+
+    The clock starts when the report was received (``received_at``), not when
+    it was typed in. A reporter is answered by a ``communicated`` event to the
+    reporter or a ``contact`` event with them; anonymous reports have nobody
+    to answer. A reopened case's decision clock restarts at the reopening.
+    The decision is met by the first adopted (not interim) decision, or by
+    closing the case.
+
+    Raises:
+        DurationError: the policy holds an invalid duration.
+    """
+    rules = durations(policy.get("deadlines") or {})
+    received = _time(state.received_at)
+    reachable = state.kind != "anonymous"
+    found: list[Deadline] = []
+
+    first = rules.get("first_response")
+    if first and reachable:
+        answered = _first(state.events, _to_reporter(state), after=None)
+        # Closing the case supersedes an acknowledgement never sent: what
+        # remains is telling the reporter the outcome.
+        if answered is not None or state.status != CLOSED:
+            found.append(Deadline(FIRST_RESPONSE, first.after(received), answered, str(first)))
+
+    decision = rules.get("decision")
+    if decision and state.status != ESCROWED:
+        start = _last_reopened(state) or received
+        decided = _decided(state, after=start)
+        found.append(Deadline(DECISION, decision.after(start), decided, str(decision)))
+
+    update = rules.get("reporter_update")
+    if update and reachable and state.status == OPEN:
+        last = _last(state.events, _to_reporter(state)) or received
+        found.append(Deadline(REPORTER_UPDATE, update.after(max(last, received)), None, str(update)))
+
+    outcome = rules.get("reporter_outcome") or first
+    if outcome and reachable and state.status == CLOSED and state.closed_at:
+        closed = _time(state.closed_at)
+        told = _first(state.events, _outcome_to_reporter, after=closed)
+        found.append(Deadline(REPORTER_OUTCOME, outcome.after(closed), told, str(outcome)))
+
+    found += governance_deadlines(state, policy.get("appeals") or {})
+    return sorted(found, key=lambda deadline: (deadline.at, deadline.kind))
+
+
+def governance_deadlines(state: CaseState, appeals: Mapping[str, Any]) -> list[Deadline]:
+    """When sanctions in force end and when appeal windows open and close (informational).
+
+    Args:
+        appeals: the policy's ``appeals`` settings (allowed, opens_after,
+            closes_after, of).
+    """
+    found = []
+    appealed = {appeal.decision for appeal in getattr(state, "appeals", ())}
+    for decision in getattr(state, "decisions", ()):
+        if not decision.in_force or decision.interim:
+            continue
+        from cocctl.policy import consequences as catalogue
+
+        start = _time(decision.at)
+        for consequence in decision.consequences:
+            kind = catalogue.CATALOGUE.get(consequence["id"])
+            end = catalogue.ends(consequence, start) if kind is not None and kind.sanction else None
+            if end is not None:
+                found.append(Deadline(SANCTION_END, end))
+        appealable = any(c["id"] in (appeals.get("of") or ()) for c in decision.consequences)
+        if appeals.get("allowed") and appealable and decision.number not in appealed:
+            if appeals.get("opens_after"):
+                found.append(Deadline(APPEAL_OPENS, start + catalogue.parse_duration(appeals["opens_after"])))
+            if appeals.get("closes_after"):
+                found.append(Deadline(APPEAL_WINDOW, start + catalogue.parse_duration(appeals["closes_after"])))
+    return found
+
+
+def envelope_due(state: CaseState, policy: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The pending deadlines as the envelope's plaintext ``due`` list: kinds and times only."""
+    from cocctl.clock import format_time
+
+    return [
+        {"kind": deadline.kind, "at": format_time(deadline.at)}
+        for deadline in case_deadlines(state, policy)
+        if deadline.pending
+    ]
+
+
+def elapsed_hours(state: CaseState, deadline: Deadline) -> float | None:
+    """Hours from the report's receipt to when ``deadline`` was met (None while pending)."""
+    if deadline.met is None:
+        return None
+    return (deadline.met - _time(state.received_at)).total_seconds() / 3600
+
+
+def _to_reporter(state: CaseState) -> Any:
+    names = set(_REPORTER_WORDS)
+    if state.reporter is not None and state.reporter.name:
+        names.add(state.reporter.name.strip().lower())
+
+    def matches(event: Event) -> bool:
+        if event.type == "communicated":
+            return event.data.get("to") == "reporter"
+        if event.type == "contact":
+            return str(event.data.get("with", "")).strip().lower() in names
+        return False
+
+    return matches
+
+
+def _outcome_to_reporter(event: Event) -> bool:
+    return event.type == "communicated" and event.data.get("to") == "reporter" and event.data.get("kind") == "decision"
+
+
+def _first(events: tuple[Event, ...], matches: Any, after: datetime | None) -> datetime | None:
+    for event in events:
+        if matches(event) and (after is None or _time(event.at) >= after):
+            return _time(event.at)
+    return None
+
+
+def _last(events: tuple[Event, ...], matches: Any) -> datetime | None:
+    times = [_time(event.at) for event in events if matches(event)]
+    return max(times) if times else None
+
+
+def _decided(state: CaseState, after: datetime) -> datetime | None:
+    adopted = [_time(d.at) for d in getattr(state, "decisions", ())
+               if d.outcome == "adopted" and not d.interim and _time(d.at) >= after]
+    if adopted:
+        return min(adopted)
+    return _time(state.closed_at) if state.closed_at else None
+
+
+def _last_reopened(state: CaseState) -> datetime | None:
+    return _last(state.events, lambda event: event.type == "reopened")
+
+
+def _times(value: Any) -> list[datetime]:
+    if not value:
+        return []
+    values = value if isinstance(value, (list, tuple)) else [value]
+    return [item if isinstance(item, datetime) else _time(str(item)) for item in values]
+
+
+def _time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -23,6 +23,7 @@ from cocctl.model.fold import fold
 from cocctl.model.state import CaseState
 from cocctl.policy import presets
 from cocctl.policy.access import case_readers
+from cocctl.policy.deadlines import envelope_due
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,8 @@ class Workspace:
             guests=tuple(guest.name for guest in state.guests),
         )
         return state, envelope_file.dumps(envelope)
+            # Kinds and times only, so key-less CI can run `cocctl due --check`.
+            due=tuple(envelope_due(state, self.policy)),
 
     def commit_case(self, events: Sequence[Event], action: str, subject: str) -> tuple[CaseState, str]:
         """Seal ``events`` into the case file and commit it as one action."""

@@ -1,0 +1,73 @@
+"""Follow-up commands: due, draft, roster check, rotation, member confirm."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from cocctl.cli.app import app, session
+
+
+@app.command()
+def due(
+    ctx: typer.Context,
+    mine: bool = typer.Option(False, "--mine", help="Only cases you own (primary or secondary)."),
+    at: Optional[str] = typer.Option(None, "--at", help="Evaluate as of this date/time (ISO 8601; default now)."),
+    check: bool = typer.Option(
+        False, "--check", help="Read only the plaintext metadata (no key needed); exit 1 when anything is overdue."
+    ),
+    json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Overdue and upcoming deadlines by case and owner, most urgent first.
+
+    Deadlines come from the policy (first response, decision, reporter
+    updates, telling the reporter the outcome, sanction ends) and start when
+    the report was received. With --check, cocctl reads only the case files'
+    plaintext metadata, so a scheduled CI job without any private key can
+    raise the alarm.
+    """
+    from cocctl import render
+    from cocctl.render import followup as show
+    from cocctl.service import followup
+
+    report = followup.due(session(ctx), at=at, mine=mine, check=check)
+    render.emit_json(report) if json else show.due(report)
+    if check and report.overdue:
+        render.error(f"{len(report.overdue)} deadline(s) overdue")
+        raise typer.Exit(1)
+
+
+@app.command()
+def draft(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    to: str = typer.Option(..., "--to", help="reporter, reported or committee."),
+    kind: Optional[str] = typer.Option(
+        None, "--kind", help="ack, update or decision (default: the message the case needs next)."
+    ),
+    sent: bool = typer.Option(False, "--sent", help="Record that the message went out (one commit); prints nothing."),
+    json: bool = typer.Option(False, "--json", help="Print the draft as JSON."),
+) -> None:
+    """Print a ready-to-send message to someone involved, from the case and the policy.
+
+    To the reporter: the acknowledgement, the "we need more time" update, or
+    the outcome that concerns them. To the reported person: what occurred,
+    that it is confidential, how it was confirmed, the decision, strikes,
+    do-not-contact terms and the behaviour-modification plan; never the
+    reporter's identity, and without their consent none of the details they
+    gave. Anonymous reports get no reporter messages. Templates are files: put
+    your own in the archive's templates/ folder under the same name.
+    """
+    from cocctl import render
+    from cocctl.render import followup as show
+    from cocctl.service import followup
+
+    if sent:
+        change = followup.record_sent(session(ctx), case, to, kind)
+        if change.commit:
+            render.info(f"recorded a {change.added[-1].data['kind']} message to the {to} on case {case} "
+                        f"(commit {change.commit[:10]})")
+        return
+    message = followup.draft(session(ctx), case, to, kind)
+    render.emit_json(message) if json else show.draft(message)

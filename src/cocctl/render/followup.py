@@ -1,0 +1,55 @@
+"""Rendering of follow-ups: deadlines, drafts, the roster check and the rotation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from cocctl.render import console, info
+
+
+def _until(at: str, now: str) -> str:
+    """'in 3d 4h' or '2d 1h late', from two canonical times."""
+    seconds = (datetime.fromisoformat(at.replace("Z", "+00:00"))
+               - datetime.fromisoformat(now.replace("Z", "+00:00"))).total_seconds()
+    late, seconds = seconds <= 0, abs(int(seconds))
+    days, hours, minutes = seconds // 86400, seconds % 86400 // 3600, seconds % 3600 // 60
+    text = f"{days}d {hours}h" if days else (f"{hours}h {minutes}m" if hours else f"{minutes}m")
+    return f"{text} late" if late else f"in {text}"
+
+
+def due(report: Any) -> None:
+    """Print pending deadlines, most urgent first."""
+    from rich.table import Table
+
+    if report.keyless:
+        info("reading plaintext metadata only: owners are not shown")
+    if report.unreadable:
+        info(f"{len(report.unreadable)} case(s) you cannot read are shown from their metadata")
+    if not report.items:
+        info(f"nothing due (as of {report.now})")
+        return
+    table = Table(box=None, pad_edge=False)
+    for header in ("case", "deadline", "due", "", "owner"):
+        table.add_column(header)
+    for item in report.items:
+        when = _until(item.at, report.now)
+        style = "red" if item.status == "overdue" else ""
+        owner = item.owner or ("no owner" if item.decrypted else "")
+        if item.secondary:
+            owner += f" (+{item.secondary})"
+        table.add_row(item.case, item.kind, item.at[:16].replace("T", " "), f"[{style}]{when}[/{style}]" if style else when, owner)
+    console().print(table)
+
+
+def draft(message: Any) -> None:
+    """Print a draft as a plain message (headers, blank line, body) on stdout."""
+    import sys
+
+    if message.address:
+        sys.stdout.write(f"To: {message.address}\n")
+    sys.stdout.write(f"Subject: {message.subject}\n\n{message.body}")
+    if message.withheld:
+        info("left out for the consent gate: " + ", ".join(message.withheld))
+    info(f"review it, send it, then record it: cocctl draft {message.case} --to {message.to} "
+         f"--kind {message.kind} --sent")

@@ -1,0 +1,301 @@
+"""Composing messages to the people involved from a case, the policy and template files.
+
+The consent gate lives here: a message to the reported person never carries
+the reporter's name or contact (they are scrubbed from every text used), nor
+the witnesses or privacy notes, and without the reporter's consent not even
+the account of what happened or the evidence: the draft then leaves a
+bracketed gap for the committee to fill in general terms.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from cocctl.errors import UsageError
+from cocctl.model.state import CaseState
+from cocctl.policy import deadlines
+
+REPORTER, REPORTED, COMMITTEE = "reporter", "reported", "committee"
+ACK, UPDATE, DECISION = "ack", "update", "decision"
+# Which messages exist: recipient -> kinds, the first being the usual one.
+KINDS_BY_RECIPIENT = {REPORTER: (ACK, UPDATE, DECISION), REPORTED: (UPDATE, DECISION), COMMITTEE: (ACK, UPDATE)}
+TEMPLATES_DIR = "templates"
+REPORTER_STAND_IN = "the person who reported this"
+PLAN_PARTS = (("behaviour", "Behaviour"), ("context", "Context"), ("impact", "Impact"),
+              ("call-in", "Call in"), ("plan", "Behaviour-modification plan"))
+_PLACEHOLDER_LINE = re.compile(r"^\s*\$\{?([a-z_]+)\}?\s*$")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A ready-to-send message; ``address`` is where to send it, when cocctl knows."""
+
+    case: str
+    to: str
+    kind: str
+    template: str
+    subject: str
+    body: str
+    address: str | None = None
+    withheld: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a message may draw on besides the case."""
+
+    community: str
+    sender: str
+    policy: Mapping[str, Any]
+    now: datetime
+    strikes: int | None = None
+    archive_root: Path | None = None
+
+
+def load_template(name: str, archive_root: Path | None) -> str:
+    """The archive's ``templates/<name>`` if it has one, else cocctl's own."""
+    if archive_root is not None:
+        override = archive_root / TEMPLATES_DIR / name
+        if override.is_file():
+            return override.read_text(encoding="utf-8")
+    return (files("cocctl") / TEMPLATES_DIR / name).read_text(encoding="utf-8")
+
+
+def fill(text: str, values: Mapping[str, str], name: str) -> tuple[str, str]:
+    """Fill a template; return (subject, body). A line holding only an empty placeholder is dropped.
+
+    Raises:
+        UsageError: the template uses a placeholder cocctl does not know.
+    """
+    kept = [line for line in text.splitlines()
+            if not ((m := _PLACEHOLDER_LINE.match(line)) and not values.get(m.group(1), "x").strip())]
+    try:
+        filled = string.Template("\n".join(kept)).substitute(values)
+    except KeyError as error:
+        raise UsageError(f"template {name} uses the unknown placeholder ${error.args[0]}; see the built-in ones") from None
+    except ValueError:
+        raise UsageError(f"template {name} has a '$' that is not a placeholder; write '$$' for a dollar sign") from None
+    filled = re.sub(r"\n{3,}", "\n\n", filled).strip() + "\n"
+    subject, body = "", filled
+    first, _, rest = filled.partition("\n")
+    if first.lower().startswith("subject:"):
+        subject, body = first.split(":", 1)[1].strip(), rest.lstrip("\n")
+    return subject, body
+
+
+def compose(state: CaseState, to: str, kind: str, context: Context) -> Draft:
+    """Compose the message ``kind`` to ``to`` for ``state``.
+
+    Raises:
+        UsageError: unknown combination, or a reporter message on an anonymous report.
+    """
+    if kind not in KINDS_BY_RECIPIENT.get(to, ()):
+        known = ", ".join(f"--to {who} --kind {k}" for who, ks in KINDS_BY_RECIPIENT.items() for k in ks)
+        raise UsageError(f"there is no {kind} message to the {to}; choose one of: {known}")
+    if to == REPORTER and state.kind == "anonymous":
+        raise UsageError(f"case {state.id} is an anonymous report: there is nobody to write to")
+    values, withheld = _values(state, to, context)
+    name = f"{to}-{kind}.txt"
+    subject, body = fill(load_template(name, context.archive_root), values, name)
+    address = state.reporter.contact if to == REPORTER and state.reporter else None
+    return Draft(state.id, to, kind, name, subject, body, address, tuple(withheld))
+
+
+def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str], list[str]]:
+    found = {d.kind: d for d in deadlines.case_deadlines(state, context.policy)}
+    settings = deadlines.durations(context.policy.get("deadlines") or {})
+    committee = f"the {context.community} Code of Conduct committee"
+    values = {
+        "community": context.community, "committee": committee, "case": state.id,
+        "received": state.received_at[:10], "channel": state.channel, "severity": state.severity,
+        "kind_label": state.kind, "status": state.status,
+        "urgent_clause": ", urgent" if state.urgent else "",
+        "signature": f"{context.sender}\nfor {committee}",
+        "area_clause": f" under the {state.area} part of our Code of Conduct" if state.area else "",
+        "decision_time": str(settings["decision"]) if "decision" in settings else "as soon as we can",
+        "decision_due": _date(found.get(deadlines.DECISION)),
+        "first_response_due": _date(found.get(deadlines.FIRST_RESPONSE)),
+        "next_update": _next_update(state, context, settings),
+        "progress": "",
+        "owners": ", ".join(filter(None, (state.primary, state.secondary))) or "nobody yet",
+        "deadline_lines": "\n".join(
+            f"- {d.kind}: {'met ' + _date_of(d.met) if d.met else 'due ' + _date(d)}" for d in found.values()
+        ) or "- no deadlines",
+    }
+    scrub = _scrubber(state)
+    values["greeting"] = "Hello,"
+    if to == REPORTER and state.reporter and state.reporter.name:
+        values["greeting"] = f"Hello {state.reporter.name},"
+    if to == REPORTED and state.reported:
+        values["greeting"] = f"Hello {', '.join(state.reported)},"
+    withheld: list[str] = []
+    if to == REPORTED:
+        withheld = _reported_values(state, context, values, scrub)
+    if to == REPORTER:
+        values["outcome_for_reporter"] = _outcome_for_reporter(state, context)
+    return values, withheld
+
+
+def _reported_values(state: CaseState, context: Context, values: dict[str, str], scrub: Any) -> list[str]:
+    """Fill what the reported person may read; return what was withheld, for the committee."""
+    withheld = []
+    if state.consent:
+        values["what_occurred"] = scrub(state.summary)
+        values["how_confirmed"] = "\n".join(f"- {scrub(item)}" for item in state.evidence) or (
+            "[how the committee confirmed what occurred]")
+    else:
+        values["what_occurred"] = ("[describe the behaviour in general terms: the reporter did not consent "
+                                   "to details being shared]")
+        values["how_confirmed"] = "[how the committee confirmed it, without details that could identify anyone]"
+        withheld += ["the account of what happened", "the evidence"]
+    withheld += ["the reporter's identity", "witnesses", "privacy notes"]
+    decisions = [d for d in getattr(state, "decisions", ()) if d.in_force]
+    consequences = [c for d in decisions for c in d.consequences]
+    values["decision"] = _decision_text(state, decisions, scrub)
+    values["strikes"] = _strikes_text(consequences, context)
+    values["do_not_contact"] = _do_not_contact(consequences, decisions, scrub, to_reported=True)
+    values["suspension"] = _suspension_text(consequences)
+    values["plan"] = _plan_text(consequences, context, scrub)
+    appeals = context.policy.get("appeals") or {}
+    values["appeal"] = ""
+    if appeals.get("allowed") and any(c["id"] in (appeals.get("of") or ()) for c in consequences):
+        opens = appeals.get("opens_after")
+        values["appeal"] = "You may appeal this decision" + (f" from {opens} after it" if opens else "") + "."
+    return withheld
+
+
+def _decision_text(state: CaseState, decisions: list[Any], scrub: Any) -> str:
+    if decisions:
+        from cocctl.policy import consequences as catalogue
+
+        lines = []
+        for decision in decisions:
+            for consequence in decision.consequences:
+                kind = catalogue.CATALOGUE.get(consequence["id"])
+                lines.append(f"- {kind.label if kind else consequence['id']}")
+        return "\n".join(lines) or "- No consequence"
+    if state.resolution:
+        return scrub(state.resolution)
+    return "[the decision]"
+
+
+def _strikes_text(consequences: list[dict[str, Any]], context: Context) -> str:
+    given = sum(int((c.get("params") or {}).get("count", 1)) for c in consequences if c["id"] == "strike")
+    if not given:
+        return ""
+    total = context.strikes if context.strikes is not None else given
+    text = f"Strikes: this decision gives you {given} strike(s); you now hold {total}."
+    threshold = (context.policy.get("strikes") or {}).get("threshold")
+    if threshold:
+        text += (f" Under our policy, {threshold} strikes lead to a temporary or permanent suspension; "
+                 "the time between strikes is considered in any future decision.")
+    return text
+
+
+def _do_not_contact(consequences: list[dict[str, Any]], decisions: list[Any], scrub: Any, *,
+                    to_reported: bool) -> str:
+    from cocctl.clock import format_time
+
+    lines = []
+    for decision in decisions:
+        for consequence in decision.consequences:
+            if consequence["id"] not in ("do-not-contact", "private-warning"):
+                continue
+            params = consequence.get("params") or {}
+            period = params.get("period") or params.get("no-contact")
+            if not period:
+                continue
+            from cocctl.policy import consequences as catalogue
+
+            until = format_time(catalogue.ends({"params": {"period": period}}, _time(decision.at)))[:10]
+            if to_reported:
+                protected = ", ".join(scrub(name) for name in params.get("protect", [])) or REPORTER_STAND_IN
+                lines.append(f"Do not contact: you may not contact {protected} in any way, publicly or privately "
+                             f"(messages or emoji included), for {period}, until {until}.")
+            else:
+                lines.append(f"The person you reported may not contact you in any way for {period}, until {until}.")
+    return "\n".join(lines)
+
+
+def _suspension_text(consequences: list[dict[str, Any]]) -> str:
+    for consequence in consequences:
+        if consequence["id"] == "temporary-suspension":
+            period = (consequence.get("params") or {}).get("period", "a period")
+            return (f"Your account is deactivated for {period}. After that you may reapply for membership; "
+                    "applications are considered case by case.")
+        if consequence["id"] == "permanent-suspension":
+            return "You are permanently removed from the community."
+    return ""
+
+
+def _plan_text(consequences: list[dict[str, Any]], context: Context, scrub: Any) -> str:
+    plan = next((c.get("params") or {} for c in consequences if c["id"] == "behaviour-plan"), None)
+    if plan is None and "behaviour-plan" not in (context.policy.get("consequences") or ()):
+        return ""
+    plan = plan or {}
+    lines = ["Your behaviour-modification plan:"]
+    for key, label in PLAN_PARTS:
+        lines.append(f"- {label}: {scrub(plan[key]) if plan.get(key) else '[' + label.lower() + ']'}")
+    return "\n".join(lines)
+
+
+def _outcome_for_reporter(state: CaseState, context: Context) -> str:
+    decisions = [d for d in getattr(state, "decisions", ()) if d.in_force]
+    consequences = [c for d in decisions for c in d.consequences]
+    lines = [_do_not_contact(consequences, decisions, str, to_reported=False)]
+    if any(c["id"] == "behaviour-plan" for c in consequences):
+        lines.append("The person you reported was given a behaviour-modification plan.")
+    if not any(lines) and state.status == "closed":
+        lines.append("The committee has taken the action it considers appropriate.")
+    return "\n".join(filter(None, lines))
+
+
+def _scrubber(state: CaseState) -> Any:
+    """A function replacing the reporter's name, its parts and contact, and witnesses' names, in a text."""
+    reporter: set[str] = set()
+    if state.reporter is not None:
+        for value in (state.reporter.name, state.reporter.contact):
+            if value:
+                reporter.add(value.strip())
+                reporter.update(part for part in re.split(r"[\s@.<>,]+", value) if len(part) >= 3)
+    rules = [(_words(reporter), REPORTER_STAND_IN), (_words({w.strip() for w in state.witnesses}), "a witness")]
+
+    def scrub(text: str) -> str:
+        for pattern, stand_in in rules:
+            if pattern is not None:
+                text = pattern.sub(stand_in, text)
+        return text
+
+    return scrub
+
+
+def _words(words: set[str]) -> re.Pattern[str] | None:
+    words = {word for word in words if word}
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:'s)?(?!\w)", re.IGNORECASE)
+
+
+def _next_update(state: CaseState, context: Context, settings: Mapping[str, Any]) -> str:
+    step = settings.get("reporter_update") or settings.get("decision")
+    return step.after(context.now).strftime("%Y-%m-%d") if step else "soon"
+
+
+def _date(deadline: Any) -> str:
+    return deadline.at.strftime("%Y-%m-%d %H:%M UTC") if deadline is not None else "as soon as we can"
+
+
+def _date_of(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
