@@ -1,0 +1,149 @@
+"""The git diff driver: members see decrypted canonical YAML, others a one-line marker.
+
+``.gitattributes`` marks ``cases/**`` with ``diff=cocctl``; ``setup`` tells
+this clone's git what that driver runs. git calls ``cocctl textconv FILE``
+for each side of a diff, so ``git log -p`` and ``git diff`` show what changed
+in a case rather than two walls of ciphertext.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shlex
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from cocctl.archive import envelope as envelope_file
+from cocctl.archive import yamlio
+from cocctl.archive.git import Git
+from cocctl.errors import IntegrityError
+
+DRIVER = "cocctl"
+MARKER = "# cocctl:"
+
+
+def command(*args: str) -> str:
+    """A command line git runs: this interpreter running this cocctl with ``args``.
+
+    The interpreter's absolute path is written rather than a bare
+    ``cocctl``, because git runs drivers with whatever PATH it has (an IDE,
+    a GUI client), where the user's virtual environment is often missing.
+    Run ``cocctl setup`` again after moving the environment.
+    """
+    return " ".join([shlex.quote(sys.executable), "-m", "cocctl", *args])
+
+
+def settings() -> dict[str, str]:
+    """The git config entries of the diff and merge drivers.
+
+    ``cachetextconv`` is false on purpose: git's textconv cache stores the
+    converted text as notes (``refs/notes/textconv/cocctl``) in the object
+    database, which would keep decrypted case documents on disk unencrypted,
+    past a member's off-boarding and into any push of ``refs/notes/*``.
+    Decrypting again on each diff costs a few milliseconds per version.
+    """
+    return {
+        f"diff.{DRIVER}.textconv": command("textconv"),
+        f"diff.{DRIVER}.cachetextconv": "false",
+        # The merge driver (cocctl merge-driver): union of the two event logs.
+        f"merge.{DRIVER}.name": "cocctl case files: union of the event logs",
+        f"merge.{DRIVER}.driver": command("merge-driver", "%O", "%A", "%B", "%P"),
+    }
+
+
+def setup(git: Git) -> dict[str, str]:
+    """Write the drivers into the clone's own git config (``.git/config``); return the entries."""
+    entries = settings()
+    for key, value in entries.items():
+        git.run("config", "--local", key, value)
+    return entries
+
+
+def installed(git: Git) -> bool:
+    """Whether this clone's git config holds the drivers as :func:`setup` writes them."""
+    for key, value in settings().items():
+        if git.run("config", "--local", "--get", key, check=False).strip() != value:
+            return False
+    return True
+
+
+def textconv(data: bytes, identities: Sequence[Any] | None, why_not: str = "no identity") -> str:
+    """Return what git should show of one version of a file under ``cases/``.
+
+    Args:
+        data: the file's bytes, as git hands them over.
+        identities: my age identities, or None when I have none.
+        why_not: why there are no identities, for the marker line.
+
+    Returns:
+        The decrypted case document as canonical YAML (with the recipients
+        as a leading comment), or one marker line when it cannot be read.
+        Never the ciphertext.
+    """
+    from cocctl import age
+    from cocctl.age import armor
+
+    if not data.strip():
+        return ""
+    if data.startswith(b"age-encryption.org/") or armor.is_armored(data):
+        return _attachment(data, identities, why_not)
+    try:
+        envelope = envelope_file.loads(data, name="case file")
+    except IntegrityError:
+        if b"events" in data and b"opened" in data:
+            return f"{MARKER} not an encrypted case file (plaintext? run 'cocctl validate')\n"
+        return data.decode("utf-8", "replace")
+    about = f"case {envelope.case}, {envelope.status}, updated {envelope.updated}"
+    if identities is None:
+        return f"{MARKER} encrypted {about}; you cannot decrypt it ({why_not})\n"
+    try:
+        plaintext = age.decrypt(envelope.payload.encode("ascii"), list(identities))
+    except age.NoIdentityMatch:
+        return f"{MARKER} encrypted {about}; you are not a recipient\n"
+    except (age.AgeError, UnicodeEncodeError):
+        return f"{MARKER} encrypted {about}; the payload is corrupt\n"
+    try:
+        document = yamlio.loads(plaintext)
+    except yamlio.YAMLSyntaxError:
+        return f"{MARKER} encrypted {about}; it decrypts to something that is not YAML\n"
+    header = f"# recipients: {', '.join(envelope.recipients)}\n"
+    if envelope.guests:
+        header += f"# guests: {', '.join(envelope.guests)}\n"
+    return header + yamlio.dumps(document)
+
+
+def _attachment(data: bytes, identities: Sequence[Any] | None, why_not: str) -> str:
+    from cocctl import age
+
+    if identities is None:
+        return f"{MARKER} encrypted attachment; you cannot decrypt it ({why_not})\n"
+    try:
+        plaintext = age.decrypt(data, list(identities))
+    except age.NoIdentityMatch:
+        return f"{MARKER} encrypted attachment; you are not a recipient\n"
+    except age.AgeError:
+        return f"{MARKER} encrypted attachment; it is corrupt\n"
+    try:
+        text = plaintext.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and "\x00" not in text:
+        return text
+    digest = hashlib.sha256(plaintext).hexdigest()
+    return f"{MARKER} binary attachment, {len(plaintext)} bytes, sha256 {digest}\n"
+
+
+def main_identities(path: Any) -> tuple[list[Any] | None, str]:
+    """Load my identities without ever prompting (git runs textconv without a terminal).
+
+    Returns:
+        The identities, or None and the reason they could not be loaded.
+    """
+    from cocctl import keys
+    from cocctl.errors import CocctlError
+
+    try:
+        return keys.load(keys.resolve_path(path), None), ""
+    except CocctlError as error:
+        return None, str(error).split(";")[0]

@@ -1,0 +1,112 @@
+"""Commands that guard and read the audit trail: validate, log, verify, setup, textconv, hooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from cocctl.cli.app import _Group, app, session
+
+hooks_app = typer.Typer(cls=_Group, help="Install git hooks in this clone.", no_args_is_help=True)
+app.add_typer(hooks_app, name="hooks")
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: List[Path] = typer.Argument(None, help="Check only these files or folders (default: the whole archive)."),
+    deep: bool = typer.Option(False, "--deep", help="Also decrypt every case your key opens and check its log."),
+    staged: bool = typer.Option(False, "--staged", help="Check the files staged for the next commit (as a hook does)."),
+    form: str = typer.Option("text", "--format", help="text, or github for GitHub Actions annotations."),
+) -> None:
+    """Check the archive without a key: schemas, envelopes, recipients, no plaintext, commit messages.
+
+    Prints one problem per line (file: problem) and exits 1 when anything
+    fails. Outside an archive, checks just the files given (for example
+    'cocctl validate cases/' in a template repository).
+    """
+    from cocctl.errors import UsageError
+    from cocctl.render import audit as out
+    from cocctl.service import checks
+
+    if form not in ("text", "github"):
+        raise UsageError(f"unknown --format {form!r}; use text or github")
+    report = checks.validate(session(ctx), paths or (), staged=staged, deep=deep)
+    out.problems(report.problems, form)
+    out.validate_summary(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    case: Optional[str] = typer.Argument(None, help="Only this case's commits."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only commits after this date (ISO 8601)."),
+    json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Who did what to which case and when, from git; with your key, the events each commit added."""
+    from cocctl import render
+    from cocctl.render import audit as out
+    from cocctl.service import audit
+
+    entries = audit.log(session(ctx), case, since)
+    render.emit_json(entries) if json else out.log_entries(entries)
+
+
+@app.command()
+def verify(ctx: typer.Context, json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Prove the history was not rewritten: cocctl's format, logs that only grow, signatures.
+
+    Names the first offending commit and exits 1 when anything fails.
+    """
+    from cocctl import render
+    from cocctl.render import audit as out
+    from cocctl.service import audit
+
+    result = audit.verify(session(ctx))
+    render.emit_json(result) if json else out.verify_result(result)
+    if result.problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def setup(ctx: typer.Context) -> None:
+    """Register cocctl's git diff driver in this clone, so git diff shows decrypted cases."""
+    from cocctl import render
+    from cocctl.service import audit
+
+    entries = audit.setup(session(ctx))
+    for key, value in entries.items():
+        render.info(f"set {key} = {value}")
+
+
+@app.command(hidden=True)
+def textconv(ctx: typer.Context, file: Path = typer.Argument(..., help="A version of a case file, from git.")) -> None:
+    """git's textconv driver: print the decrypted case as canonical YAML, or a one-line marker."""
+    import sys
+
+    from cocctl.archive import drivers
+
+    root = ctx.find_root()
+    identity = (root.obj or (None, None))[1]
+    identities, why_not = drivers.main_identities(identity)
+    sys.stdout.write(drivers.textconv(file.read_bytes(), identities, why_not))
+
+
+@hooks_app.command("install")
+def hooks_install(
+    ctx: typer.Context,
+    force: bool = typer.Option(False, "--force", help="Replace a different existing pre-commit hook."),
+) -> None:
+    """Add a git pre-commit hook running 'cocctl validate --staged' (key-less) before each commit."""
+    from cocctl import render
+    from cocctl.service import audit
+
+    path, replaced = audit.install_hook(session(ctx), force)
+    if replaced is None:
+        render.info(f"the cocctl pre-commit hook is already installed at {path}")
+    else:
+        render.info(f"installed the cocctl pre-commit hook at {path}" + (" (replaced the old one)" if replaced else ""))

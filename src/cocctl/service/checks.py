@@ -1,0 +1,297 @@
+"""cocctl validate: the archive is well formed and leaks nothing, checked with or without a key."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cocctl import validation
+from cocctl.archive import config as config_file
+from cocctl.archive import history, messages, yamlio
+from cocctl.archive import roster as roster_file
+from cocctl.archive.git import Git
+from cocctl.archive.repo import CASES_DIR, Archive
+from cocctl.archive.roster import Roster
+from cocctl.errors import IntegrityError, NotFound
+from cocctl.model.ids import is_case_id
+from cocctl.service import documents
+from cocctl.service.workspace import Session, Workspace
+
+SECRET_KEY = re.compile(rb"AGE-SECRET-KEY-(?:PQ-)?1[0-9A-Z]{20,}")
+# A case document, decrypted, in YAML or JSON: an events list with an opening event.
+EVENTS_KEY = re.compile(rb"""(?m)^\s*["']?events["']?\s*:""")
+OPENED_EVENT = re.compile(rb"""["']?type["']?\s*:\s*["']?opened\b""")
+KEEP_FILE = ".gitkeep"
+STAGED_INDEX = ("GIT_INDEX_FILE",)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong: the file (relative to the archive) or commit, and what."""
+
+    file: str
+    message: str
+    commit: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """What validate looked at and what it found."""
+
+    problems: tuple[Problem, ...]
+    files: int
+    commits: int = 0
+    deep: int = 0
+    unreadable: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing failed."""
+        return not self.problems
+
+
+def validate(session: Session, paths: Sequence[Path] = (), *, staged: bool = False, deep: bool = False) -> Report:
+    """Check the archive, or just ``paths``, or just the staged files.
+
+    Outside an archive (no cocctl.yaml, as in cocctl's own repository),
+    the files given are checked on their own: case files for their shape
+    and payload, every file for plaintext case documents and secret keys.
+
+    Raises:
+        NotFound: no archive here and no files given.
+        UsageError: ``--deep`` outside an archive.
+    """
+    archive: Archive | None
+    try:
+        archive = Archive.find(session.archive)
+        root = archive.root
+    except NotFound:
+        if not paths and not staged:
+            raise
+        archive, root = None, _git_root(Path.cwd())
+    if deep and archive is None:
+        from cocctl.errors import UsageError
+
+        raise UsageError("--deep needs an archive (cocctl.yaml) to compute who should read each case")
+    git = Git(root)
+    found: list[Problem] = []
+    whole = not paths and not staged
+    if staged:
+        entries = history.staged(git)
+        contents = history.blobs(git, (blob for _, blob in entries), keep=STAGED_INDEX)
+        files = {path: contents.get(blob, b"") for path, blob in entries}
+    elif paths:
+        files = _read_paths(root, paths, found)
+    else:
+        files = {path: (root / path).read_bytes() for path in history.tracked(git) if (root / path).is_file()}
+    roster = _roster(archive, files, found, whole) if archive is not None else None
+    if archive is not None and (whole or config_file.FILE_NAME in files):
+        found += _config_problems(archive, files)
+    known_cases = _known_cases(archive, files)
+    envelopes: dict[str, Any] = {}
+    for path, data in sorted(files.items()):
+        found += file_problems(path, data, roster, known_cases, envelopes)
+    commits = 0
+    if whole:
+        log = history.commits(git)
+        commits = len(log)
+        for commit in log:
+            if messages.is_cocctl_commit(commit):
+                found += [Problem("", f"message {line}", commit.id) for line in messages.problems(commit)]
+    checked, unreadable = 0, ()
+    if deep and archive is not None:
+        work = Workspace(session)
+        checked, unreadable, deep_found = _deep(work, envelopes)
+        found += deep_found
+    return Report(tuple(found), len(files), commits, checked, unreadable)
+
+
+def file_problems(path: str, data: bytes, roster: Roster | None, known_cases: set[str],
+                  envelopes: dict[str, Any] | None = None) -> list[Problem]:
+    """Key-less checks of one file at ``path`` (relative to the archive root).
+
+    Args:
+        roster: the roster recipients must be active members of (None: not checked).
+        known_cases: ids of the case files present, for attachments.
+        envelopes: filled with path -> envelope for the case files that parse.
+    """
+    found = [Problem(path, message) for message in leak_problems(data)]
+    parts = path.split("/")
+    if parts[0] != CASES_DIR or len(parts) == 1:
+        return found
+    name = parts[1]
+    if len(parts) == 2 and name == KEEP_FILE:
+        return found
+    if len(parts) == 2 and name.endswith(".yaml") and is_case_id(name[: -len(".yaml")]):
+        if not found:
+            found += _envelope_problems(path, name[: -len(".yaml")], data, roster, envelopes)
+        return found
+    if len(parts) > 2 and is_case_id(name):
+        if name not in known_cases:
+            found.append(Problem(path, f"attachment of case {name}, which has no case file"))
+        elif not found and (problem := age_problem(data)):
+            found.append(Problem(path, f"attachment is not an encrypted age file ({problem})"))
+        return found
+    if not found:
+        found.append(Problem(path, "stray file under cases/: only <year>-<word>-<word>.yaml case files "
+                                   "and their encrypted attachments belong there"))
+    return found
+
+
+def leak_problems(data: bytes) -> list[str]:
+    """Name what in ``data`` must never be committed: a secret key or a decrypted case."""
+    found = []
+    if SECRET_KEY.search(data):
+        found.append("holds an age secret key (AGE-SECRET-KEY-1...); remove it and rotate that key")
+    if EVENTS_KEY.search(data) and OPENED_EVENT.search(data):
+        found.append("looks like a decrypted case document (events with an opened event); "
+                     "remove it from git and from history")
+    return found
+
+
+def age_problem(data: bytes) -> str | None:
+    """Return why ``data`` is not an age v1 file (armored or binary), or None when it is."""
+    from cocctl.age import armor
+    from cocctl.age import format as age_format
+    from cocctl.age.errors import AgeError
+
+    try:
+        binary = armor.decode(data) if armor.is_armored(data) else data
+        header, _ = age_format.parse(binary)
+    except AgeError as error:
+        return str(error).split(":")[0]
+    if any(stanza.type != "X25519" for stanza in header.stanzas):
+        return "it is not encrypted to X25519 keys only"
+    return None
+
+
+def _envelope_problems(path: str, stem: str, data: bytes, roster: Roster | None,
+                       envelopes: dict[str, Any] | None) -> list[Problem]:
+    from cocctl.archive.envelope import loads
+
+    try:
+        raw = yamlio.loads(data)
+    except yamlio.YAMLSyntaxError as error:
+        return [Problem(path, f"not YAML ({error})")]
+    schema = validation.problems(validation.ENVELOPE, raw)
+    if schema:
+        return [Problem(path, f"not a valid case file: {line}") for line in schema]
+    envelope = loads(data, name=path)
+    found = []
+    if envelope.case != stem:
+        found.append(Problem(path, "the case id inside differs from the file name"))
+    from cocctl.age import armor
+    from cocctl.age import format as age_format
+    from cocctl.age.errors import AgeError
+
+    try:
+        header, _ = age_format.parse(armor.decode(envelope.payload.encode("ascii")))
+        stanzas = [s for s in header.stanzas if s.type == "X25519"]
+        if len(stanzas) != len(header.stanzas):
+            found.append(Problem(path, "the payload is not encrypted to X25519 keys only"))
+        if len(stanzas) != len(envelope.recipients) + len(envelope.guests):
+            found.append(Problem(path, f"the payload is encrypted to {len(stanzas)} key(s) but the file "
+                                       f"lists {len(envelope.recipients) + len(envelope.guests)} recipient(s)"))
+    except (AgeError, UnicodeEncodeError) as error:
+        found.append(Problem(path, f"the payload is not a valid age file ({str(error).split(':')[0]})"))
+    if roster is not None:
+        handles = {member.handle: member for member in roster.members}
+        for handle in envelope.recipients:
+            member = handles.get(handle)
+            if member is None:
+                found.append(Problem(path, f"encrypted to {handle}, who is not on the roster"))
+            elif not member.active:
+                found.append(Problem(path, f"encrypted to {handle}, who left the committee; a member who "
+                                           "can read the case must run 'cocctl reencrypt'"))
+    if envelopes is not None and not found:
+        envelopes[path] = envelope
+    return found
+
+
+def _roster(archive: Archive, files: dict[str, bytes], found: list[Problem], whole: bool) -> Roster | None:
+    name = roster_file.FILE_NAME
+    path = archive.root / name
+    data = files.get(name)
+    if data is None and not path.is_file():
+        found.append(Problem(name, "missing; restore it with git"))
+        return None
+    try:
+        return roster_file.loads(data if data is not None else path.read_bytes())
+    except IntegrityError as error:
+        if whole or data is not None:
+            found.append(Problem(name, str(error)))
+        return None
+
+
+def _config_problems(archive: Archive, files: dict[str, bytes]) -> list[Problem]:
+    from cocctl.policy import presets
+
+    name = config_file.FILE_NAME
+    data = files.get(name)
+    try:
+        config = config_file.loads(data if data is not None else (archive.root / name).read_bytes())
+    except IntegrityError as error:
+        return [Problem(name, str(error))]
+    if config.preset not in presets.PRESETS:
+        return [Problem(name, f"unknown preset {config.preset!r}; choose one of {', '.join(presets.names())}")]
+    return []
+
+
+def _known_cases(archive: Archive | None, files: dict[str, bytes]) -> set[str]:
+    names = {path.split("/")[1][: -len(".yaml")] for path in files
+             if path.startswith(f"{CASES_DIR}/") and path.count("/") == 1 and path.endswith(".yaml")}
+    return names | set(archive.case_ids() if archive is not None else ())
+
+
+def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, ...], list[Problem]]:
+    """Decrypt every case my key opens and check it against its envelope and the policy."""
+    found: list[Problem] = []
+    checked, unreadable = 0, []
+    for path, envelope in sorted(envelopes.items()):
+        try:
+            document = documents.decrypt(envelope, work.identities)
+        except documents.NotARecipient:
+            unreadable.append(envelope.case)
+            continue
+        except IntegrityError as error:
+            found.append(Problem(path, str(error)))
+            continue
+        checked += 1
+        lines, state = documents.problems(document, envelope)
+        found += [Problem(path, line) for line in lines]
+        if state is not None:
+            readers = work.readers(state)
+            if tuple(envelope.recipients) != readers:
+                found.append(Problem(path, "recipients differ from the readers the policy and the case log "
+                                           "allow; a member who can read it must run 'cocctl reencrypt'"))
+            if tuple(envelope.guests) != tuple(guest.name for guest in state.guests):
+                found.append(Problem(path, "guests differ from those granted in the case log"))
+    return checked, tuple(unreadable), found
+
+
+def _read_paths(root: Path, paths: Iterable[Path], found: list[Problem]) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for given in paths:
+        path = given.resolve()
+        try:
+            relative = path.relative_to(root)
+        except ValueError:
+            found.append(Problem(str(given), f"is outside the archive at {root}"))
+            continue
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and ".git" not in child.relative_to(root).parts:
+                    files[child.relative_to(root).as_posix()] = child.read_bytes()
+        elif path.is_file():
+            files[relative.as_posix()] = path.read_bytes()
+        else:
+            found.append(Problem(str(given), "no such file"))
+    return files
+
+
+def _git_root(start: Path) -> Path:
+    top = Git(start).run("rev-parse", "--show-toplevel", check=False).strip()
+    return Path(top).resolve() if top else start.resolve()

@@ -1,0 +1,192 @@
+"""cocctl validate: key-less and deep checks, each caught on a failing archive and quiet on a good one."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from cocctl import age
+from cocctl.archive import yamlio
+from tests.conftest import git
+
+
+def commit_all(root: Path, message: str = "Hand edit") -> None:
+    git(root, "add", "--all")
+    git(root, "commit", "-q", "-m", message)
+
+
+def test_a_good_archive_passes_with_and_without_a_key(committee):
+    case = committee.open()
+    committee.ok("bob", "amend", case, "--note", "called back")
+    result = committee.ok(None, "validate")
+    assert result.stdout == "" and "ok" in result.stderr
+    deep = committee.ok("alice", "validate", "--deep")
+    assert "1 case(s) decrypted: ok" in deep.stderr
+
+
+def test_committed_plaintext_case_file_is_caught_anywhere(committee):
+    case = committee.open()
+    shown = committee.ok("alice", "show", case, "--json").stdout
+    (committee.root / "notes").mkdir()
+    (committee.root / "notes" / "copy.json").write_text(shown)
+    document = {"case": case, "events": [{"id": "X", "type": "opened", "data": {"summary": "secret"}}]}
+    (committee.root / "cases" / f"{case}.decrypted.yaml").write_text(yamlio.dumps(document))
+    commit_all(committee.root)
+    result = committee.run(None, "validate")
+    assert result.exit_code == 1
+    assert "notes/copy.json: looks like a decrypted case document" in result.stdout
+    assert f"cases/{case}.decrypted.yaml: looks like a decrypted case document" in result.stdout
+    assert "secret" not in result.output and "Riley" not in result.output
+
+
+def test_secret_key_in_the_tree_is_caught(committee):
+    (committee.root / "backup.txt").write_text(committee.keys["bob"].read_text())
+    result = committee.run(None, "validate")
+    assert result.exit_code == 1 and "backup.txt: holds an age secret key" in result.stdout
+    assert "AGE-SECRET-KEY" not in result.stdout.replace("(AGE-SECRET-KEY-1...)", "")
+
+
+def test_envelope_for_an_offboarded_member_is_caught(committee):
+    case = committee.open()
+    path = committee.root / "cases" / f"{case}.yaml"
+    before = path.read_bytes()
+    committee.ok("alice", "member", "remove", "carol", "--yes")
+    assert committee.ok(None, "validate").exit_code == 0
+    path.write_bytes(before)  # someone restores the old version, still encrypted to carol
+    commit_all(committee.root, "Restore")
+    result = committee.run(None, "validate")
+    assert result.exit_code == 1
+    assert f"cases/{case}.yaml: encrypted to carol, who left the committee" in result.stdout
+
+
+def test_malformed_envelope_wrong_id_and_fake_payload(committee):
+    case = committee.open()
+    path = committee.root / "cases" / f"{case}.yaml"
+    raw = yamlio.loads(path.read_bytes())
+    other = committee.root / "cases" / "2026-other-case.yaml"
+    other.write_text(yamlio.dumps({**raw, "payload": yamlio.Literal(
+        "-----BEGIN AGE ENCRYPTED FILE-----\nbm90IGFnZQ==\n-----END AGE ENCRYPTED FILE-----\n")}))
+    broken = committee.root / "cases" / "2026-broken-file.yaml"
+    broken.write_text(yamlio.dumps({**raw, "case": "2026-broken-file", "cocctl": 2, "payload": str(raw["payload"])}))
+    (committee.root / "cases" / "README.md").write_text("notes\n")
+    result = committee.run(None, "validate")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "cases/2026-other-case.yaml: the case id inside differs from the file name" in out
+    assert "cases/2026-other-case.yaml: the payload is not a valid age file" in out
+    assert "cases/2026-broken-file.yaml: not a valid case file: cocctl: must be one of 1" in out
+    assert "cases/README.md: stray file under cases/" in out
+
+
+def test_payload_encrypted_to_more_keys_than_listed(committee):
+    case = committee.open()
+    path = committee.root / "cases" / f"{case}.yaml"
+    raw = yamlio.loads(path.read_bytes())
+    plaintext = age.decrypt(raw["payload"].encode(), [committee.keys["alice"].read_text().split("\n")[-2]])
+    extra = age.generate_identity()
+    recipients = [*committee.recipients.values(), extra.recipient]
+    raw["payload"] = yamlio.Literal(age.encrypt(plaintext, recipients, armor=True).decode())
+    path.write_text(yamlio.dumps(raw))
+    result = committee.run(None, "validate")
+    assert result.exit_code == 1
+    assert "encrypted to 4 key(s) but the file lists 3 recipient(s)" in result.stdout
+
+
+def test_schemas_of_settings_and_roster(committee):
+    (committee.root / "cocctl.yaml").write_text("cocctl: 1\ncommunity: Example\n")
+    (committee.root / "committee.yaml").write_text("cocctl: 1\nmembers: nope\n")
+    result = committee.run(None, "validate")
+    assert result.exit_code == 1
+    assert "cocctl.yaml: cocctl.yaml is not valid ((top): missing required field preset" in result.stdout
+    assert "committee.yaml: committee.yaml is not valid" in result.stdout
+
+
+def test_confidential_commit_message_is_caught(committee):
+    case = committee.open()
+    path = committee.root / "cases" / f"{case}.yaml"
+    path.write_text(path.read_text() + "\n")
+    git(committee.root, "commit", "-q", "-am",
+        f"Amend case {case}\n\nRiley says sam did it again\n\nCocctl-Action: amend\nCocctl-Case: {case}\n"
+        "Cocctl-Actor: alice")
+    result = committee.run(None, "validate")
+    assert result.exit_code == 1
+    assert "message holds text besides the subject and the Cocctl trailers" in result.stdout
+    assert "Riley" not in result.stdout
+    git(committee.root, "commit", "-q", "--amend", "-m",
+        f"Amend case {case} for sam\n\nCocctl-Action: amend\nCocctl-Case: {case}\nCocctl-Actor: alice")
+    result = committee.run(None, "validate")
+    assert result.exit_code == 1 and "subject that is not in cocctl's format for the amend action" in result.stdout
+
+
+def test_github_annotations(committee):
+    (committee.root / "cases" / "stray.txt").write_text("x\n")
+    result = committee.run(None, "validate", "--format", "github")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=cases/stray.txt::stray file under cases/")
+    assert committee.run(None, "validate", "--format", "xml").exit_code == 2
+
+
+def test_deep_catches_envelope_disagreeing_with_payload_and_wrong_readers(committee):
+    case = committee.open("alice", "--exclude", "carol")
+    path = committee.root / "cases" / f"{case}.yaml"
+    raw = yamlio.loads(path.read_bytes())
+    raw["status"] = "closed"
+    raw["payload"] = yamlio.Literal(raw["payload"])
+    path.write_text(yamlio.dumps(raw))
+    assert committee.ok(None, "validate").exit_code == 0  # key-less checks cannot see it
+    result = committee.run("alice", "validate", "--deep")
+    assert result.exit_code == 1
+    assert "envelope status differs from the encrypted case's" in result.stdout
+    git(committee.root, "checkout", "--", ".")
+    key = committee.keys["alice"].read_text().split("\n")[-2]
+    document = yamlio.loads(age.decrypt(raw["payload"].encode(), [key]))
+    raw = yamlio.loads(path.read_bytes())
+    raw["recipients"] = ["alice", "bob", "carol"]
+    raw["payload"] = yamlio.Literal(age.encrypt(yamlio.dumps(document).encode(), list(committee.recipients.values()),
+                                                armor=True).decode())
+    path.write_text(yamlio.dumps(raw))
+    result = committee.run("alice", "validate", "--deep")
+    assert result.exit_code == 1
+    assert "recipients differ from the readers the policy and the case log allow" in result.stdout
+    document["events"].append(dict(document["events"][0]))
+    raw["payload"] = yamlio.Literal(age.encrypt(yamlio.dumps(document).encode(), list(committee.recipients.values()),
+                                                armor=True).decode())
+    path.write_text(yamlio.dumps(raw))
+    result = committee.run("alice", "validate", "--deep")
+    assert result.exit_code == 1 and "the event log holds an event id twice" in result.stdout
+
+
+def test_deep_counts_cases_my_key_cannot_open(committee):
+    committee.open("alice", "--exclude", "carol")
+    result = committee.ok("carol", "validate", "--deep")
+    assert "0 case(s) decrypted" in result.stderr and "1 case(s) you cannot decrypt" in result.stderr
+
+
+def test_outside_an_archive_given_files_are_checked(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    (project / "cases").mkdir(parents=True)
+    git(project, "init", "-q")
+    (project / "cases" / ".gitkeep").write_text("")
+    monkeypatch.chdir(project)
+    from typer.testing import CliRunner
+
+    from cocctl.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["validate", "cases/"])
+    assert result.exit_code == 0, result.output
+    (project / "cases" / "2026-leaky-case.yaml").write_text("case: x\nevents:\n- type: opened\n")
+    result = runner.invoke(app, ["validate", "cases/"])
+    assert result.exit_code == 1 and "cases/2026-leaky-case.yaml: looks like a decrypted case document" in result.stdout
+    assert runner.invoke(app, ["validate"]).exit_code == 3  # no archive and nothing given
+    assert runner.invoke(app, ["validate", "--deep", "cases/"]).exit_code == 2
+
+
+def test_staged_mode_checks_the_index_not_the_work_tree(committee):
+    leak = committee.root / "leak.yaml"
+    leak.write_text("events:\n- type: opened\n")
+    assert committee.ok(None, "validate", "--staged").exit_code == 0  # not staged yet
+    git(committee.root, "add", "leak.yaml")
+    leak.write_text("harmless\n")
+    result = committee.run(None, "validate", "--staged")
+    assert result.exit_code == 1 and "leak.yaml: looks like a decrypted case document" in result.stdout
