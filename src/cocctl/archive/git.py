@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from cocctl.errors import GitError
@@ -45,17 +46,36 @@ class Git:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def run(self, *args: str, input: bytes | None = None, check: bool = True) -> str:
+    def run(self, *args: str, input: bytes | None = None, check: bool = True,
+            env: dict[str, str] | None = None) -> str:
         """Run ``git ARGS`` in the work tree and return its standard output.
 
         Raises:
             GitError: git is missing, or it exited non-zero while ``check`` is set.
         """
+        return self.run_bytes(*args, input=input, check=check, env=env).decode("utf-8", "replace")
+
+    def run_bytes(self, *args: str, input: bytes | None = None, check: bool = True,
+                  keep: Sequence[str] = (), env: dict[str, str] | None = None) -> bytes:
+        """Run ``git ARGS`` and return its raw standard output (blobs, NUL-separated lists).
+
+        Args:
+            keep: shielded variables to pass through anyway (a hook's
+                ``GIT_INDEX_FILE``, so it sees the index being committed).
+            env: extra variables for this command (e.g. commit dates).
+
+        Raises:
+            GitError: git is missing, or it exited non-zero while ``check`` is set.
+        """
+        extra = env or {}
+        env = environment()
+        env.update({name: os.environ[name] for name in keep if name in os.environ})
+        env.update(extra)
         try:
             done = subprocess.run(
                 ["git", *args],
                 cwd=self.root,
-                env=environment(),
+                env=env,
                 input=input,
                 capture_output=True,
                 check=False,
@@ -65,26 +85,35 @@ class Git:
         if check and done.returncode != 0:
             reason = _last_line(done.stderr) or _last_line(done.stdout) or f"exit code {done.returncode}"
             raise GitError(f"git {args[0]} failed: {reason}")
-        return done.stdout.decode("utf-8", "replace")
+        return done.stdout
 
     def dirty(self, paths: Sequence[str]) -> list[str]:
         """Return those of ``paths`` with staged or unstaged changes against HEAD."""
         output = self.run("status", "--porcelain", "--untracked-files=all", "--", *paths)
         return [line[3:] for line in output.splitlines() if line]
 
-    def commit(self, paths: Sequence[str], subject: str, trailers: dict[str, str]) -> str:
+    def commit(self, paths: Sequence[str], subject: str, trailers: dict[str, str], *, sign: bool = False,
+               when: datetime | None = None) -> str:
         """Commit exactly ``paths`` (added, changed or deleted) and return the new id.
 
         Other staged or unstaged changes in the work tree stay as they were:
         the commit is limited to ``paths`` (``git commit --only``). Hooks and
-        signing settings apply as for any commit the user makes.
+        signing settings apply as for any commit the user makes; ``sign``
+        forces a signature (git fails when it cannot make one). ``when``
+        dates the commit, so a replayed walk-through (COCCTL_NOW) reads true
+        in ``git log``.
 
         Raises:
             GitError: staging or committing failed (e.g. a hook rejected it).
         """
         message = subject + "\n\n" + "".join(f"{key}: {value}\n" for key, value in trailers.items())
         self.run("add", "--all", "--", *paths)
-        self.run("commit", "--quiet", "--only", "--file=-", "--", *paths, input=message.encode())
+        signing = ("--gpg-sign",) if sign else ()
+        dates = {}
+        if when is not None:
+            dates = {"GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE": when.isoformat()}
+        self.run("commit", "--quiet", *signing, "--only", "--file=-", "--", *paths,
+                 input=message.encode(), env=dates)
         return self.run("rev-parse", "HEAD").strip()
 
     def unstage(self, paths: Sequence[str]) -> None:
