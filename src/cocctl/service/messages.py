@@ -122,6 +122,8 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         "decision_time": str(settings["decision"]) if "decision" in settings else "as soon as we can",
         "decision_due": _date(found.get(deadlines.DECISION)),
         "first_response_due": _date(found.get(deadlines.FIRST_RESPONSE)),
+        "first_response_line": (f"First response is due by {_date(found[deadlines.FIRST_RESPONSE])}."
+                                if deadlines.FIRST_RESPONSE in found else ""),
         "next_update": _next_update(state, context, settings),
         "progress": "",
         "owners": ", ".join(filter(None, (state.primary, state.secondary))) or "nobody yet",
