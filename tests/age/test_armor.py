@@ -28,6 +28,10 @@ def test_round_trip(size: int) -> None:
 def test_crlf_and_whitespace_around_are_accepted() -> None:
     data = os.urandom(100)
     assert armor.decode(armored(data, b"\r\n")) == data
+    for size in (0, 1, 48, 49):
+        assert armor.decode(armored(data[:size], b"\r\n")) == data[:size]
+    mixed = armored(data).replace(b"\n", b"\r\n", 2)
+    assert armor.decode(mixed) == data
     assert armor.decode(b" \r\n\t\n" + armored(data) + b"\n \t\r\n") == data
     assert armor.decode(armored(data).rstrip(b"\n")) == data  # no final newline
 

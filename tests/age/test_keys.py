@@ -96,12 +96,15 @@ def test_key_format_error_is_also_value_error() -> None:
 
 def test_parse_identities_reads_age_keygen_output() -> None:
     other = age.generate_identity()
-    text = (
-        "# created: 2024-01-01T00:00:00Z\n"
-        f"# public key: {SPEC_RECIPIENT}\n"
-        f"{SPEC_IDENTITY}\n"
-        "\n"
-        f"{other}\r\n"
+    text = "\n".join(
+        [
+            "# created: 2024-01-01T00:00:00Z",
+            f"# public key: {SPEC_RECIPIENT}",
+            SPEC_IDENTITY,
+            "",
+            f"{other}\r",
+            "",
+        ]
     )
     identities = age.parse_identities(text)
     assert [str(i) for i in identities] == [SPEC_IDENTITY, str(other)]

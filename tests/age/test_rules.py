@@ -1,4 +1,4 @@
-"""Cross-cutting rules of the age layer: imports, randomness, the error classes and the API's argument forms."""
+"""Cross-cutting rules of the age layer: imports, randomness, error classes, the API's argument forms."""
 
 from __future__ import annotations
 
@@ -65,14 +65,14 @@ print(loaded)
 
 def test_serialization_module_is_never_imported() -> None:
     # It costs ~15 ms of CLI start-up; raw-bytes key methods make it unnecessary.
-    out = subprocess.run([sys.executable, "-c", SERIALIZATION_CHECK], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", SERIALIZATION_CHECK], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[False, False]"
 
 
 def test_error_classes_mirror_the_testkit_outcomes() -> None:
-    classes = {
-        obj for _, obj in inspect.getmembers(errors, inspect.isclass) if issubclass(obj, Exception)
-    }
+    classes = {obj for _, obj in inspect.getmembers(errors, inspect.isclass) if issubclass(obj, Exception)}
     assert classes == {
         age.AgeError, age.ArmorError, age.HeaderError, age.HMACError,
         age.NoIdentityMatch, age.PayloadError, age.KeyFormatError,
@@ -142,12 +142,14 @@ def test_armor_is_detected_or_required() -> None:
 
 def test_errors_carry_lowercase_context() -> None:
     identity = age.generate_identity()
-    with pytest.raises(age.HeaderError, match="^failed to read header: unexpected intro"):
+    with pytest.raises(age.HeaderError, match=r"^failed to read header: unexpected intro"):
         age.decrypt(b"hello world\n", identity)
-    with pytest.raises(age.ArmorError, match="^failed to read armor: "):
+    with pytest.raises(age.ArmorError, match=r"^failed to read armor: "):
         age.decrypt(b"-----BEGIN AGE ENCRYPTED FILE-----\n", identity)
-    with pytest.raises(age.NoIdentityMatch, match="^no identity matched"):
+    with pytest.raises(age.NoIdentityMatch, match=r"^no identity matched"):
         age.decrypt(age.encrypt(b"x", age.generate_identity().recipient), identity)
+    with pytest.raises(age.PayloadError, match=r"^failed to read payload: "):
+        age.decrypt(age.encrypt(b"x", identity.recipient)[:-1], identity)
 
 
 def test_header_is_authenticated_by_the_mac() -> None:
@@ -157,7 +159,7 @@ def test_header_is_authenticated_by_the_mac() -> None:
     # Swap the order of the two stanzas: each still unwraps, the MAC does not match.
     parsed, _ = format.parse(data)
     swapped = format.marshal_without_mac(parsed.stanzas[::-1]) + format.marshal_mac_line(parsed.mac)
-    with pytest.raises(age.HMACError, match="^failed to verify header"):
+    with pytest.raises(age.HMACError, match=r"^failed to verify header"):
         age.decrypt(swapped + nonce + payload, identity)
 
 

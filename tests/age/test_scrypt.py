@@ -45,7 +45,9 @@ def test_work_factor_above_maximum_is_a_header_error() -> None:
         age.decrypt(data, ScryptIdentity("pw", max_work_factor=11))
 
 
-@pytest.mark.parametrize("work_factor", ["0", "-1", "+5", "05", "0x5", "5a", "a5", "5.0", "99999999999999999999999"])
+@pytest.mark.parametrize(
+    "work_factor", ["0", "-1", "+5", "05", "0x5", "5a", "a5", "5.0", "99999999999999999999999"]
+)
 def test_invalid_work_factor_in_file_is_a_header_error(work_factor: str) -> None:
     salt = format.b64encode(os.urandom(16)).decode()
     stanza = Stanza("scrypt", (salt, work_factor), os.urandom(32))
@@ -94,7 +96,7 @@ def test_decrypt_rejects_scrypt_mixed_with_other_stanzas() -> None:
     file_key = os.urandom(16)
     scrypt = ScryptRecipient("pw", work_factor=WF).wrap(file_key)
     x25519 = age.generate_identity().recipient.wrap(file_key)
-    for stanzas in (scrypt + x25519, x25519 + scrypt, scrypt + scrypt, scrypt + [Stanza("grease", (), b"")]):
+    for stanzas in (scrypt + x25519, x25519 + scrypt, scrypt + scrypt, [*scrypt, Stanza("grease", (), b"")]):
         data = assemble(file_key, stanzas, b"forged")
         with pytest.raises(age.HeaderError, match="only stanza"):
             age.decrypt(data, ScryptIdentity("pw"))

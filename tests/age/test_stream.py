@@ -49,7 +49,7 @@ def test_missing_final_flag_is_truncation() -> None:
     a = os.urandom(CHUNK_SIZE)
     assert released(seal_chunks(KEY, [(a, False)]))[1] is not None
     out, err = released(seal_chunks(KEY, [(a, False), (a, False)]))
-    assert out == a + a and "no final chunk" in str(err)
+    assert out == a + a and "without a final chunk" in str(err)
     out, err = released(seal_chunks(KEY, [(b"short", False)]))
     assert out == b"" and err is not None
 
@@ -71,7 +71,7 @@ def test_trailing_data_is_rejected() -> None:
     full = seal_payload(KEY, os.urandom(CHUNK_SIZE))
     assert len(full) == ENCRYPTED_CHUNK_SIZE
     for extra in (b"\x00", os.urandom(TAG_SIZE), os.urandom(ENCRYPTED_CHUNK_SIZE)):
-        out, err = released(full + extra)
+        _out, err = released(full + extra)
         assert err is not None
     short = seal_payload(KEY, b"hello")
     assert released(short + b"\x00")[1] is not None

@@ -54,7 +54,9 @@ def test_vector_armor_detection(vector: testkit.Vector) -> None:
         assert outcome is vector.outcome
 
 
-@pytest.mark.parametrize("vector", testkit.params(lambda v: v.armored and v.expect != "armor failure", decrypts=False))
+@pytest.mark.parametrize(
+    "vector", testkit.params(lambda v: v.armored and v.expect != "armor failure", decrypts=False)
+)
 def test_vector_armor_round_trip(vector: testkit.Vector) -> None:
     # Re-armoring gives the canonical form: LF endings, no surrounding whitespace.
     canonical = vector.file.strip().replace(b"\r\n", b"\n") + b"\n"

@@ -124,6 +124,8 @@ def params(select=lambda v: True, *, decrypts: bool = True) -> list:
             continue
         marks = ()
         if decrypts and vector.needs_pq():
-            marks = pytest.mark.skip(reason="needs a post-quantum hybrid identity (mlkem768x25519), not implemented")
+            marks = pytest.mark.skip(
+                reason="needs a post-quantum hybrid identity (mlkem768x25519), not implemented"
+            )
         out.append(pytest.param(vector, id=vector.name, marks=marks))
     return out

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from typing import Protocol, Union
+from typing import Protocol
 
 from . import armor as _armor
 from . import format as _format
 from . import stream as _stream
-from .errors import AgeError, ArmorError, HeaderError, HMACError, KeyFormatError, NoIdentityMatch, PayloadError
+from .errors import (
+    AgeError,
+    ArmorError,
+    HeaderError,
+    HMACError,
+    KeyFormatError,
+    NoIdentityMatch,
+    PayloadError,
+)
 from .format import Stanza
 from .parse import parse_identities, parse_identity, parse_recipient, parse_recipients
 from .primitives import FILE_KEY_SIZE, header_mac, payload_key, verify_header_mac
@@ -64,8 +72,8 @@ class Identity(Protocol):
     def unwrap(self, stanzas: tuple[Stanza, ...]) -> bytes | None: ...
 
 
-RecipientsArg = Union[Recipient, str, Iterable[Union[Recipient, str]]]
-IdentitiesArg = Union[Identity, str, Iterable[Union[Identity, str]]]
+RecipientsArg = Recipient | str | Iterable[Recipient | str]
+IdentitiesArg = Identity | str | Iterable[Identity | str]
 
 
 def generate_identity() -> X25519Identity:
@@ -107,7 +115,9 @@ def encrypt(data: bytes, recipients: RecipientsArg, *, armor: bool = False) -> b
     out = bytearray(size)
     out[: len(header)] = header
     out[len(header) : len(header) + PAYLOAD_NONCE_SIZE] = nonce
-    _stream.encrypt_into(payload_key(file_key, nonce), data, memoryview(out)[len(header) + PAYLOAD_NONCE_SIZE :])
+    _stream.encrypt_into(
+        payload_key(file_key, nonce), data, memoryview(out)[len(header) + PAYLOAD_NONCE_SIZE :]
+    )
     if armor:
         return _armor.encode(out)
     return bytes(out)
@@ -175,7 +185,14 @@ def decrypt_chunks(data: bytes, identities: IdentitiesArg, *, armored: bool | No
     if len(nonce) != PAYLOAD_NONCE_SIZE:
         raise HeaderError("failed to read header: missing payload nonce")
     payload = memoryview(data)[offset + PAYLOAD_NONCE_SIZE :]
-    return _stream.decrypt_chunks(payload_key(file_key, nonce), payload)
+    return _with_context(_stream.decrypt_chunks(payload_key(file_key, nonce), payload))
+
+
+def _with_context(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    try:
+        yield from chunks
+    except PayloadError as e:
+        raise PayloadError(f"failed to read payload: {e}") from None
 
 
 def _unwrap(header: _format.Header, identities: list[Identity]) -> bytes:

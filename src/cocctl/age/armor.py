@@ -28,7 +28,8 @@ def encode(data: bytes) -> bytes:
     """
     text = binascii.b2a_base64(data, newline=False)
     lines = [text[i : i + COLUMNS_PER_LINE] for i in range(0, len(text), COLUMNS_PER_LINE)]
-    return b"\n".join([BEGIN, *lines, END, b""])
+    lines.append(END + b"\n")
+    return BEGIN + b"\n" + b"\n".join(lines)
 
 
 def is_armored(data: bytes) -> bool:
@@ -78,18 +79,49 @@ def decode(data: bytes) -> bytes:
         body = body[1:]
     else:
         raise ArmorError(f"invalid first line {_first_line(data[start:])}")
+    if not body:
+        return b""
+    # CR never appears in encode()'s output, so CRLF files take the general path.
+    full, last = (b"\r" not in body and _split_canonical(body)) or _split_lines(body)
+    # Only the last line may carry "=" padding; full lines hold 48 bytes exactly.
+    if b"=" in full:
+        raise ArmorError("padding before the last line")
+    try:
+        decoded = binascii.a2b_base64(full, strict_mode=True)
+        tail = binascii.a2b_base64(last, strict_mode=True)
+    except binascii.Error as e:
+        raise ArmorError(f"invalid base64: {e}") from None
+    # Padding is required and trailing bits must be zero: one encoding per file.
+    if binascii.b2a_base64(tail, newline=False) != last:
+        raise ArmorError("non-canonical base64 in the last line")
+    return decoded + tail
+
+
+def _split_canonical(body: bytes) -> tuple[bytes, bytes] | None:
+    """Split LF-terminated lines laid out exactly as encode() does, without a list of lines.
+
+    Returns:
+        The full lines joined and the last line, or None if the layout is
+        anything else (then _split_lines finds and reports the problem).
+    """
+    rows = -(-len(body) // (COLUMNS_PER_LINE + 1))
+    full = rows - 1
+    end = full * (COLUMNS_PER_LINE + 1)
+    if body.count(b"\n") != rows or body[COLUMNS_PER_LINE : end : COLUMNS_PER_LINE + 1] != b"\n" * full:
+        return None
+    last = body[end:-1]
+    if not last:
+        return None
+    return body[:end].replace(b"\n", b""), last
+
+
+def _split_lines(body: bytes) -> tuple[bytes, bytes]:
+    """Split and check lines with LF or CRLF endings; raise on the first bad one."""
     lines = body.split(b"\n")[:-1]
     if b"\r" in body:
         lines = [line[:-1] if line.endswith(b"\r") else line for line in lines]
-    if not lines:
-        return b""
-    return _decode_lines(lines)
-
-
-def _decode_lines(lines: list[bytes]) -> bytes:
     full, last = lines[:-1], lines[-1]
     joined = b"".join(full)
-    # Fast path for the common case: all full lines are exactly 64 columns.
     if len(joined) != COLUMNS_PER_LINE * len(full) or (full and max(map(len, full)) != COLUMNS_PER_LINE):
         for number, line in enumerate(full, start=2):
             if len(line) != COLUMNS_PER_LINE:
@@ -98,18 +130,7 @@ def _decode_lines(lines: list[bytes]) -> bytes:
         raise ArmorError("empty line before the closing line")
     if len(last) > COLUMNS_PER_LINE:
         raise ArmorError(f"last line is longer than {COLUMNS_PER_LINE} columns")
-    # Only the last line may carry "=" padding; full lines hold 48 bytes exactly.
-    if b"=" in joined:
-        raise ArmorError("padding before the last line")
-    try:
-        data = binascii.a2b_base64(joined, strict_mode=True)
-        tail = binascii.a2b_base64(last, strict_mode=True)
-    except binascii.Error as e:
-        raise ArmorError(f"invalid base64: {e}") from None
-    # Padding is required and trailing bits must be zero: one encoding per file.
-    if binascii.b2a_base64(tail, newline=False) != last:
-        raise ArmorError("non-canonical base64 in the last line")
-    return data + tail
+    return joined, last
 
 
 def _first_line(data: bytes) -> str:

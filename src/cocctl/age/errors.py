@@ -5,8 +5,8 @@ from __future__ import annotations
 __all__ = [
     "AgeError",
     "ArmorError",
-    "HeaderError",
     "HMACError",
+    "HeaderError",
     "KeyFormatError",
     "NoIdentityMatch",
     "PayloadError",

@@ -20,6 +20,8 @@ __all__ = [
     "Stanza",
     "b64decode",
     "b64encode",
+    "check_stanza",
+    "decode_arg",
     "marshal_without_mac",
     "parse",
 ]
@@ -114,6 +116,33 @@ def b64decode(text: str | bytes) -> bytes:
     if binascii.b2a_base64(data, newline=False) != padded:
         raise HeaderError(f"non-canonical base64 {_short(text)}")
     return data
+
+
+def check_stanza(stanza: Stanza, args: int, body_size: int) -> None:
+    """Check a recognised stanza's argument count and body size.
+
+    Recipient types call this before any cryptography, so that bodies of
+    other sizes cannot be used to probe keys (partitioning oracle attacks).
+
+    Raises:
+        HeaderError: if either does not match.
+    """
+    if len(stanza.args) != args:
+        raise HeaderError(f"invalid {stanza.type} stanza: {len(stanza.args)} arguments, want {args}")
+    if len(stanza.body) != body_size:
+        raise HeaderError(f"invalid {stanza.type} stanza: body is {len(stanza.body)} bytes, want {body_size}")
+
+
+def decode_arg(stanza: Stanza, index: int, size: int, name: str) -> bytes:
+    """Decode a base64 stanza argument that must be exactly ``size`` bytes.
+
+    Raises:
+        HeaderError: if it is not canonical unpadded base64 of that size.
+    """
+    value = b64decode(stanza.args[index])
+    if len(value) != size:
+        raise HeaderError(f"invalid {stanza.type} stanza: {name} is {len(value)} bytes, want {size}")
+    return value
 
 
 def marshal_stanza(stanza: Stanza) -> bytes:

@@ -8,7 +8,7 @@ import re
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from .errors import HeaderError, KeyFormatError
-from .format import Stanza, b64decode, b64encode
+from .format import Stanza, b64encode, check_stanza, decode_arg
 from .primitives import KEY_SIZE, WRAPPED_KEY_SIZE, open_file_key, seal_file_key
 
 __all__ = ["ScryptIdentity", "ScryptRecipient"]
@@ -111,11 +111,10 @@ class ScryptIdentity:
         for stanza in stanzas:
             if stanza.type != STANZA_TYPE:
                 continue
-            if len(stanza.args) != 2:
-                raise HeaderError(f"invalid scrypt stanza: {len(stanza.args)} arguments, want 2")
-            salt = b64decode(stanza.args[0])
-            if len(salt) != SALT_SIZE:
-                raise HeaderError(f"invalid scrypt stanza: salt is {len(salt)} bytes, want {SALT_SIZE}")
+            # Checked before the costly derivation, and so that bodies of
+            # other sizes cannot be used to probe keys.
+            check_stanza(stanza, args=2, body_size=WRAPPED_KEY_SIZE)
+            salt = decode_arg(stanza, 0, SALT_SIZE, "salt")
             text = stanza.args[1]
             if not _WORK_FACTOR_RE.match(text):
                 raise HeaderError(f"invalid scrypt stanza: work factor {text[:20]!r} is not a decimal number")
@@ -125,10 +124,6 @@ class ScryptIdentity:
                 raise HeaderError(
                     f"scrypt work factor {text[:20]} is above the maximum {self._max_work_factor}"
                 )
-            # Checked before the costly derivation, and so that bodies of
-            # other sizes cannot be used to probe keys.
-            if len(stanza.body) != WRAPPED_KEY_SIZE:
-                raise HeaderError(f"invalid scrypt stanza: body is {len(stanza.body)} bytes, want {WRAPPED_KEY_SIZE}")
             # The AEAD is not key-committing, so a crafted body could open
             # under two passphrases; that leaks at most one bit per online
             # guess and skips no scrypt work, which age deems acceptable.

@@ -10,7 +10,14 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from .errors import PayloadError
 
-__all__ = ["CHUNK_SIZE", "ENCRYPTED_CHUNK_SIZE", "TAG_SIZE", "decrypt_chunks", "encrypt_into", "encrypted_size"]
+__all__ = [
+    "CHUNK_SIZE",
+    "ENCRYPTED_CHUNK_SIZE",
+    "TAG_SIZE",
+    "decrypt_chunks",
+    "encrypt_into",
+    "encrypted_size",
+]
 
 CHUNK_SIZE = 64 * 1024
 TAG_SIZE = 16
@@ -82,21 +89,21 @@ def decrypt_chunks(key: bytes, payload: bytes | memoryview) -> Iterator[bytes]:
     while True:
         remaining = size - pos
         if remaining == 0:
-            raise PayloadError(f"payload truncated after chunk {counter}: no final chunk")
+            raise PayloadError(f"payload ends after {counter} chunks without a final chunk")
         if remaining < ENCRYPTED_CHUNK_SIZE:
             # A short chunk can only be the final one.
             if remaining < TAG_SIZE:
                 raise PayloadError(f"payload chunk {counter} is truncated")
             if counter > 0 and remaining == TAG_SIZE:
                 raise PayloadError("final chunk is empty in a non-empty payload")
-            yield _open(aead, counter, src[pos:], (_LAST,))
+            yield _open(aead, counter, src[pos:], (_LAST,))[0]
             return
         chunk = src[pos : pos + ENCRYPTED_CHUNK_SIZE]
         pos += ENCRYPTED_CHUNK_SIZE
         # A full-size chunk may be final or not; only the one whose flag
         # authenticates is accepted. At the very end, final is the likely one.
         flags = (_LAST, _NOT_LAST) if pos == size else (_NOT_LAST, _LAST)
-        plaintext, flag = _open_either(aead, counter, chunk, flags)
+        plaintext, flag = _open(aead, counter, chunk, flags)
         yield plaintext
         if flag == _LAST:
             if pos != size:
@@ -105,13 +112,10 @@ def decrypt_chunks(key: bytes, payload: bytes | memoryview) -> Iterator[bytes]:
         counter += 1
 
 
-def _open(aead: ChaCha20Poly1305, counter: int, chunk: memoryview, flags: tuple[int, ...]) -> bytes:
-    return _open_either(aead, counter, chunk, flags)[0]
-
-
-def _open_either(
+def _open(
     aead: ChaCha20Poly1305, counter: int, chunk: memoryview, flags: tuple[int, ...]
 ) -> tuple[bytes, int]:
+    """Decrypt one chunk with the first final-flag value that authenticates; return it and the flag."""
     for flag in flags:
         try:
             return aead.decrypt(_NONCE(counter, flag), chunk, None), flag

@@ -6,7 +6,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from . import bech32
 from .errors import HeaderError, KeyFormatError
-from .format import Stanza, b64decode, b64encode
+from .format import Stanza, b64encode, check_stanza, decode_arg
 from .primitives import WRAPPED_KEY_SIZE, hkdf, open_file_key, seal_file_key
 
 __all__ = ["X25519Identity", "X25519Recipient"]
@@ -49,13 +49,7 @@ class X25519Recipient:
             KeyFormatError: if ``text`` is not a lowercase Bech32 ``age``
                 recipient with a 32-byte key.
         """
-        try:
-            hrp, data = bech32.decode(text)
-        except KeyFormatError as e:
-            raise KeyFormatError(f"malformed recipient {text!r}: {e}") from None
-        if hrp != RECIPIENT_HRP:
-            raise KeyFormatError(f"malformed recipient {text!r}: prefix is not {RECIPIENT_HRP!r}")
-        return cls(data)
+        return cls(_decode_key(text, RECIPIENT_HRP, f"recipient {text!r}"))
 
     @property
     def public_bytes(self) -> bytes:
@@ -133,13 +127,8 @@ class X25519Identity:
             KeyFormatError: if ``text`` is not an uppercase Bech32
                 ``AGE-SECRET-KEY-`` identity with a 32-byte key.
         """
-        try:
-            hrp, data = bech32.decode(text)
-        except KeyFormatError as e:
-            raise KeyFormatError(f"malformed secret key: {e}") from None
-        if hrp != IDENTITY_HRP:
-            raise KeyFormatError(f"malformed secret key: prefix is not {IDENTITY_HRP!r}")
-        return cls(data)
+        # Never quote the text: it is a secret key, however malformed.
+        return cls(_decode_key(text, IDENTITY_HRP, "secret key"))
 
     @property
     def recipient(self) -> X25519Recipient:
@@ -160,15 +149,8 @@ class X25519Identity:
         for stanza in stanzas:
             if stanza.type != STANZA_TYPE:
                 continue
-            if len(stanza.args) != 1:
-                raise HeaderError(f"invalid X25519 stanza: {len(stanza.args)} arguments, want 1")
-            share = b64decode(stanza.args[0])
-            if len(share) != KEY_SIZE:
-                raise HeaderError(f"invalid X25519 stanza: share is {len(share)} bytes, want {KEY_SIZE}")
-            # Checked before any decryption, so that bodies of other sizes
-            # cannot be used to probe keys (partitioning oracle attacks).
-            if len(stanza.body) != WRAPPED_KEY_SIZE:
-                raise HeaderError(f"invalid X25519 stanza: body is {len(stanza.body)} bytes, want {WRAPPED_KEY_SIZE}")
+            check_stanza(stanza, args=1, body_size=WRAPPED_KEY_SIZE)
+            share = decode_arg(stanza, 0, KEY_SIZE, "share")
             try:
                 shared = self._private_key.exchange(X25519PublicKey.from_public_bytes(share))
             except ValueError:
@@ -187,3 +169,14 @@ class X25519Identity:
 
     def __repr__(self) -> str:
         return f"X25519Identity(recipient={str(self._recipient)!r})"
+
+
+def _decode_key(text: str, hrp: str, what: str) -> bytes:
+    """Decode a Bech32 key string that must carry the prefix ``hrp``."""
+    try:
+        got, data = bech32.decode(text)
+    except KeyFormatError as e:
+        raise KeyFormatError(f"malformed {what}: {e}") from None
+    if got != hrp:
+        raise KeyFormatError(f"malformed {what}: prefix is not {hrp!r}")
+    return data
