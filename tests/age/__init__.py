@@ -1,0 +1,1 @@
+"""Tests of cocctl.age, the age v1 encryption layer."""

@@ -1,10 +1,9 @@
-"""age v1 file encryption (https://age-encryption.org/v1) for cocctl case files.
+"""age v1 file encryption (age-encryption.org/v1): the public API over the format, STREAM and recipients."""
 
-The public API composes small layers: :mod:`.format` (header grammar),
-:mod:`.stream` (payload), :mod:`.armor`, and one module per recipient type
-(:mod:`.x25519`, :mod:`.scrypt`). Recipients and identities may be passed as
-objects or as ``age1...`` / ``AGE-SECRET-KEY-1...`` strings.
-"""
+# The API only composes the layers: format.py (header grammar), stream.py
+# (payload), armor.py, and one module per recipient type (x25519.py,
+# scrypt.py). Recipients and identities may be passed as objects or as
+# age1... / AGE-SECRET-KEY-1... strings.
 
 from __future__ import annotations
 
@@ -23,6 +22,7 @@ from .errors import (
     KeyFormatError,
     NoIdentityMatch,
     PayloadError,
+    add_context,
 )
 from .format import Stanza
 from .parse import parse_identities, parse_identity, parse_recipient, parse_recipients
@@ -175,11 +175,11 @@ def decrypt_chunks(data: bytes, identities: IdentitiesArg, *, armored: bool | No
         try:
             data = _armor.decode(data)
         except ArmorError as e:
-            raise ArmorError(f"failed to read armor: {e}") from None
+            raise add_context(e, "failed to read armor") from None
     try:
         header, offset = _format.parse(data)
     except HeaderError as e:
-        raise HeaderError(f"failed to read header: {e}") from None
+        raise add_context(e, "failed to read header") from None
     file_key = _unwrap(header, identities)
     nonce = data[offset : offset + PAYLOAD_NONCE_SIZE]
     if len(nonce) != PAYLOAD_NONCE_SIZE:
@@ -192,7 +192,7 @@ def _with_context(chunks: Iterator[bytes]) -> Iterator[bytes]:
     try:
         yield from chunks
     except PayloadError as e:
-        raise PayloadError(f"failed to read payload: {e}") from None
+        raise add_context(e, "failed to read payload") from None
 
 
 def _unwrap(header: _format.Header, identities: list[Identity]) -> bytes:
@@ -202,7 +202,7 @@ def _unwrap(header: _format.Header, identities: list[Identity]) -> bytes:
         try:
             file_key = identity.unwrap(header.stanzas)
         except HeaderError as e:
-            raise HeaderError(f"failed to unwrap file key: {e}") from None
+            raise add_context(e, "failed to unwrap file key") from None
         if file_key is not None:
             break
     else:

@@ -10,6 +10,7 @@ __all__ = [
     "KeyFormatError",
     "NoIdentityMatch",
     "PayloadError",
+    "add_context",
 ]
 
 
@@ -57,3 +58,20 @@ class KeyFormatError(AgeError, ValueError):
     It is also a :class:`ValueError`, because it is raised for bad arguments
     rather than bad files. Its message never contains secret key material.
     """
+
+
+def add_context(error: AgeError, context: str) -> AgeError:
+    """Return a new error of the same class whose message starts with ``context``.
+
+    Layers raise short messages ("unexpected intro ..."); the caller that
+    knows what it was doing adds that on the way up, as in
+    ``raise add_context(e, "failed to read header") from None``.
+
+    Args:
+        error: the error raised by a lower layer.
+        context: a lowercase description of the operation that failed.
+
+    Returns:
+        An error of the same class with the message ``"{context}: {error}"``.
+    """
+    return type(error)(f"{context}: {error}")

@@ -1,9 +1,8 @@
-"""The age v1 header grammar: version line, recipient stanzas, MAC line, unpadded base64.
+"""The age v1 header grammar: version line, recipient stanzas, MAC line, unpadded base64."""
 
-This layer knows no keys: it parses and marshals stanzas as opaque
-(type, arguments, body) triples, and leaves their meaning to the recipient
-types and the MAC check to the caller.
-"""
+# This layer knows no keys: it parses and marshals stanzas as opaque
+# (type, arguments, body) triples, and leaves their meaning to the recipient
+# types and the MAC check to the caller.
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import KeyFormatError
+from .errors import KeyFormatError, add_context
 from .x25519 import IDENTITY_HRP, RECIPIENT_HRP, X25519Identity, X25519Recipient
 
 __all__ = ["parse_identities", "parse_identity", "parse_recipient", "parse_recipients"]
@@ -96,7 +96,7 @@ def _parse_lines(text, parse, what):
         try:
             found.append(parse(line))
         except KeyFormatError as e:
-            raise KeyFormatError(f"error at line {number}: {e}") from None
+            raise add_context(e, f"error at line {number}") from None
     if not found:
         raise KeyFormatError(f"no {what} found")
     return found

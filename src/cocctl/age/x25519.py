@@ -5,7 +5,7 @@ from __future__ import annotations
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from . import bech32
-from .errors import HeaderError, KeyFormatError
+from .errors import HeaderError, KeyFormatError, add_context
 from .format import Stanza, b64encode, check_stanza, decode_arg
 from .primitives import WRAPPED_KEY_SIZE, hkdf, open_file_key, seal_file_key
 
@@ -176,7 +176,7 @@ def _decode_key(text: str, hrp: str, what: str) -> bytes:
     try:
         got, data = bech32.decode(text)
     except KeyFormatError as e:
-        raise KeyFormatError(f"malformed {what}: {e}") from None
+        raise add_context(e, f"malformed {what}") from None
     if got != hrp:
         raise KeyFormatError(f"malformed {what}: prefix is not {hrp!r}")
     return data
