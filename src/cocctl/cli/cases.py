@@ -69,6 +69,8 @@ def open_(
         render.emit_json({"case": change.case, "commit": change.commit, "state": change.state})
     else:
         render.line(change.case)
+    for message in change.related:
+        render.info(f"note: {message}")
 
 
 def _ask_missing(report: dict[str, Any], given: set[str]) -> None:
@@ -251,3 +253,5 @@ def _changed(render: Any, change: Any, verb: str) -> None:
         render.info(f"{verb} case {change.case} (commit {change.commit[:10]})")
     else:
         render.info(f"case {change.case} already says that; nothing changed")
+    for message in getattr(change, "related", ()):
+        render.info(f"note: {message}")

@@ -31,6 +31,13 @@ class CaseRow:
     readable: bool | None
 
 
+@dataclass(frozen=True)
+class ReportChange(CaseChange):
+    """A change to a report, with the other cases that name a person it reports."""
+
+    related: tuple[str, ...] = ()
+
+
 def missing_report_fields(report: dict[str, Any]) -> list[str]:
     """The required report fields ``report`` lacks (what ``open`` must ask for)."""
     return [name for name in REQUIRED_REPORT_FIELDS if report.get(name) in (None, "", [])]
@@ -68,7 +75,7 @@ def open_case(session: Session, report: dict[str, Any], exclude: list[str]) -> C
         _check_event_data(ev.OPENED, data)
         events = work.new_events([], [(ev.OPENED, data)])
         state, commit = work.commit_case(events, "open", f"Open case {case_id}")
-    return CaseChange(case_id, state, commit, tuple(events))
+    return ReportChange(case_id, state, commit, tuple(events), related=_related(work, state))
 
 
 def read_report_file(path: Path) -> tuple[dict[str, Any], list[str]]:
@@ -169,7 +176,18 @@ def amend_case(
             _check_event_data(kind, data)
         return changes
 
-    return Workspace(session).change_case(case_id, "amend", f"Amend case {case_id}", make)
+    work = Workspace(session)
+    change = work.change_case(case_id, "amend", f"Amend case {case_id}", make)
+    if change.commit and add.get("reported"):
+        change = ReportChange(**vars(change), related=_related(work, change.state))
+    return change
+
+
+def _related(work: Workspace, state: CaseState) -> tuple[str, ...]:
+    """Other cases naming a person ``state`` reports (escrowed or earlier ones)."""
+    from cocctl.service.people import related
+
+    return tuple(related(work, state))
 
 
 EDIT_HEADER = """\

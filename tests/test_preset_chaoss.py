@@ -1,0 +1,92 @@
+"""CHAOSS end to end: conflicts cut access, anonymous and escrowed reports, behaviour plan, simple majority."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from tests.govkit import at, build, can_decrypt, open_case
+
+ROLES = {"mary": ["chair"], "georg": [], "anita": [], "sean": []}
+PLAN = ("behaviour-plan:behaviour=greeted the channel with 'hey guys',context=women are underrepresented,"
+        "impact=women felt unwelcome,call-in=help us be welcoming,plan=do not use guys for the community")
+
+
+@pytest.fixture
+def chaoss(tmp_path):
+    return build(tmp_path, "chaoss", ROLES)
+
+
+def test_conflicted_member_never_decrypts_and_majority_decides_a_plan(chaoss):
+    case = open_case(chaoss, "mary", "lee", when="2026-11-16T09:00:00Z")
+    # Only the member who took the report reads it until others are cleared.
+    assert can_decrypt(chaoss, "mary", case) and not can_decrypt(chaoss, "georg", case)
+    chaoss.ok("mary", "recuse", case, "--member", "sean")  # no reason asked or stored
+    for who in ("georg", "anita"):
+        chaoss.ok("mary", "grant", case, "--member", who)
+    chaoss.ok("mary", "assign", case, "--primary", "mary", "--secondary", "georg")
+    chaoss.ok("georg", "propose", case, "--violation", "--consequence", PLAN, "--rationale", "first report",
+              env=at("2026-11-18T09:00:00Z"))
+    chaoss.ok("mary", "vote", case, "yes", env=at("2026-11-18T10:00:00Z"))
+    early = chaoss.run("mary", "decide", case, env=at("2026-11-18T10:30:00Z"))
+    assert early.exit_code == 7 and "quorum not reached" in early.stderr
+    chaoss.ok("georg", "vote", case, "yes", env=at("2026-11-18T11:00:00Z"))
+    decided = chaoss.ok("mary", "decide", case, env=at("2026-11-18T12:00:00Z"))
+    assert "adopted: behaviour-plan" in decided.stderr
+    shown = json.loads(chaoss.ok("anita", "show", case, "--json").stdout)
+    plan = shown["decisions"][0]["consequences"][0]["params"]
+    assert plan["call-in"] == "help us be welcoming" and plan["context"] == "women are underrepresented"
+    assert shown["decisions"][0]["tally"]["eligible"] == ["anita", "georg", "mary"]
+    assert not any(e["data"].get("reason") for e in shown["events"] if e["type"] == "recused")
+    # Sean could never read any version of the case file.
+    path = f"cases/{case}.yaml"
+    revisions = subprocess.run(["git", "log", "--format=%H", "--", path], cwd=chaoss.root,
+                               capture_output=True, text=True, check=True).stdout.split()
+    assert len(revisions) >= 6
+    for revision in revisions:
+        blob = subprocess.run(["git", "show", f"{revision}:{path}"], cwd=chaoss.root,
+                              capture_output=True, text=True, check=True).stdout
+        (chaoss.root / path).write_text(blob)
+        assert not can_decrypt(chaoss, "sean", case)
+    subprocess.run(["git", "checkout", "--", path], cwd=chaoss.root, check=True)
+    head = chaoss.head()
+    assert chaoss.run("sean", "vote", case, "yes").exit_code == 4 and chaoss.head() == head
+
+
+def test_anonymous_report_keeps_no_reporter(chaoss):
+    head = chaoss.head()
+    bad = chaoss.run("mary", "open", "--summary", "x", "--kind", "anonymous", "--channel", "in-person",
+                     "--severity", "low", "--reporter", "Kim")
+    assert bad.exit_code == 2 and chaoss.head() == head
+    case = open_case(chaoss, "mary", "lee", "--kind", "anonymous")
+    shown = json.loads(chaoss.ok("mary", "show", case, "--json").stdout)
+    assert shown["kind"] == "anonymous" and shown["reporter"] is None
+
+
+def test_escrowed_report_is_not_acted_on_and_is_surfaced_by_a_second_report(chaoss):
+    escrow = open_case(chaoss, "mary", "Lee Park", "--kind", "escrow", when="2026-11-01T09:00:00Z")
+    head = chaoss.head()
+    refused = chaoss.run("mary", "propose", escrow, "--violation", "--consequence", "private-warning",
+                         "--rationale", "x")
+    assert refused.exit_code == 7 and "escrowed" in refused.stderr and chaoss.head() == head
+    second = chaoss.run("mary", "open", "--summary", "Again", "--kind", "complaint", "--channel", "email",
+                        "--severity", "medium", "--reported", "lee  park")
+    assert second.exit_code == 0 and f"case {escrow} (escrowed) names the same person" in second.stderr
+    chaoss.ok("mary", "escrow", "release", escrow, "--reason", "behaviour repeated")
+    assert json.loads(chaoss.ok("mary", "show", escrow, "--json").stdout)["status"] == "open"
+    assert chaoss.run("mary", "escrow", "release", escrow).exit_code == 7
+    other = open_case(chaoss, "mary", "someone else")
+    amended = chaoss.ok("mary", "amend", other, "--reported", "LEE PARK")
+    assert f"case {escrow} (open) names the same person" in amended.stderr
+
+
+def test_interim_measure_in_immediate_danger_by_one_responder(chaoss):
+    case = open_case(chaoss, "anita", "lee", "--urgent", "--channel", "in-person")
+    chaoss.ok("anita", "interim", case, "--consequence", "leave-event:event=CHAOSScon", "--rationale", "groping",
+              env=at("2026-11-16T10:00:00Z"))
+    shown = json.loads(chaoss.ok("anita", "show", case, "--json").stdout)
+    assert shown["decisions"][0]["interim"] is True
+    person = chaoss.ok("anita", "person", "lee", env=at("2026-11-16T11:00:00Z")).stdout
+    assert "interim leave-event" in person

@@ -1,0 +1,65 @@
+"""SSE and Enginexp end to end: interim suspension, confirmation, appeal refused before a week, accepted after."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.govkit import at, build, open_case
+
+
+@pytest.mark.parametrize("preset", ["sse", "enginexp"])
+def test_interim_suspension_then_appeal_window(tmp_path, preset):
+    admins = build(tmp_path, preset, {"jamison": ["admin"], "mft": ["admin"], "thclpr": ["admin"]})
+    case = open_case(admins, "jamison", "troll", when="2026-11-01T08:00:00Z")
+    head = admins.head()
+    not_urgent = admins.run("jamison", "interim", case, "--consequence", "temporary-suspension:period=30d",
+                            "--rationale", "threats", env=at("2026-11-01T09:00:00Z"))
+    assert not_urgent.exit_code == 7 and "not urgent" in not_urgent.stderr and admins.head() == head
+    admins.ok("jamison", "amend", case, "--urgent", env=at("2026-11-01T09:00:00Z"))
+    result = admins.ok("jamison", "interim", case, "--consequence", "temporary-suspension:period=30d",
+                       "--rationale", "threats against a member", env=at("2026-11-01T09:05:00Z"))
+    assert "INTERIM adopted: temporary-suspension (period=30d)" in result.stderr
+    listed = admins.ok("mft", "sanctions", "--at", "2026-11-02T00:00:00Z").stdout
+    assert "troll: temporary-suspension (period=30d) until 2026-12-01T09:05:00Z" in listed and "INTERIM" in listed
+    own = admins.run("jamison", "confirm", case, env=at("2026-11-01T10:00:00Z"))
+    assert own.exit_code == 4 and "another committee member" in own.stderr
+    admins.ok("mft", "confirm", case, "--rationale", "reviewed the logs", env=at("2026-11-02T10:00:00Z"))
+    assert "INTERIM" not in admins.ok("mft", "sanctions", "--at", "2026-11-03T00:00:00Z").stdout
+
+    head = admins.head()
+    early = admins.run("mft", "appeal", case, "--reason", "it was a joke", env=at("2026-11-05T09:05:00Z"))
+    assert early.exit_code == 7 and "accepted from 2026-11-08T09:05:00Z" in early.stderr and admins.head() == head
+    admins.ok("mft", "appeal", case, "--reason", "it was a joke", env=at("2026-11-08T09:05:00Z"))
+    twice = admins.run("mft", "appeal", case, "--reason", "again", env=at("2026-11-09T00:00:00Z"))
+    assert twice.exit_code == 7 and "already has an appeal pending" in twice.stderr
+    admins.ok("thclpr", "decide-appeal", case, "--overturn", "--rationale", "new context",
+              env=at("2026-11-10T12:00:00Z"))
+    assert "no sanctions in force" in admins.ok("mft", "sanctions", "--at", "2026-11-11T00:00:00Z").stdout
+    still = admins.ok("mft", "sanctions", "--at", "2026-11-09T00:00:00Z").stdout
+    assert "temporary-suspension" not in still or "until" in still
+    shown = json.loads(admins.ok("mft", "show", case, "--json").stdout)
+    assert shown["decisions"][0]["standing"] == "overturned" and shown["appeals"][0]["result"] == "overturned"
+
+
+def test_interim_lift_ends_the_measure(tmp_path):
+    admins = build(tmp_path, "sse", {"jamison": ["admin"], "mft": ["admin"]})
+    case = open_case(admins, "jamison", "troll", "--urgent", when="2026-11-01T08:00:00Z")
+    bad = admins.run("jamison", "interim", case, "--consequence", "strike", "--rationale", "x")
+    assert bad.exit_code == 2 and "unknown consequence 'strike'" in bad.stderr
+    admins.ok("jamison", "interim", case, "--consequence", "permanent-suspension", "--rationale", "spam bot",
+              env=at("2026-11-01T09:00:00Z"))
+    admins.ok("mft", "lift", case, "--rationale", "account was hijacked", env=at("2026-11-01T12:00:00Z"))
+    assert "no sanctions in force" in admins.ok("mft", "sanctions", "--at", "2026-11-02T00:00:00Z").stdout
+    nothing = admins.run("mft", "appeal", case, "--reason", "x", env=at("2026-11-20T00:00:00Z"))
+    assert nothing.exit_code == 3
+
+
+def test_rls_has_no_appeals(tmp_path):
+    admins = build(tmp_path, "rls", {"rands": ["owner"], "alice": ["admin"]})
+    case = open_case(admins, "alice", "troll", "--urgent")
+    admins.ok("alice", "interim", case, "--consequence", "temporary-suspension:period=7d", "--rationale", "x",
+              env=at("2026-11-01T09:00:00Z"))
+    result = admins.run("alice", "appeal", case, "--reason", "x", env=at("2026-11-20T00:00:00Z"))
+    assert result.exit_code == 7 and "no appeals" in result.stderr
