@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -100,7 +101,8 @@ class Archive:
         with locked(git_dir / LOCK_NAME):
             yield
 
-    def commit(self, changes: Mapping[str, bytes | None], subject: str, trailers: dict[str, str]) -> str:
+    def commit(self, changes: Mapping[str, bytes | None], subject: str, trailers: dict[str, str],
+               when: datetime | None = None) -> str:
         """Write ``changes`` (relative path -> new bytes, or None to delete) as one commit.
 
         Files are written atomically with mode 0600. If anything fails,
@@ -109,9 +111,11 @@ class Archive:
 
         Raises:
             ConflictError: one of the files has uncommitted changes.
-            GitError: the commit failed.
+            UsageError: the policy requires signed commits and git has no signing key.
+            GitError: the commit failed (or could not be signed).
         """
         paths = list(changes)
+        sign = self._signing()
         dirty = self.git.dirty(paths)
         if dirty:
             raise ConflictError(
@@ -121,12 +125,35 @@ class Archive:
         try:
             for path, data in changes.items():
                 _put(self.root / path, data)
-            return self.git.commit(paths, subject, trailers)
+            return self.git.commit(paths, subject, trailers, when=when, sign=sign)
         except BaseException:
             for path, data in before.items():
                 _put(self.root / path, data)
             self.git.unstage(paths)
             raise
+
+    def _signing(self) -> bool:
+        """Whether commits must be signed (policy ``require_signed_commits``); checks git can.
+
+        Raises:
+            UsageError: signing is required but no signing key is configured.
+        """
+        if not (self.root / config_file.FILE_NAME).is_file():
+            return False
+        from cocctl.policy import presets
+
+        try:
+            required = presets.effective(self.config.preset, self.config.policy).get("require_signed_commits")
+        except KeyError:
+            return False
+        if required and not self.git.run("config", "--get", "user.signingkey", check=False).strip():
+            from cocctl.errors import UsageError
+
+            raise UsageError(
+                "the archive's policy requires signed commits and git has no signing key; "
+                "set one with 'git config user.signingkey KEY' (and 'git config gpg.format ssh' for an ssh key)"
+            )
+        return bool(required)
 
 
 def _read_or_none(path: Path) -> bytes | None:

@@ -1,0 +1,125 @@
+"""cocctl verify: history rewritten by hand is caught, the first offending commit named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cocctl import age
+from cocctl.archive import yamlio
+from tests.conftest import git
+
+
+def key_of(committee, who: str) -> str:
+    return [line for line in committee.keys[who].read_text().splitlines() if line.startswith("AGE-SECRET")][0]
+
+
+def rewrite(committee, case: str, change) -> None:
+    """Decrypt the case with alice's key, let ``change`` edit the document, re-encrypt to the same readers."""
+    path = committee.root / "cases" / f"{case}.yaml"
+    raw = yamlio.loads(path.read_bytes())
+    document = yamlio.loads(age.decrypt(raw["payload"].encode(), [key_of(committee, "alice")]))
+    change(document)
+    recipients = [committee.recipients[handle] for handle in raw["recipients"]]
+    raw["payload"] = yamlio.Literal(age.encrypt(yamlio.dumps(document).encode(), recipients, armor=True).decode())
+    path.write_text(yamlio.dumps(raw))
+
+
+def cocctl_message(action: str, case: str, actor: str = "alice") -> str:
+    verb = {"amend": "Amend"}[action]
+    return f"{verb} case {case}\n\nCocctl-Action: {action}\nCocctl-Case: {case}\nCocctl-Actor: {actor}"
+
+
+def test_untouched_history_verifies(committee):
+    case = committee.open()
+    committee.ok("bob", "amend", case, "--note", "called back")
+    committee.ok("alice", "close", case, "--resolution", "warning sent")
+    result = committee.ok("alice", "verify")
+    assert "history verified: ok" in result.stderr and "2 case version change(s) checked" in result.stderr
+    keyless = committee.ok(None, "verify")
+    assert "could not be checked for growth" in keyless.stderr
+
+
+def test_hand_edited_old_event_is_caught(committee):
+    case = committee.open()
+    committee.ok("bob", "amend", case, "--note", "called back")
+    rewrite(committee, case, lambda d: d["events"][0]["data"].update(severity="low"))
+    git(committee.root, "commit", "-q", "-a", "-m", cocctl_message("amend", case))
+    bad = committee.head()
+    committee.ok("bob", "amend", case, "--note", "a later, honest change")
+    result = committee.run("alice", "verify")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == f"first offending commit: {bad} (Amend case {case})"
+    assert "alters 1 event(s) an earlier version of the case held" in result.stdout
+    assert "severity" not in result.stdout
+
+
+def test_amending_the_last_commit_to_drop_an_event_is_caught(committee):
+    case = committee.open()
+    committee.ok("bob", "amend", case, "--note", "one")
+    committee.ok("bob", "amend", case, "--note", "two")
+    rewrite(committee, case, lambda d: d["events"].pop(1))
+    git(committee.root, "commit", "-q", "-a", "--amend", "--no-edit")
+    result = committee.run("alice", "verify")
+    assert result.exit_code == 1
+    assert f"first offending commit: {committee.head()}" in result.stdout
+    assert "drops 1 event(s)" in result.stdout
+
+
+def test_changed_trailer_is_caught(committee):
+    case = committee.open()
+    other = committee.open()
+    committee.ok("bob", "amend", case, "--note", "one")
+    git(committee.root, "commit", "-q", "--amend", "-m",
+        f"Amend case {case}\n\nCocctl-Action: amend\nCocctl-Case: {other}\nCocctl-Actor: bob")
+    result = committee.run("alice", "verify")
+    assert result.exit_code == 1
+    assert "names another case in its subject than in its Cocctl-Case trailer" in result.stdout
+    assert "changes a file of another case than its Cocctl-Case trailer names" in result.stdout
+
+
+def test_changed_actor_is_caught_with_a_key(committee):
+    case = committee.open()
+    committee.ok("bob", "amend", case, "--note", "one")
+    git(committee.root, "commit", "-q", "--amend", "-m", cocctl_message("amend", case, actor="carol"))
+    result = committee.run("alice", "verify")
+    assert result.exit_code == 1 and "adds 1 event(s) by someone else than its Cocctl-Actor" in result.stdout
+
+
+def test_commit_not_made_by_cocctl_and_deleted_case(committee):
+    case = committee.open()
+    path = committee.root / "cases" / f"{case}.yaml"
+    path.write_text(path.read_text() + "\n")
+    git(committee.root, "commit", "-q", "-am", "tidy whitespace")
+    first = committee.head()
+    git(committee.root, "rm", "-q", f"cases/{case}.yaml")
+    git(committee.root, "commit", "-q", "-m", "drop it")
+    result = committee.run(None, "verify")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == f"first offending commit: {first} (tidy whitespace)"
+    assert "deletes a case file" in result.stdout
+
+
+def test_keyless_verify_catches_updated_going_backwards(committee):
+    case = committee.open()
+    committee.ok("bob", "amend", case, "--note", "one", env={"COCCTL_NOW": "2027-01-01T00:00:00Z"})
+    path = committee.root / "cases" / f"{case}.yaml"
+    before = git(committee.root, "show", f"HEAD~1:cases/{case}.yaml")
+    path.write_text(before)
+    git(committee.root, "commit", "-q", "-a", "-m", cocctl_message("amend", case, actor="bob"))
+    result = committee.run(None, "verify")
+    assert result.exit_code == 1 and "moves the case's updated time backwards" in result.stdout
+
+
+def test_merge_must_hold_the_union_of_its_parents(committee):
+    case = committee.open()
+    root: Path = committee.root
+    git(root, "checkout", "-q", "-b", "side")
+    committee.ok("bob", "amend", case, "--note", "on the side branch")
+    git(root, "checkout", "-q", "main")
+    committee.ok("alice", "amend", case, "--note", "on main")
+    # A bad merge: keep main's version, losing the side branch's event.
+    git(root, "merge", "-q", "-s", "ours", "--no-edit", "side")
+    result = committee.run("alice", "verify")
+    assert result.exit_code == 1
+    assert f"first offending commit: {committee.head()}" in result.stdout
+    assert "drops 1 event(s)" in result.stdout
