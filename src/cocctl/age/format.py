@@ -21,6 +21,8 @@ __all__ = [
     "b64encode",
     "check_stanza",
     "decode_arg",
+    "marshal_mac_line",
+    "marshal_stanza",
     "marshal_without_mac",
     "parse",
 ]

@@ -52,9 +52,7 @@ def header_mac(file_key: bytes, header: bytes) -> bytes:
     Returns:
         The 32-byte HMAC-SHA-256 of ``header`` under HKDF(file key, "", "header").
     """
-    h = hmac.HMAC(hkdf(file_key, b"", HEADER_LABEL), _SHA256)
-    h.update(header)
-    return h.finalize()
+    return _header_hmac(file_key, header).finalize()
 
 
 def verify_header_mac(file_key: bytes, header: bytes, mac: bytes) -> bool:
@@ -63,13 +61,17 @@ def verify_header_mac(file_key: bytes, header: bytes, mac: bytes) -> bool:
     Returns:
         True if the MAC matches the header under this file key.
     """
-    h = hmac.HMAC(hkdf(file_key, b"", HEADER_LABEL), _SHA256)
-    h.update(header)
     try:
-        h.verify(mac)
+        _header_hmac(file_key, header).verify(mac)
     except InvalidSignature:
         return False
     return True
+
+
+def _header_hmac(file_key: bytes, header: bytes) -> hmac.HMAC:
+    h = hmac.HMAC(hkdf(file_key, b"", HEADER_LABEL), _SHA256)
+    h.update(header)
+    return h
 
 
 def seal_file_key(key: bytes, file_key: bytes) -> bytes:

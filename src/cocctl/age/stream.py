@@ -9,6 +9,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from .errors import PayloadError
+from .primitives import TAG_SIZE
 
 __all__ = [
     "CHUNK_SIZE",
@@ -20,7 +21,6 @@ __all__ = [
 ]
 
 CHUNK_SIZE = 64 * 1024
-TAG_SIZE = 16
 ENCRYPTED_CHUNK_SIZE = CHUNK_SIZE + TAG_SIZE
 
 # The 12-byte nonce is an 11-byte big-endian chunk counter and a final-chunk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cryptography.hazmat.primitives import constant_time
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from . import bech32
@@ -69,11 +70,8 @@ class X25519Recipient:
         # key single-use, which is what allows the fixed AEAD nonce.
         ephemeral = X25519PrivateKey.generate()
         share = ephemeral.public_key().public_bytes_raw()
-        try:
-            shared = ephemeral.exchange(self._public_key)
-        except ValueError:
-            shared = _ZERO_SECRET
-        if shared == _ZERO_SECRET:
+        shared = _x25519(ephemeral, self._public_key)
+        if shared is None:
             raise KeyFormatError(f"invalid X25519 recipient {self}: low-order point")
         # The salt binds the key to both public values, as the spec requires.
         wrap_key = hkdf(shared, share + self._public_bytes, X25519_LABEL)
@@ -151,12 +149,8 @@ class X25519Identity:
                 continue
             check_stanza(stanza, args=1, body_size=WRAPPED_KEY_SIZE)
             share = decode_arg(stanza, 0, KEY_SIZE, "share")
-            try:
-                shared = self._private_key.exchange(X25519PublicKey.from_public_bytes(share))
-            except ValueError:
-                # OpenSSL refuses to return the all-zero secret of a low-order share.
-                shared = _ZERO_SECRET
-            if shared == _ZERO_SECRET:
+            shared = _x25519(self._private_key, X25519PublicKey.from_public_bytes(share))
+            if shared is None:
                 raise HeaderError("invalid X25519 stanza: low-order share gives an all-zero shared secret")
             wrap_key = hkdf(shared, share + self._recipient.public_bytes, X25519_LABEL)
             file_key = open_file_key(wrap_key, stanza.body)
@@ -180,3 +174,16 @@ def _decode_key(text: str, hrp: str, what: str) -> bytes:
     if got != hrp:
         raise KeyFormatError(f"malformed {what}: prefix is not {hrp!r}")
     return data
+
+
+def _x25519(private_key: X25519PrivateKey, public_key: X25519PublicKey) -> bytes | None:
+    """Return X25519(private, public), or None for the all-zero result of a low-order point."""
+    try:
+        shared = private_key.exchange(public_key)
+    except ValueError:
+        # OpenSSL itself refuses to return the all-zero result.
+        return None
+    # Checked again, in constant time, in case another backend returns it.
+    if constant_time.bytes_eq(shared, _ZERO_SECRET):
+        return None
+    return shared
