@@ -53,3 +53,33 @@ def draft(message: Any) -> None:
         info("left out for the consent gate: " + ", ".join(message.withheld))
     info(f"review it, send it, then record it: cocctl draft {message.case} --to {message.to} "
          f"--kind {message.kind} --sent")
+
+
+def stats(figures: Any) -> None:
+    """Print the committee's statistics."""
+    from rich.table import Table
+
+    out = console()
+    out.print(f"[bold]{figures.community}[/bold]: {figures.period_from[:10]} to {figures.period_to[:10]}",
+              markup=True, highlight=False)
+    out.print(f"{figures.total} report(s), {figures.still_open} not closed", markup=False)
+    for title, groups in (("kind", figures.by_kind), ("area", figures.by_area), ("outcome", figures.by_outcome)):
+        table = Table(box=None, pad_edge=False)
+        table.add_column(title)
+        table.add_column("reports", justify="right")
+        for group in groups:
+            table.add_row(group.label, str(group.count))
+        out.print(table)
+    for label, timing in (("first response", figures.first_response), ("decision", figures.decision)):
+        median = "no data" if timing.median_hours is None else f"median {timing.median_hours} h"
+        out.print(f"{label}: policy {timing.policy or 'none'}, {median}, "
+                  f"{timing.on_time} of {timing.measured} within policy", markup=False)
+    table = Table(box=None, pad_edge=False)
+    for header in ("member", "open (primary)", "open (secondary)", "closed", "overdue"):
+        table.add_column(header)
+    for load in figures.owners:
+        table.add_row(load.member, str(load.open_primary), str(load.open_secondary), str(load.closed_in_period),
+                      str(load.overdue))
+    out.print(table)
+    if figures.unreadable:
+        info(f"{figures.unreadable} case(s) you cannot read are only counted")

@@ -1,0 +1,307 @@
+"""Transparency reports and committee statistics: counts, outcomes and response times, no names."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from cocctl.clock import format_time, parse_time
+from cocctl.errors import AccessDenied, UsageError
+from cocctl.model.events import Event
+from cocctl.model.fold import fold
+from cocctl.model.state import CLOSED, ESCROWED, CaseState
+from cocctl.policy import deadlines
+from cocctl.service.workspace import Session, Workspace
+
+KIND_LABELS = {"complaint": "Formal complaint", "concern": "Concern raised", "anonymous": "Anonymous report",
+               "escrow": "Escrowed report"}
+OTHER = "Other (groups too small to show)"
+UNSPECIFIED = "Unspecified"
+STILL_OPEN, ESCROW_HELD = "Still open", "Held in escrow (no action unless repeated)"
+RESOLVED = "Resolved (no consequence recorded)"
+NO_VIOLATION = "No Code of Conduct violation found"
+# An area is shown only when it looks like a category, not a sentence.
+_AREA = re.compile(r"^[A-Za-z][A-Za-z0-9 /&,'-]{0,40}$")
+
+
+@dataclass(frozen=True)
+class Group:
+    """One row of a breakdown."""
+
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Time from receipt to an answer, against the policy."""
+
+    policy: str | None
+    measured: int
+    median_hours: float | None
+    on_time: int
+
+
+@dataclass(frozen=True)
+class OwnerLoad:
+    """How many cases one member carries (``stats`` only)."""
+
+    member: str
+    open_primary: int
+    open_secondary: int
+    closed_in_period: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What a transparency report or ``stats`` shows for one period."""
+
+    community: str
+    period_from: str
+    period_to: str
+    total: int
+    still_open: int
+    by_kind: tuple[Group, ...]
+    by_area: tuple[Group, ...]
+    by_outcome: tuple[Group, ...]
+    first_response: Timing
+    decision: Timing
+    descriptions: tuple[str, ...]
+    undescribed: int
+    min_count: int
+    unreadable: int = 0
+    withheld: tuple[str, ...] = ()
+    owners: tuple[OwnerLoad, ...] = ()
+
+
+def period(start: str, end: str) -> tuple[datetime, datetime]:
+    """Parse ``--from``/``--to``; a date alone for ``--to`` includes that whole day.
+
+    Raises:
+        UsageError: bad dates, or an end before the start.
+    """
+    begin = parse_time(start, what="--from")
+    finish = parse_time(end, what="--to")
+    if len(end.strip()) == 10:
+        finish += timedelta(days=1) - timedelta(seconds=1)
+    if finish < begin:
+        raise UsageError("--to is before --from; give the period's first day, then its last")
+    return begin, finish
+
+
+def report(session: Session, start: str, end: str, min_count: int = 3) -> Figures:
+    """The public transparency report for cases received in the period.
+
+    Breakdowns smaller than ``min_count`` are merged so no one can be singled
+    out; a case is described only by its public summary, and only when that
+    summary names no one known to the archive; otherwise it is only counted.
+
+    Raises:
+        UsageError: bad period or ``min_count`` below 1.
+    """
+    if min_count < 1:
+        raise UsageError("--min-count must be at least 1")
+    return _figures(Workspace(session), *period(start, end), min_count, with_owners=False)
+
+
+def stats(session: Session, start: str | None, end: str | None) -> Figures:
+    """The same figures for the committee itself, unmerged, with each member's load."""
+    work = Workspace(session)
+    begin, finish = period(start or "1970-01-01", end or format_time(work.now))
+    return _figures(work, begin, finish, 1, with_owners=True)
+
+
+def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int, *, with_owners: bool) -> Figures:
+    me = work.me.handle
+    states: list[CaseState] = []
+    unreadable = 0
+    for case_id in work.archive.case_ids():
+        envelope = work.archive.read_envelope(case_id)
+        if me not in envelope.recipients:
+            unreadable += begin <= parse_time(envelope.opened) <= finish
+            continue
+        try:
+            events = work.load_case(case_id).events
+        except AccessDenied:
+            unreadable += 1
+            continue
+        # The case as it stood at the end of the period.
+        state = fold([e for e in events if parse_time(e.at) <= finish] or events[:1])
+        if begin <= parse_time(state.received_at) <= finish:
+            states.append(state)
+    states.sort(key=lambda s: (s.received_at, s.id))
+    known = _known_words(work, states)
+    policy = work.policy
+    kinds = Counter(KIND_LABELS.get(s.kind, s.kind) for s in states) + Counter({UNSPECIFIED: unreadable})
+    areas = Counter(_area(s.area, known) for s in states) + Counter({UNSPECIFIED: unreadable})
+    outcomes = Counter(_outcome(s) for s in states)
+    descriptions, withheld = [], []
+    for state in states:
+        if state.public_summary and not _mentions(state.public_summary, known):
+            outcome = _outcome(state)
+            suffix = "" if outcome == RESOLVED else f" Outcome: {outcome.lower()}."
+            descriptions.append(state.public_summary.strip() + suffix)
+        elif state.public_summary:
+            withheld.append(state.id)
+    owners = _owners(work, states, finish) if with_owners else ()
+    return Figures(
+        community=work.archive.config.community,
+        period_from=format_time(begin), period_to=format_time(finish),
+        total=len(states) + unreadable,
+        still_open=sum(1 for s in states if s.status != CLOSED),
+        by_kind=merge_small(kinds, min_count), by_area=merge_small(areas, min_count),
+        by_outcome=merge_small(outcomes, min_count),
+        first_response=_timing(states, policy, deadlines.FIRST_RESPONSE),
+        decision=_timing(states, policy, deadlines.DECISION),
+        descriptions=tuple(descriptions), undescribed=len(states) + unreadable - len(descriptions),
+        min_count=min_count, unreadable=unreadable, withheld=tuple(withheld), owners=tuple(owners),
+    )
+
+
+def merge_small(counts: Counter[str], min_count: int) -> tuple[Group, ...]:
+    """Groups largest first; those under ``min_count`` merged into one "other" group.
+
+    When the merged group is itself too small, the next smallest group joins
+    it, so no group that is shown counts fewer than ``min_count`` (unless
+    there is only one group left).
+    """
+    groups = sorted(((label, n) for label, n in counts.items() if n), key=lambda item: (-item[1], item[0]))
+    small = [g for g in groups if g[1] < min_count]
+    large = [g for g in groups if g[1] >= min_count]
+    merged = sum(n for _, n in small)
+    while small and merged < min_count and large:
+        merged += large.pop()[1]
+    result = [Group(label, n) for label, n in large]
+    if merged:
+        only = len(small) == 1 and merged == small[0][1]
+        result.append(Group(small[0][0] if only and not large else OTHER, merged))
+    return tuple(result)
+
+
+def _outcome(state: CaseState) -> str:
+    if state.status == ESCROWED:
+        return ESCROW_HELD
+    if state.status != CLOSED:
+        return STILL_OPEN
+    decisions = [d for d in getattr(state, "decisions", ()) if d.outcome == "adopted" and d.standing != "overturned"]
+    consequences = [c for d in decisions for c in d.consequences]
+    if consequences:
+        from cocctl.policy import consequences as catalogue
+
+        worst = max(consequences, key=lambda c: catalogue.level_rank(c["id"]))
+        kind = catalogue.CATALOGUE.get(worst["id"])
+        return kind.label if kind else worst["id"]
+    if decisions and not any(d.violation for d in decisions):
+        return NO_VIOLATION
+    return RESOLVED
+
+
+def _timing(states: list[CaseState], policy: dict[str, Any], kind: str) -> Timing:
+    hours, on_time, text = [], 0, None
+    for state in states:
+        for deadline in deadlines.case_deadlines(state, policy):
+            if deadline.kind == kind:
+                text = deadline.policy
+                spent = deadlines.elapsed_hours(state, deadline)
+                if spent is not None:
+                    hours.append(spent)
+                    on_time += bool(deadline.on_time())
+    if text is None:
+        setting = deadlines.durations(policy.get("deadlines") or {}).get(kind.replace("-", "_"))
+        text = str(setting) if setting else None
+    return Timing(text, len(hours), round(statistics.median(hours), 1) if hours else None, on_time)
+
+
+def _owners(work: Workspace, states: list[CaseState], finish: datetime) -> list[OwnerLoad]:
+    loads = []
+    for member in work.archive.roster.active:
+        mine = [s for s in states if member.handle in (s.primary, s.secondary)]
+        loads.append(OwnerLoad(
+            member=member.handle,
+            open_primary=sum(1 for s in mine if s.primary == member.handle and s.status != CLOSED),
+            open_secondary=sum(1 for s in mine if s.secondary == member.handle and s.status != CLOSED),
+            closed_in_period=sum(1 for s in mine if s.status == CLOSED),
+            overdue=sum(1 for s in mine if s.primary == member.handle
+                        for d in deadlines.case_deadlines(s, work.policy) if d.overdue(min(finish, work.now))),
+        ))
+    return loads
+
+
+def _known_words(work: Workspace, states: list[CaseState]) -> set[str]:
+    """Every name, handle and address the archive knows, and their parts: none may be published."""
+    values: list[str] = []
+    for member in work.archive.roster.members:
+        values += [member.handle, member.name or "", member.email or ""]
+    for state in states:
+        values += [*state.reported, *state.witnesses]
+        if state.reporter is not None:
+            values += [state.reporter.name or "", state.reporter.contact or ""]
+        values += [str(e.data.get("with", "")) for e in state.events if isinstance(e, Event) and e.type == "contact"]
+    words = set()
+    for value in filter(None, values):
+        words.add(value.strip().lower())
+        # An address's domain ("example.org") names no one; its local part may.
+        value = value.split("@")[0]
+        words.update(part.lower() for part in re.split(r"[\s.<>,:;()_+-]+", value) if len(part) >= 3)
+    return words
+
+
+def _mentions(text: str, known: set[str]) -> bool:
+    lowered = text.lower()
+    if "@" in lowered:
+        return True
+    tokens = set(re.findall(r"[\w'-]+", lowered))
+    return bool(tokens & known) or any(len(w) >= 3 and " " in w and w in lowered for w in known)
+
+
+def _area(area: str | None, known: set[str]) -> str:
+    if not area or not _AREA.match(area.strip()) or _mentions(area, known):
+        return UNSPECIFIED
+    return area.strip().capitalize()
+
+
+def markdown(figures: Figures, archive_root: Any = None) -> str:
+    """The report as markdown, from the ``transparency-report.md`` template (overridable)."""
+    from cocctl.service.messages import fill, load_template
+
+    values = {
+        "community": figures.community,
+        "period": f"{figures.period_from[:10]} to {figures.period_to[:10]}",
+        "total": str(figures.total),
+        "still_open": str(figures.still_open),
+        "resolved": str(figures.total - figures.still_open),
+        "min_count": str(figures.min_count),
+        "by_kind": _table("Kind of report", figures.by_kind),
+        "by_area": _table("Code of Conduct area", figures.by_area),
+        "by_outcome": _table("Outcome", figures.by_outcome),
+        "timing": "\n".join([
+            "| | Policy | Median | Within policy |", "|---|---|---|---|",
+            _timing_row("First response", figures.first_response),
+            _timing_row("Decision", figures.decision),
+        ]),
+        "descriptions": "\n".join(f"- {text}" for text in figures.descriptions) or "No case has a public description.",
+        "undescribed": (f"{figures.undescribed} further report(s) were made; they are only counted, because "
+                        "describing them could identify the people involved." if figures.undescribed else ""),
+    }
+    return fill(load_template("transparency-report.md", archive_root), values, "transparency-report.md")[1]
+
+
+def _table(header: str, groups: tuple[Group, ...]) -> str:
+    rows = [f"| {header} | Reports |", "|---|---:|"] + [f"| {g.label} | {g.count} |" for g in groups]
+    return "\n".join(rows) if groups else "No reports."
+
+
+def _timing_row(label: str, timing: Timing) -> str:
+    if timing.median_hours is None:
+        return f"| {label} | {timing.policy or 'none'} | no data | |"
+    median = _duration(timing.median_hours)
+    return f"| {label} | {timing.policy or 'none'} | {median} | {timing.on_time} of {timing.measured} |"
+
+
+def _duration(hours: float) -> str:
+    return f"{hours:.1f} hours" if hours < 48 else f"{hours / 24:.1f} days"
