@@ -18,12 +18,13 @@ def init(
     me: str = typer.Option(..., "--me", help="Your handle, as the first committee member."),
     preset: str = typer.Option("contributor-covenant", "--preset", help="Policy preset (see 'cocctl policy show')."),
     role: List[str] = typer.Option([], "--role", help="Your roles (repeatable), e.g. admin, owner."),
+    ci: Optional[str] = typer.Option(None, "--ci", help="Add a CI workflow: github or gitlab."),
 ) -> None:
     """Create an archive: cocctl.yaml, committee.yaml with you, cases/, .gitattributes; one commit."""
     from cocctl import render
     from cocctl.service import members
 
-    archive = members.init_archive(session(ctx), path, community, me, preset, tuple(role))
+    archive = members.init_archive(session(ctx), path, community, me, preset, tuple(role), ci)
     render.info(f"created the cocctl archive for {community} at {archive.root} (preset {preset})")
 
 

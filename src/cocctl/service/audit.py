@@ -18,6 +18,8 @@ from cocctl.service import documents
 from cocctl.service.workspace import Session, Workspace
 
 HOOK_MARKER = "# Installed by 'cocctl hooks install'"
+# Where each CI system reads its workflow, by the name `init --ci` takes.
+CI_FILES = {"github": ".github/workflows/cocctl.yml", "gitlab": ".gitlab-ci.yml"}
 
 
 @dataclass(frozen=True)
@@ -324,3 +326,19 @@ def install_hook(session: Session, force: bool = False) -> tuple[Path, bool | No
     path.write_text(script)
     path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IRUSR)
     return path, existing is not None
+
+
+def ci_workflow(kind: str) -> tuple[str, bytes]:
+    """The CI workflow for ``kind`` (github or gitlab): its path in the archive and its text.
+
+    Raises:
+        UsageError: unknown CI system.
+    """
+    from importlib.resources import files
+
+    from cocctl import __version__
+
+    if kind not in CI_FILES:
+        raise UsageError(f"unknown CI system {kind!r}; choose one of {', '.join(CI_FILES)}")
+    text = (files("cocctl") / "templates" / f"{kind}.yml").read_text(encoding="utf-8")
+    return CI_FILES[kind], text.replace("@COCCTL_VERSION@", __version__).encode()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cocctl import keys
 from cocctl.archive import config as config_file
+from cocctl.archive import drivers
 from cocctl.archive import roster as roster_file
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
@@ -56,8 +57,11 @@ def whoami(session: Session) -> Whoami:
 
 
 def init_archive(session: Session, path: Path, community: str, handle: str, preset: str,
-                 roles: tuple[str, ...] = ()) -> Archive:
+                 roles: tuple[str, ...] = (), ci: str | None = None) -> Archive:
     """Create an archive at ``path`` with me as the first member, in one commit.
+
+    Also registers cocctl's git drivers in the clone, and with ``ci``
+    (github or gitlab) adds that system's workflow to the first commit.
 
     Raises:
         UsageError: unknown preset or malformed handle.
@@ -68,6 +72,9 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
     _check_handle(handle)
     if not community.strip():
         raise UsageError("the community name must not be empty")
+    from cocctl.service import audit
+
+    workflow = audit.ci_workflow(ci) if ci else None
     root = path.expanduser().resolve()
     if (root / config_file.FILE_NAME).exists():
         raise ConflictError(f"{root} is already a cocctl archive")
@@ -79,18 +86,24 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
     git = Git(root)
     if not (root / ".git").exists():
         git.run("init", "--quiet")
+    drivers.setup(git)
     member = Member(handle=handle, recipient=recipients[0], joined=format_time(work.now), roles=roles)
     archive = Archive(root)
+    files = {
+        config_file.FILE_NAME: config_file.dumps(config_file.Config(community.strip(), preset)),
+        roster_file.FILE_NAME: roster_file.dumps(Roster((member,))),
+        f"{CASES_DIR}/.gitkeep": b"",
+        ".gitattributes": GITATTRIBUTES.encode(),
+    }
+    if workflow is not None:
+        (root / workflow[0]).parent.mkdir(parents=True, exist_ok=True)
+        files[workflow[0]] = workflow[1]
     with archive.locked():
         archive.commit(
-            {
-                config_file.FILE_NAME: config_file.dumps(config_file.Config(community.strip(), preset)),
-                roster_file.FILE_NAME: roster_file.dumps(Roster((member,))),
-                f"{CASES_DIR}/.gitkeep": b"",
-                ".gitattributes": GITATTRIBUTES.encode(),
-            },
+            files,
             f"Create the cocctl archive for {community.strip()}",
             {"Cocctl-Action": "init", "Cocctl-Actor": handle},
+            work.now,
         )
     return archive
 
@@ -172,7 +185,7 @@ def _change_roster(work: Workspace, roster: Roster, member: Member, action: str,
             if work.readers(case.state, roster) != case.envelope.recipients:
                 changes[archive.case_relpath(case_id)] = work.seal(case.events, roster)[1]
                 reencrypted.append(case_id)
-        commit = archive.commit(changes, subject, work.trailers(action)) if changes else ""
+        commit = archive.commit(changes, subject, work.trailers(action), work.now) if changes else ""
     return RosterChange(member, commit, tuple(reencrypted), tuple(unreadable))
 
 
