@@ -41,6 +41,9 @@ def loads(data: bytes) -> Config:
     found = validation.problems(validation.CONFIG, raw)
     if found:
         raise IntegrityError(f"{FILE_NAME} is not valid ({found[0]}); fix it or restore it with git")
+    found = validation.problems(validation.POLICY, raw.get("policy") or {})
+    if found:
+        raise IntegrityError(f"{FILE_NAME} has an invalid policy override (policy/{found[0]}); see 'cocctl policy show'")
     return Config(community=raw["community"], preset=raw["preset"], policy=raw.get("policy") or {})
 
 

@@ -51,8 +51,8 @@ PRESETS: dict[str, dict[str, Any]] = {
         },
         "strikes": {"threshold": 3, "expire": None, "requires": list(SUSPENSIONS)},
         "interim": {"allowed": True, "consequences": ["temporary-suspension", "channel-restriction"]},
-        "consequences": ["no-action", "awareness", "strike", "do-not-contact", "temporary-suspension",
-                         "permanent-suspension"],
+        "consequences": ["no-action", "awareness", "strike", "do-not-contact", "channel-restriction",
+                         "temporary-suspension", "permanent-suspension"],
     },
     "sse": {
         "description": "Soft Skills Engineering Slack: interim suspension, appeal after one week",
@@ -80,8 +80,7 @@ PRESETS: dict[str, dict[str, Any]] = {
         "decisions": {"default": {"rule": "majority", "basis": "present", "quorum": "majority"}},
         "interim": {"allowed": True, "consequences": ["leave-event", "do-not-contact", "end-talk",
                                                       "channel-restriction", "event-ban", "temporary-suspension"]},
-        "consequences": [k for k in CATALOGUE if k not in ("strike", "awareness", "temporary-suspension",
-                                                          "permanent-suspension")],
+        "consequences": [k for k in CATALOGUE if k not in ("strike", "awareness")],
         "owners": {"primary": True, "secondary": True},
     },
     "django": {
