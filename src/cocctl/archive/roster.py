@@ -24,6 +24,8 @@ class Member:
     roles: tuple[str, ...] = ()
     employer: str | None = None
     left: str | None = None
+    # When they last said they want to continue serving (asked every six months).
+    confirmed: str | None = None
 
     @property
     def active(self) -> bool:
@@ -44,6 +46,8 @@ class Member:
         data["joined"] = self.joined
         if self.left:
             data["left"] = self.left
+        if self.confirmed:
+            data["confirmed"] = self.confirmed
         return data
 
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from cocctl.cli.app import app, session
+from cocctl.cli.app import _Group, app, member_app, session
 
 
 @app.command()
@@ -71,3 +71,59 @@ def draft(
         return
     message = followup.draft(session(ctx), case, to, kind)
     render.emit_json(message) if json else show.draft(message)
+
+
+roster_app = typer.Typer(cls=_Group, help="The committee's own rules.", no_args_is_help=True)
+app.add_typer(roster_app, name="roster")
+
+
+@roster_app.command("check")
+def roster_check(
+    ctx: typer.Context,
+    at: Optional[str] = typer.Option(None, "--at", help="Check as of this date/time (ISO 8601)."),
+    json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Check the committee's rules; exit 1 when one is broken (no key needed).
+
+    At least two members on triage watch (Kubernetes), no majority from one
+    employer (Kubernetes), and members due for their six-monthly "do you want
+    to continue?" question (CHAOSS; its period is deadlines.member_confirmation
+    in cocctl.yaml, null turns it off).
+    """
+    from cocctl import render
+    from cocctl.render import followup as show
+    from cocctl.service import followup
+
+    result = followup.roster_check(session(ctx), at)
+    render.emit_json({**render.plain(result), "broken": result.broken}) if json else show.roster_check(result)
+    if result.broken:
+        raise typer.Exit(1)
+
+
+@app.command()
+def rotation(
+    ctx: typer.Context,
+    at: Optional[str] = typer.Option(None, "--at", help="Start from this date's week (ISO 8601)."),
+    weeks: int = typer.Option(4, "--weeks", help="How many weeks to show."),
+    json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Who is on triage watch this week, and in the weeks after (a fixed weekly rotation)."""
+    from cocctl import render
+    from cocctl.service import followup
+
+    schedule = followup.rotation(session(ctx), at, weeks)
+    if json:
+        render.emit_json([{"week": week, "watch": list(watch)} for week, watch in schedule])
+        return
+    for index, (week, watch) in enumerate(schedule):
+        render.line(f"{week}  {', '.join(watch)}" + ("  (this week)" if index == 0 else ""))
+
+
+@member_app.command("confirm")
+def member_confirm(ctx: typer.Context, handle: str = typer.Argument(..., help="The member who wants to continue.")) -> None:
+    """Record that a member wants to continue serving (asked every six months), in one commit."""
+    from cocctl import render
+    from cocctl.service import followup
+
+    commit = followup.confirm_member(session(ctx), handle)
+    render.info(f"recorded that {handle} continues (commit {commit[:10]})")

@@ -83,3 +83,13 @@ def stats(figures: Any) -> None:
     out.print(table)
     if figures.unreadable:
         info(f"{figures.unreadable} case(s) you cannot read are only counted")
+
+
+def roster_check(result: Any) -> None:
+    """Print the roster rules' verdicts, broken ones first."""
+    out = console()
+    out.print(f"on triage watch this week: {', '.join(result.on_watch) or 'nobody'}", markup=False)
+    for finding in sorted(result.findings, key=lambda f: not f.broken):
+        mark = "BROKEN" if finding.broken else "ok"
+        who = f" ({', '.join(finding.members)})" if finding.members else ""
+        out.print(f"{mark:<7}{finding.rule:<19}{finding.message}{who}", markup=False)

@@ -195,3 +195,68 @@ def _strikes_held(work: Workspace, state: Any) -> int | None:
     expire = (work.policy.get("strikes") or {}).get("expire")
     return max((sanctions.strikes(states, sanctions.normalise(name), work.now, expire)
                 for name in state.reported), default=None)
+
+
+@dataclass(frozen=True)
+class RosterCheck:
+    """What ``cocctl roster check`` shows; ``broken`` is True when a rule is broken."""
+
+    now: str
+    on_watch: tuple[str, ...]
+    findings: tuple[Any, ...]
+
+    @property
+    def broken(self) -> bool:
+        """Whether any rule is broken."""
+        return any(finding.broken for finding in self.findings)
+
+
+def roster_check(session: Session, at: str | None = None) -> RosterCheck:
+    """Check the committee's own rules from committee.yaml and the policy; no key is needed.
+
+    Raises:
+        UsageError: a bad ``--at`` time or roster setting.
+    """
+    from cocctl.policy import committee
+
+    work = Workspace(session)
+    now = parse_time(at, what="--at") if at else work.now
+    rules = committee.settings(work.policy)
+    active = work.archive.roster.active
+    watch = committee.on_watch([m.handle for m in active], now, int(rules.get("watch") or 0))
+    return RosterCheck(format_time(now), watch, tuple(committee.check(active, now, rules)))
+
+
+def rotation(session: Session, at: str | None = None, weeks: int = 4) -> list[tuple[str, tuple[str, ...]]]:
+    """Who is on triage watch this week and the next ``weeks - 1`` weeks; no key is needed.
+
+    Raises:
+        UsageError: ``weeks`` below 1, or a bad ``--at`` time.
+    """
+    from cocctl.policy import committee
+
+    if weeks < 1:
+        raise UsageError("--weeks must be at least 1")
+    work = Workspace(session)
+    now = parse_time(at, what="--at") if at else work.now
+    size = int(committee.settings(work.policy).get("watch") or 2)
+    return committee.rotation([m.handle for m in work.archive.roster.active], now, weeks, size)
+
+
+def confirm_member(session: Session, handle: str) -> str:
+    """Record that ``handle`` wants to continue serving (the six-monthly question), in one commit.
+
+    Raises:
+        UsageError: ``handle`` is not an active member.
+    """
+    from dataclasses import replace
+
+    from cocctl.archive import roster as roster_file
+
+    work = Workspace(session)
+    member = work.require_member(handle)
+    with work.archive.locked():
+        roster = work.archive.roster.with_member(replace(member, confirmed=format_time(work.now)))
+        return work.archive.commit({roster_file.FILE_NAME: roster_file.dumps(roster)},
+                                   f"Confirm that {handle} continues on the committee",
+                                   work.trailers("member-confirm"))
