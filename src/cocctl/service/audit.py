@@ -70,12 +70,16 @@ class _Versions:
         self.data = data
         self.identities = identities
         self._events: dict[str, dict[str, dict[str, Any]] | None] = {}
+        self._envelopes: dict[str, Any] = {}
 
     def envelope(self, blob: str) -> Any:
-        try:
-            return load_envelope(self.data.get(blob, b""), name="case file")
-        except IntegrityError:
-            return None
+        """The version's envelope, or None when it is not a valid case file."""
+        if blob not in self._envelopes:
+            try:
+                self._envelopes[blob] = load_envelope(self.data.get(blob, b""), name="case file")
+            except IntegrityError:
+                self._envelopes[blob] = None
+        return self._envelopes[blob]
 
     def events(self, blob: str) -> dict[str, dict[str, Any]] | None:
         """The version's events by id, or None when I cannot decrypt it."""
