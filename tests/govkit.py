@@ -63,3 +63,15 @@ def open_case(committee: Committee, who: str, reported: str, *extra: str, when: 
         "--reported", reported, *extra, env=at(when),
     )
     return result.stdout.strip().splitlines()[-1]
+
+
+def can_open_index(committee: Committee, handle: str) -> bool:
+    """Whether a member's key opens the archive's blinded-index key file (via pyrage)."""
+    secret = next(line for line in committee.keys[handle].read_text().splitlines()
+                  if line.startswith("AGE-SECRET-KEY-1"))
+    data = (committee.root / "index.key.age").read_bytes()
+    try:
+        pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(secret)])
+    except pyrage.DecryptError:
+        return False
+    return True

@@ -90,3 +90,25 @@ def test_interim_measure_in_immediate_danger_by_one_responder(chaoss):
     assert shown["decisions"][0]["interim"] is True
     person = chaoss.ok("anita", "person", "lee", env=at("2026-11-16T11:00:00Z")).stdout
     assert "interim leave-event" in person
+
+
+def test_a_case_i_cannot_read_is_surfaced_without_its_content(chaoss):
+    escrow = open_case(chaoss, "mary", "Lee Park", "--kind", "escrow")
+    envelope = (chaoss.root / "cases" / f"{escrow}.yaml").read_text()
+    assert "Lee" not in envelope and "people:" in envelope
+    assert not can_decrypt(chaoss, "georg", escrow)
+    second = chaoss.run("georg", "open", "--summary", "Again", "--kind", "complaint", "--channel", "email",
+                        "--severity", "medium", "--reported", "@lee park")
+    assert second.exit_code == 0
+    assert f"a case you cannot read ({escrow}) names the same person; ask its readers: mary" in second.stderr
+    other = chaoss.run("georg", "open", "--summary", "Unrelated", "--kind", "complaint", "--channel", "email",
+                       "--severity", "low", "--reported", "someone else")
+    assert escrow not in other.stderr
+
+
+def test_index_key_follows_the_roster(chaoss):
+    from tests.govkit import can_open_index
+
+    assert can_open_index(chaoss, "sean")
+    chaoss.ok("mary", "member", "remove", "sean", "--yes")
+    assert not can_open_index(chaoss, "sean") and can_open_index(chaoss, "anita")

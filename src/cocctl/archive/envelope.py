@@ -28,6 +28,8 @@ class Envelope:
     payload: str
     guests: tuple[str, ...] = ()
     due: tuple[dict[str, str], ...] = field(default=())
+    # Blinded tokens of the reported people (service/blind.py); no names.
+    people: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         """Return the envelope in file order (payload last, as a literal block)."""
@@ -43,6 +45,8 @@ class Envelope:
             data["guests"] = list(self.guests)
         if self.due:
             data["due"] = [dict(item) for item in self.due]
+        if self.people:
+            data["people"] = list(self.people)
         data["payload"] = yamlio.Literal(self.payload)
         return data
 
@@ -82,4 +86,5 @@ def loads(data: bytes, *, name: str) -> Envelope:
         payload=raw["payload"],
         guests=tuple(raw.get("guests", ())),
         due=tuple(raw.get("due", ())),
+        people=tuple(raw.get("people", ())),
     )

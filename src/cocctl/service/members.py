@@ -16,6 +16,7 @@ from cocctl.archive.roster import Member, Roster
 from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError, UsageError
 from cocctl.policy import presets
+from cocctl.service import blind
 from cocctl.service.workspace import Session, Workspace
 
 HANDLE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,38}$")
@@ -175,6 +176,7 @@ def _change_roster(work: Workspace, roster: Roster, member: Member, action: str,
         changes: dict[str, bytes | None] = {}
         if roster != archive.roster:
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
+        changes.update(_index_key(work, roster))
         reencrypted, unreadable = [], []
         for case_id in archive.case_ids():
             try:
@@ -182,11 +184,30 @@ def _change_roster(work: Workspace, roster: Roster, member: Member, action: str,
             except AccessDenied:
                 unreadable.append(case_id)
                 continue
-            if work.readers(case.state, roster) != case.envelope.recipients:
+            people = blind.tokens(work.index_key, case.state.reported)
+            if work.readers(case.state, roster) != case.envelope.recipients or people != case.envelope.people:
                 changes[archive.case_relpath(case_id)] = work.seal(case.events, roster)[1]
                 reencrypted.append(case_id)
         commit = archive.commit(changes, subject, work.trailers(action), work.now) if changes else ""
     return RosterChange(member, commit, tuple(reencrypted), tuple(unreadable))
+
+
+def _index_key(work: Workspace, roster: Roster) -> dict[str, bytes | None]:
+    """The blinded-index key file, created or re-encrypted to exactly the active members.
+
+    A member who leaves keeps the key they could read before; the index only
+    ever lets a member learn that a case they cannot read names a person.
+    """
+    path = work.archive.root / blind.INDEX_FILE
+    key = work.index_key
+    if path.is_file() and key is None:
+        return {}  # I cannot open it; a member who can will re-encrypt it
+    before = {m.recipient for m in work.archive.roster.active}
+    if path.is_file() and before == {m.recipient for m in roster.active}:
+        return {}
+    key, data = blind.sealed_key(key, roster)
+    work.__dict__["index_key"] = key  # later seals in this action use it
+    return {blind.INDEX_FILE: data}
 
 
 def _check_handle(handle: str) -> None:

@@ -18,6 +18,7 @@ class Unreadable:
 
     case: str
     readers: tuple[str, ...]
+    people: tuple[str, ...] = ()
 
 
 def readable_cases(work: Workspace, skip: str | None = None) -> tuple[list[CaseState], list[Unreadable]]:
@@ -29,12 +30,12 @@ def readable_cases(work: Workspace, skip: str | None = None) -> tuple[list[CaseS
             continue
         envelope = work.archive.read_envelope(case_id)
         if me not in envelope.recipients:
-            hidden.append(Unreadable(case_id, envelope.recipients))
+            hidden.append(Unreadable(case_id, envelope.recipients, envelope.people))
             continue
         try:
             states.append(work.load_case(case_id).state)
         except AccessDenied:
-            hidden.append(Unreadable(case_id, envelope.recipients))
+            hidden.append(Unreadable(case_id, envelope.recipients, envelope.people))
     return states, hidden
 
 
@@ -114,18 +115,26 @@ def sanctions(session: Session, at: datetime | None = None) -> SanctionList:
 def related(work: Workspace, state: CaseState) -> list[str]:
     """Messages naming other cases that report a person this case reports.
 
-    For a case I can read the message names the case; I cannot match cases I
-    cannot read (they are encrypted), so those are not searched here.
+    For a case I can read the message names the case. A case I cannot read is
+    matched by the blinded tokens in its envelope (service/blind.py), and the
+    message says only which case and who can read it, nothing of its content.
     """
+    from cocctl.service import blind
+
     wanted = rules.names(state)
     if not wanted:
         return []
-    states, _ = readable_cases(work, skip=state.id)
+    states, hidden = readable_cases(work, skip=state.id)
     messages = []
     for other in states:
         if wanted & rules.names(other):
             status = "escrowed" if other.status == "escrowed" else other.status
             messages.append(f"case {other.id} ({status}) names the same person")
+    tokens = set(blind.tokens(work.index_key, state.reported))
+    for other in hidden:
+        if tokens & set(other.people):
+            messages.append(f"a case you cannot read ({other.case}) names the same person; "
+                            f"ask its readers: {', '.join(other.readers) or 'an outside party'}")
     return messages
 
 

@@ -24,6 +24,7 @@ from cocctl.model.state import CaseState
 from cocctl.policy import presets
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
+from cocctl.service import blind
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,11 @@ class Workspace:
         config = self.archive.config
         return presets.effective(config.preset, config.policy)
 
+    @cached_property
+    def index_key(self) -> bytes | None:
+        """The archive's blinded-index key, when it has one and I can open it."""
+        return blind.read_key(self.archive.root, self.identities)
+
     def load_case(self, case_id: str) -> LoadedCase:
         """Read, decrypt and fold one case.
 
@@ -159,10 +165,11 @@ class Workspace:
             recipients=readers,
             payload=casefile.seal(document, recipients),
             guests=tuple(guest.name for guest in state.guests),
-        )
-        return state, envelope_file.dumps(envelope)
             # Kinds and times only, so key-less CI can run `cocctl due --check`.
             due=tuple(envelope_due(state, self.policy)),
+            people=blind.tokens(self.index_key, state.reported),
+        )
+        return state, envelope_file.dumps(envelope)
 
     def commit_case(self, events: Sequence[Event], action: str, subject: str) -> tuple[CaseState, str]:
         """Seal ``events`` into the case file and commit it as one action."""
