@@ -106,3 +106,35 @@ def test_a_community_overrides_a_template(rls):
     (rls.root / "templates" / "reporter-ack.txt").write_text("Subject: x\n$nonsense\n")
     result = rls.run("alice", "draft", case, "--to", "reporter", env=NOW)
     assert result.exit_code == 2 and "unknown placeholder $nonsense" in result.stderr
+
+
+def test_decision_draft_carries_strikes_do_not_contact_and_never_the_protected_reporter(rls):
+    case = open_case(rls, "--no-consent")
+    rls.ok("alice", "decide", case, "--consequence", "strike", "--consequence",
+           "do-not-contact:period=30d,protect=Quincy Zebulon", "--rationale", "Quincy was hurt", env=NOW)
+    text = draft(rls, case, "--to", "reported").stdout
+    for word in REPORTER_WORDS + ("hurt",):
+        assert word.lower() not in text.lower(), word
+    assert "- A strike\n- Do not contact" in text
+    assert "this decision gives you 1 strike(s); you now hold 1. Under our policy, 3 strikes" in text
+    assert "you may not contact the person who reported this in any way" in text and "until 2026-12-20" in text
+    to_reporter = draft(rls, case, "--to", "reporter", "--kind", "decision").stdout
+    assert "The person you reported may not contact you in any way for 30d, until 2026-12-20." in to_reporter
+    items = json.loads(rls.ok("alice", "due", "--json", env=NOW).stdout)["items"]
+    assert ("sanction-end", "2026-12-20T11:00:00Z") in [(i["kind"], i["at"]) for i in items]
+    assert "decision" not in [i["kind"] for i in items]  # the adopted decision met it
+
+
+def test_behaviour_plan_in_chaoss_form(make_committee):
+    chaoss = make_committee("chaoss")
+    case = open_case(chaoss, "--consent")
+    plan = ("behaviour-plan:behaviour=You greeted people with 'hey guys',context=Women are underrepresented,"
+            "impact=Women felt unwelcome,call-in=Help us be welcoming,plan=Do not say guys")
+    # Only alice is cleared to read the case; let one responder decide here.
+    config = chaoss.root / "cocctl.yaml"
+    config.write_text(config.read_text() + "policy:\n  decisions:\n    default: {rule: single}\n")
+    chaoss.ok("alice", "decide", case, "--consequence", plan, "--rationale", "x", env=NOW)
+    text = draft(chaoss, case, "--to", "reported").stdout
+    assert "- Behaviour: You greeted people with 'hey guys'\n- Context: Women are underrepresented" in text
+    assert "- Call in: Help us be welcoming\n- Behaviour-modification plan: Do not say guys" in text
+    assert "Quincy" not in text

@@ -111,3 +111,17 @@ def test_bad_report_options(seeded):
     assert result.exit_code == 2
     result = committee.run("alice", "report", "--from", "2026-01-01", "--to", "2026-12-31", "--min-count", "0")
     assert result.exit_code == 2
+
+
+def test_outcomes_come_from_recorded_decisions(make_committee):
+    c = make_committee("rls")
+    now = {"COCCTL_NOW": "2026-04-01T10:00:00Z"}
+    case = open_case(c, "--summary", "s", "--kind", "complaint", "--channel", "dm", "--severity", "low",
+                     "--reported", "Bartholomew", received="2026-04-01T09:00:00Z", now="2026-04-01T09:00:00Z")
+    c.ok("alice", "decide", case, "--consequence", "do-not-contact:period=30d,protect=Xavier",
+         "--consequence", "strike", "--rationale", "Xavier was scared", env=now)
+    c.ok("alice", "close", case, "--resolution", "done", "--public-summary", "A member was told to stop.", env=now)
+    text = c.ok("alice", "report", "--from", "2026-01-01", "--to", "2026-12-31", "--min-count", "1").stdout
+    assert "| Do not contact | 1 |" in text  # the most severe consequence decided
+    assert "- A member was told to stop. Outcome: do not contact." in text
+    assert "Xavier" not in text and "Bartholomew" not in text and "scared" not in text
