@@ -11,7 +11,7 @@ from tests.conftest import git
 
 def test_init_creates_the_archive_in_one_commit(committee):
     files = git(committee.root, "ls-files").split()
-    assert set(files) == {"cocctl.yaml", "committee.yaml", "cases/.gitkeep", ".gitattributes"}
+    assert set(files) == {"cocctl.yaml", "committee.yaml", "cases/.gitkeep", ".gitattributes", "index.key.age"}
     first = git(committee.root, "log", "--reverse", "--format=%B%x00").split("\x00")[0]
     assert first.startswith("Create the cocctl archive for Example")
     assert "Cocctl-Action: init" in first and "Cocctl-Actor: alice" in first
