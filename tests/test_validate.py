@@ -190,3 +190,19 @@ def test_staged_mode_checks_the_index_not_the_work_tree(committee):
     leak.write_text("harmless\n")
     result = committee.run(None, "validate", "--staged")
     assert result.exit_code == 1 and "leak.yaml: looks like a decrypted case document" in result.stdout
+
+
+def test_attachments_must_be_encrypted_and_belong_to_a_case(committee):
+    case = committee.open()
+    folder = committee.root / "cases" / case
+    folder.mkdir()
+    (folder / "screenshot.png").write_bytes(b"\x89PNG not encrypted")
+    (folder / "log.txt.age").write_bytes(age.encrypt(b"chat log", list(committee.recipients.values()), armor=True))
+    orphan = committee.root / "cases" / "2026-lost-case"
+    orphan.mkdir()
+    (orphan / "a.age").write_bytes(age.encrypt(b"x", list(committee.recipients.values())))
+    result = committee.run(None, "validate")
+    assert result.exit_code == 1
+    assert f"cases/{case}/screenshot.png: attachment is not an encrypted age file" in result.stdout
+    assert "log.txt.age" not in result.stdout
+    assert "cases/2026-lost-case/a.age: attachment of case 2026-lost-case, which has no case file" in result.stdout

@@ -123,3 +123,22 @@ def test_merge_must_hold_the_union_of_its_parents(committee):
     assert result.exit_code == 1
     assert f"first offending commit: {committee.head()}" in result.stdout
     assert "drops 1 event(s)" in result.stdout
+
+
+def test_a_merge_by_the_cocctl_driver_holds_the_union_and_verifies(committee):
+    case = committee.open()
+    root: Path = committee.root
+    git(root, "checkout", "-q", "-b", "side")
+    committee.ok("bob", "amend", case, "--note", "on the side branch")
+    git(root, "checkout", "-q", "main")
+    committee.ok("alice", "amend", case, "--note", "on main")
+    env_key = {"COCCTL_IDENTITY": str(committee.keys["alice"])}
+    import os
+    import subprocess
+
+    done = subprocess.run(["git", "merge", "-q", "--no-edit", "side"], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, **env_key})
+    assert done.returncode == 0, done.stderr
+    assert len(git(root, "log", "-1", "--format=%P").split()) == 2
+    result = committee.ok("alice", "verify")
+    assert "history verified: ok" in result.stderr
