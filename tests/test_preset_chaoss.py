@@ -112,3 +112,20 @@ def test_index_key_follows_the_roster(chaoss):
     assert can_open_index(chaoss, "sean")
     chaoss.ok("mary", "member", "remove", "sean", "--yes")
     assert not can_open_index(chaoss, "sean") and can_open_index(chaoss, "anita")
+
+
+def test_owners_rule_flags_a_new_case_and_wants_a_secondary(chaoss):
+    result = chaoss.run("mary", "open", "--summary", "x", "--kind", "complaint", "--channel", "email",
+                        "--severity", "low", "--reported", "lee")
+    case = result.stdout.strip().splitlines()[-1]
+    assert "has no owner yet" in result.stderr
+    chaoss.ok("mary", "grant", case, "--member", "georg")
+    head = chaoss.head()
+    alone = chaoss.run("mary", "assign", case, "--primary", "mary")
+    assert alone.exit_code == 2 and "secondary owner" in alone.stderr and chaoss.head() == head
+    chaoss.ok("mary", "assign", case, "--primary", "mary", "--secondary", "georg")
+    person = chaoss.ok("georg", "person", "lee").stdout
+    assert "1 case(s) you cannot read" not in person
+    mine = chaoss.ok("anita", "person", "lee").stdout
+    assert "1 case(s) you cannot read may name this person" in mine
+    assert "0 case" not in chaoss.ok("anita", "person", "nobody").stdout

@@ -59,7 +59,8 @@ def person(record: Any, as_json: bool) -> None:
     if not record.cases:
         out.print("  no case you can read names this person", markup=False)
     if record.unreadable:
-        out.print(f"  {record.unreadable} case(s) you cannot read are not included", markup=False)
+        out.print(f"  {record.unreadable} case(s) you cannot read may name this person; ask their readers",
+                  markup=False)
     threshold = f" of {record.strike_threshold}" if record.strike_threshold else ""
     out.print(f"strikes: {record.strikes}{threshold}", markup=False)
     for item in record.sanctions:

@@ -75,7 +75,12 @@ def open_case(session: Session, report: dict[str, Any], exclude: list[str]) -> C
         _check_event_data(ev.OPENED, data)
         events = work.new_events([], [(ev.OPENED, data)])
         state, commit = work.commit_case(events, "open", f"Open case {case_id}")
-    return ReportChange(case_id, state, commit, tuple(events), related=_related(work, state))
+    related = _related(work, state)
+    if work.policy.get("owners", {}).get("primary"):
+        # CHAOSS: whoever takes the report makes sure it gets owners.
+        related += (f"case {case_id} has no owner yet; the policy wants a primary and a secondary owner "
+                    "('cocctl assign')",)
+    return ReportChange(case_id, state, commit, tuple(events), related=related)
 
 
 def read_report_file(path: Path) -> tuple[dict[str, Any], list[str]]:
@@ -247,6 +252,8 @@ def assign_case(session: Session, case_id: str, primary: str, secondary: str | N
     if secondary is not None and secondary == primary:
         raise UsageError("the primary and secondary owner must be different members")
     work = Workspace(session)
+    if secondary is None and work.policy.get("owners", {}).get("secondary"):
+        raise UsageError("this archive's policy wants a primary and a secondary owner; pass --secondary too")
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         readers = work.readers(state)

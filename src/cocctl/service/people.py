@@ -69,8 +69,14 @@ def person(session: Session, name: str, at: datetime | None = None) -> PersonRec
 
     work = Workspace(session, at)
     states, hidden = readable_cases(work)
+    from cocctl.service import blind
+
     key = rules.normalise(name)
     mine = [state for state in states if key in rules.names(state)]
+    if work.index_key is not None:
+        # The blinded index tells which unreadable cases name this person.
+        token = blind.token(work.index_key, name)
+        hidden = [other for other in hidden if token in other.people]
     cases = tuple(
         PersonCase(
             state.id, state.status, state.kind, state.opened_at,
@@ -83,8 +89,8 @@ def person(session: Session, name: str, at: datetime | None = None) -> PersonRec
     return PersonRecord(
         person=name,
         cases=cases,
-        # Without decrypting, a case cannot be matched to a name; the count
-        # tells how many cases the answer may be missing.
+        # Cases I cannot read that name the person (all unreadable cases
+        # when the archive has no blinded index yet).
         unreadable=len(hidden),
         strikes=rules.strikes(mine, key, work.now, strikes.get("expire")),
         strike_threshold=strikes.get("threshold"),
