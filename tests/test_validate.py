@@ -206,3 +206,32 @@ def test_attachments_must_be_encrypted_and_belong_to_a_case(committee):
     assert f"cases/{case}/screenshot.png: attachment is not an encrypted age file" in result.stdout
     assert "log.txt.age" not in result.stdout
     assert "cases/2026-lost-case/a.age: attachment of case 2026-lost-case, which has no case file" in result.stdout
+
+
+def test_subjects_of_every_action_fit_the_format_and_confidential_ones_do_not():
+    from cocctl.archive.history import Commit
+    from cocctl.archive.messages import problems
+
+    def message(subject: str, action: str, case: str | None) -> Commit:
+        trailers = f"Cocctl-Action: {action}\n" + (f"Cocctl-Case: {case}\n" if case else "") + "Cocctl-Actor: alice"
+        return Commit("0" * 40, (), "", "", "", f"{subject}\n\n{trailers}")
+
+    case = "2026-amber-falcon"
+    good = [
+        (f"Record vote on case {case}", "vote", case),
+        (f"Revoke an outside party's access to case {case}", "revoke", case),
+        (f"Record a hard recusal on case {case}", "recuse", case),
+        ("Confirm that bob.k continues on the committee", "member-confirm", None),
+        ("Create the cocctl archive for Example Community", "init", None),
+        ("Re-encrypt cases to their readers", "reencrypt", None),
+    ]
+    for subject, action, with_case in good:
+        assert problems(message(subject, action, with_case)) == [], subject
+    bad = [
+        (f"Record vote on case {case}: Sam Smith harassed Riley", "vote", case),
+        (f"Record vote by Sam on case {case}", "vote", case),
+        (f"Open case {case}", "open", "2026-other-case"),
+        (f"Record a note about the harassment of a speaker at the party on case {case}", "note", case),
+    ]
+    for subject, action, with_case in bad:
+        assert problems(message(subject, action, with_case)), subject

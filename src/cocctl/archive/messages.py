@@ -33,8 +33,10 @@ SUBJECTS: dict[str, str] = {
 # A plain sentence of at most six lowercase words ending in the case id
 # ("Record vote on case 2026-amber-falcon"): room for an action's name, none
 # for a person's name or a summary.
-GENERIC_CASE_SUBJECT = rf"[A-Z][a-z-]+(?: [a-z][a-z-]*){{0,5}} case {CASE_ID}"
-GENERIC_SUBJECT = r"[A-Z][a-z-]+(?: [a-z][a-z-]*){0,6}"
+# Words may be handles (lowercase, digits, . _ -) or possessives ("party's").
+_WORD = r"[a-z0-9][a-z0-9'._-]*"
+GENERIC_CASE_SUBJECT = rf"[A-Z][a-z-]+(?: {_WORD}){{0,5}} case {CASE_ID}"
+GENERIC_SUBJECT = rf"[A-Z][a-z-]+(?: {_WORD}){{0,6}}"
 _ACTION = re.compile(r"^[a-z][a-z-]{0,39}$")
 _HANDLE = re.compile(rf"^(?:{HANDLE})$")
 _CASE_IN_SUBJECT = re.compile(CASE_ID)
