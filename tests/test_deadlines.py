@@ -136,3 +136,20 @@ def test_envelope_due_holds_kinds_and_times_only():
     due = deadlines.envelope_due(fold([opened()]), RLS)
     assert due == [{"kind": "first-response", "at": "2026-11-21T10:00:00Z"},
                    {"kind": "decision", "at": "2026-11-27T10:00:00Z"}]
+
+
+def test_sanction_end_and_appeal_opening_come_from_the_decision():
+    from cocctl.policy import presets
+
+    policy = presets.effective("sse")
+    suspension = {"id": "temporary-suspension", "params": {"period": "30d"}}
+    decided = later("2026-11-23T10:00:00Z", ev.DECIDED, {
+        "number": 1, "outcome": "adopted", "violation": True, "consequences": [suspension], "rationale": "r"})
+    found = by_kind(deadlines.case_deadlines(fold([opened(), decided]), policy))
+    assert found[deadlines.SANCTION_END].at == t("2026-12-23T10:00:00Z")
+    assert found[deadlines.APPEAL_OPENS].at == t("2026-11-30T10:00:00Z")
+    assert found[DECISION].met == t("2026-11-23T10:00:00Z")
+    # Informational dates never make anything overdue.
+    assert not found[deadlines.SANCTION_END].overdue(t("2027-01-01T00:00:00Z"))
+    appealed = later("2026-12-01T10:00:00Z", ev.APPEALED, {"number": 1, "decision": 1, "reason": "r"}, 2)
+    assert deadlines.APPEAL_OPENS not in by_kind(deadlines.case_deadlines(fold([opened(), decided, appealed]), policy))
