@@ -6,7 +6,6 @@ from typing import Any
 
 from cocctl.errors import ConflictError, NotFound, UsageError
 from cocctl.model import events as ev
-from cocctl.model.governance import find
 from cocctl.model.state import ESCROWED, CaseState
 from cocctl.policy.sanctions import check_appeal_window
 from cocctl.service.cases import _check_event_data
@@ -93,5 +92,3 @@ def release(session: Session, case_id: str, kind: str = "complaint", reason: str
 
     return work.change_case(case_id, "escrow-release", f"Release escrowed case {case_id}", make)
 
-
-__all__ = ["appeal", "decide_appeal", "find", "release"]

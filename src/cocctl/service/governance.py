@@ -146,18 +146,14 @@ def vote(session: Session, case_id: str, choice: str, number: int | None = None)
                                     f"{len(tally.abstain)} abstain, {len(tally.missing)} not voted)")
             if choice == "abstain":
                 raise UsageError("the tie-breaker must vote yes or no")
+        result["proposal"] = proposal.number
         if proposal.ballot.get(me) == choice:
             return []
-        result["proposal"] = proposal.number
         return [(ev.VOTED, {"proposal": proposal.number, "vote": choice})]
 
     change = work.change_case(case_id, "vote", f"Record vote on case {case_id}", make)
-    tally = None
-    if "proposal" in result or number is not None or change.state.proposals:
-        proposal = find(change.state.proposals, result.get("proposal") or number or change.state.proposals[-1].number)
-        if proposal is not None:
-            tally = current_tally(work, change.state, proposal)[1]
-    return Outcome(change, tally)
+    proposal = find(change.state.proposals, result["proposal"])
+    return Outcome(change, current_tally(work, change.state, proposal)[1])
 
 
 def decide(session: Session, case_id: str, *, number: int | None = None, specs: list[str] = (),  # type: ignore[assignment]
