@@ -142,3 +142,18 @@ def test_a_merge_by_the_cocctl_driver_holds_the_union_and_verifies(committee):
     assert len(git(root, "log", "-1", "--format=%P").split()) == 2
     result = committee.ok("alice", "verify")
     assert "history verified: ok" in result.stderr
+
+
+def test_history_rebuilt_from_scratch_is_caught_against_a_known_commit(committee):
+    case = committee.open()
+    committee.ok("bob", "amend", case, "--note", "one")
+    seen = committee.head()
+    assert committee.ok(None, "verify", "--known", seen).exit_code == 0
+    assert committee.ok(None, "verify", "--known", "0" * 40).exit_code == 0  # a new branch: nothing seen yet
+    git(committee.root, "reset", "-q", "--hard", "HEAD~1")
+    committee.ok("bob", "amend", case, "--note", "a different one")
+    result = committee.run(None, "verify", "--known", seen)
+    assert result.exit_code == 1
+    assert f"first offending commit: {seen}" in result.stdout and "history was rewritten" in result.stdout
+    result = committee.run(None, "verify", "--known", "1" * 40)
+    assert result.exit_code == 1 and "no longer in this repository" in result.stdout

@@ -57,7 +57,13 @@ def log(
 
 
 @app.command()
-def verify(ctx: typer.Context, json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def verify(
+    ctx: typer.Context,
+    known: Optional[str] = typer.Option(
+        None, "--known", help="A commit seen before (e.g. the previous push); it must still be in the history."
+    ),
+    json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
     """Prove the history was not rewritten: cocctl's format, logs that only grow, signatures.
 
     Names the first offending commit and exits 1 when anything fails.
@@ -66,7 +72,7 @@ def verify(ctx: typer.Context, json: bool = typer.Option(False, "--json", help="
     from cocctl.render import audit as out
     from cocctl.service import audit
 
-    result = audit.verify(session(ctx))
+    result = audit.verify(session(ctx), known)
     render.emit_json(result) if json else out.verify_result(result)
     if result.problems:
         raise typer.Exit(1)

@@ -157,17 +157,24 @@ def log(session: Session, case: str | None = None, since: str | None = None) -> 
     return entries
 
 
-def verify(session: Session) -> Verification:
+def verify(session: Session, known: str | None = None) -> Verification:
     """Walk the whole history and prove it is cocctl's and that every case's log only grew.
 
     Without a key (or for cases my key cannot open) the envelopes are still
     compared: the case id and opening time never change and ``updated``
     never goes backwards; the count of such unchecked changes is reported.
+
+    Args:
+        known: a commit seen before (CI passes the previous push's head);
+            it must still be in HEAD's history, or history was rewritten
+            since. A history rebuilt from scratch is consistent in itself,
+            so this (or signatures) is what catches it.
     """
     work = Workspace(session)
     archive = work.archive
     git = archive.git
     commits = history.commits(git, oldest_first=True, signatures=True)
+    rewritten = _rewritten_since(git, known) if known and known.strip("0") else None
     tracked = [CASES_DIR + "/", "cocctl.yaml"]
     merges = {c.id: history.merge_changes(git, c, tracked) for c in commits if c.is_merge}
     identities, _ = _identities(work)
@@ -202,8 +209,17 @@ def verify(session: Session) -> Verification:
             elif not commit.signed and _requires_signing(blobs.get(config_blob[commit.id], b"")):
                 walk.offend(commit, "is not signed, but the policy requires signed commits")
             walk.commit(commit, case_changes)
-    return Verification(len(commits), walk.case_commits, walk.checked, walk.unchecked, signatures,
-                        tuple(walk.offences))
+    offences = ([Offence(known or "", "(a commit seen before)", rewritten)] if rewritten else []) + walk.offences
+    return Verification(len(commits), walk.case_commits, walk.checked, walk.unchecked, signatures, tuple(offences))
+
+
+def _rewritten_since(git: Any, known: str) -> str | None:
+    """Why ``known`` shows that history was rewritten, or None when HEAD still descends from it."""
+    if not git.run("rev-parse", "--verify", "--quiet", f"{known}^{{commit}}", check=False).strip():
+        return "the commit seen before is no longer in this repository: history was rewritten (force-pushed)"
+    if git.run("rev-list", "--max-count=1", known, "^HEAD", check=False).strip():
+        return "the commit seen before is not an ancestor of HEAD: history was rewritten"
+    return None
 
 
 class _Walk:
