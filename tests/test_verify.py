@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 from cocctl import age
@@ -110,13 +112,19 @@ def test_keyless_verify_catches_updated_going_backwards(committee):
     assert result.exit_code == 1 and "moves the case's updated time backwards" in result.stdout
 
 
-def test_merge_must_hold_the_union_of_its_parents(committee):
+def diverge(committee) -> Path:
+    """Amend one case on a side branch and on main; return the archive root (on main)."""
     case = committee.open()
     root: Path = committee.root
     git(root, "checkout", "-q", "-b", "side")
     committee.ok("bob", "amend", case, "--note", "on the side branch")
     git(root, "checkout", "-q", "main")
     committee.ok("alice", "amend", case, "--note", "on main")
+    return root
+
+
+def test_merge_must_hold_the_union_of_its_parents(committee):
+    root = diverge(committee)
     # A bad merge: keep main's version, losing the side branch's event.
     git(root, "merge", "-q", "-s", "ours", "--no-edit", "side")
     result = committee.run("alice", "verify")
@@ -126,18 +134,10 @@ def test_merge_must_hold_the_union_of_its_parents(committee):
 
 
 def test_a_merge_by_the_cocctl_driver_holds_the_union_and_verifies(committee):
-    case = committee.open()
-    root: Path = committee.root
-    git(root, "checkout", "-q", "-b", "side")
-    committee.ok("bob", "amend", case, "--note", "on the side branch")
-    git(root, "checkout", "-q", "main")
-    committee.ok("alice", "amend", case, "--note", "on main")
-    env_key = {"COCCTL_IDENTITY": str(committee.keys["alice"])}
-    import os
-    import subprocess
-
+    root = diverge(committee)
+    env = {**os.environ, "COCCTL_IDENTITY": str(committee.keys["alice"])}
     done = subprocess.run(["git", "merge", "-q", "--no-edit", "side"], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, **env_key})
+                          env=env)
     assert done.returncode == 0, done.stderr
     assert len(git(root, "log", "-1", "--format=%P").split()) == 2
     result = committee.ok("alice", "verify")

@@ -125,8 +125,11 @@ def commits(
         signatures: also check signatures (runs gpg or ssh-keygen per signed commit).
         oldest_first: parents before children (``--reverse --topo-order``).
 
+    Returns:
+        The commits, newest first unless ``oldest_first``; [] before the first commit.
+
     Raises:
-        GitError: git failed (for example: no commit yet is *not* an error, it returns []).
+        GitError: git failed.
     """
     if not git.run("rev-parse", "--verify", "--quiet", rev, check=False).strip():
         return []

@@ -53,16 +53,16 @@ def log_entries(entries: Sequence[Any]) -> None:
         return
     from rich.markup import escape
 
+    from cocctl.model.events import Event
+    from cocctl.render import describe
+
     for entry in entries:
         signature = {"N": "unsigned"}.get(entry.signature, f"signed: {entry.signature_state}")
         who = entry.actor or f"{entry.author} (not via cocctl)"
         out.print(f"[bold]{entry.commit[:12]}[/bold]  {entry.date}  {escape(who)}  "
                   f"{entry.action or '-'}  {entry.case or ''}  [dim]{signature}[/dim]")
-        out.print(f"    {escape(entry.subject)}", markup=True)
+        out.print(f"    {escape(entry.subject)}")
         for event in entry.events:
-            from cocctl.render import describe
-            from cocctl.model.events import Event
-
             item = Event.from_dict(event)
             out.print(f"    + {item.at}  {item.by:<10} {item.type:<9} {escape(describe(item))}")
         if entry.hidden:
