@@ -235,3 +235,16 @@ def test_subjects_of_every_action_fit_the_format_and_confidential_ones_do_not():
     ]
     for subject, action, with_case in bad:
         assert problems(message(subject, action, with_case)), subject
+
+
+def test_deep_catches_an_edited_plaintext_deadline(committee):
+    case = committee.open()
+    path = committee.root / "cases" / f"{case}.yaml"
+    raw = yamlio.loads(path.read_bytes())
+    assert raw.get("due"), "an open case has pending deadlines"
+    assert committee.ok("alice", "validate", "--deep").exit_code == 0
+    raw["due"] = [{**item, "at": "2099-01-01T00:00:00Z"} for item in raw["due"]]
+    raw["payload"] = yamlio.Literal(raw["payload"])
+    path.write_text(yamlio.dumps(raw))
+    result = committee.run("alice", "validate", "--deep")
+    assert result.exit_code == 1 and "the plaintext due deadlines differ" in result.stdout

@@ -17,6 +17,7 @@ from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.archive.roster import Roster
 from cocctl.errors import IntegrityError, NotFound
 from cocctl.model.ids import is_case_id
+from cocctl.policy.deadlines import envelope_due
 from cocctl.service import documents
 from cocctl.service.workspace import Session, Workspace
 
@@ -269,6 +270,11 @@ def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, .
                                            "allow; a member who can read it must run 'cocctl reencrypt'"))
             if tuple(envelope.guests) != tuple(guest.name for guest in state.guests):
                 found.append(Problem(path, "guests differ from those granted in the case log"))
+            # The plaintext deadlines drive key-less 'cocctl due --check'; an
+            # edited (or stale) list would hide an overdue case from CI.
+            if [dict(item) for item in envelope.due] != envelope_due(state, work.policy):
+                found.append(Problem(path, "the plaintext due deadlines differ from those the case log "
+                                           "and the policy give"))
     return checked, tuple(unreadable), found
 
 
