@@ -90,3 +90,11 @@ def test_policy_show_names_sources(rls):
     assert rows["strikes.threshold"] == {"setting": "strikes.threshold", "value": 4, "source": "cocctl.yaml"}
     assert rows["access"]["source"] == "base"
     assert rows["decisions.temporary-suspension"]["source"] == "preset"
+
+
+def test_no_violation_alone_decides_no_action(rls):
+    case = open_case(rls, "alice", "sam")
+    rls.ok("bob", "decide", case, "--no-violation", "--rationale", "banter between friends")
+    shown = json.loads(rls.ok("alice", "show", case, "--json").stdout)
+    assert shown["decisions"][0]["consequences"] == [{"id": "no-action", "params": {}}]
+    assert rls.ok("alice", "person", "sam").stdout.count("highest consequence: no-action") == 1

@@ -165,7 +165,8 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
         UsageError: a direct decision on consequences that need a vote.
     """
     work = Workspace(session)
-    direct = _consequences(work, specs, violation) if specs else None
+    # "--no-violation" alone is a direct decision of no action.
+    direct = _consequences(work, specs, violation) if specs or not violation else None
     if direct is not None and number is not None:
         raise UsageError("decide either a --proposal or direct --consequence values, not both")
     if direct is not None:
