@@ -124,9 +124,27 @@ def case(state: Any) -> None:
     if state.public_summary:
         facts.add_row("public summary", _escape(state.public_summary))
     out.print(facts)
+    decisions(state)
     out.print()
     out.print("[bold]timeline[/bold]")
     timeline(state.events)
+
+
+def decisions(state: Any) -> None:
+    """Print a case's decisions, flagging interim measures awaiting the committee."""
+    from cocctl.policy.consequences import label
+
+    out = console()
+    for decision in state.decisions:
+        measures = ", ".join(label(item) for item in decision.consequences) or "no action"
+        flag = ""
+        if decision.interim and decision.confirmed_at is None and decision.standing == "in-force":
+            flag = "  [red]INTERIM: awaiting the committee's confirm or lift[/red]"
+        out.print(f"decision {decision.number}: {decision.outcome}, {_escape(measures)} "
+                  f"({decision.standing}){flag}")
+    for proposal in state.proposals:
+        if proposal.decided is None:
+            out.print(f"[yellow]proposal {proposal.number} open[/yellow]: {len(proposal.votes)} vote(s) so far")
 
 
 def timeline(events: Iterable[Any]) -> None:
@@ -158,6 +176,18 @@ def describe(event: Any) -> str:
         return data["resolution"]
     if event.type == "reopened":
         return data["reason"]
+    if event.type in ("proposed", "decided"):
+        from cocctl.policy.consequences import label
+
+        measures = ", ".join(label(item) for item in data.get("consequences", [])) or "no action"
+        prefix = "interim: " if data.get("interim") else ""
+        return prefix + measures
+    if event.type == "voted":
+        return f"proposal {data.get('proposal')}: {data.get('vote')}"
+    if event.type == "appealed":
+        return data.get("reason", "")
+    if event.type == "appeal-decided":
+        return data.get("result", "")
     if "member" in data:
         return data["member"]
     if "name" in data:

@@ -121,26 +121,36 @@ def sanctions(session: Session, at: datetime | None = None) -> SanctionList:
 def related(work: Workspace, state: CaseState) -> list[str]:
     """Messages naming other cases that report a person this case reports.
 
-    For a case I can read the message names the case. A case I cannot read is
-    matched by the blinded tokens in its envelope (service/blind.py), and the
-    message says only which case and who can read it, nothing of its content.
+    Matching uses the blinded tokens in every envelope (service/blind.py), so
+    nothing is decrypted: ``open`` stays fast on a large archive, and a case I
+    cannot read is named only with who can read it, nothing of its content.
+    Without an index key yet, only the cases I can read are matched, by
+    decrypting them.
     """
     from cocctl.service import blind
 
     wanted = rules.names(state)
     if not wanted:
         return []
-    states, hidden = readable_cases(work, skip=state.id)
+    key = work.index_key
+    if key is None:
+        states, _ = readable_cases(work, skip=state.id)
+        return [f"case {other.id} ({other.status}) names the same person"
+                for other in states if wanted & rules.names(other)]
+    tokens = set(blind.tokens(key, state.reported))
+    me = work.me.handle
     messages = []
-    for other in states:
-        if wanted & rules.names(other):
-            status = "escrowed" if other.status == "escrowed" else other.status
-            messages.append(f"case {other.id} ({status}) names the same person")
-    tokens = set(blind.tokens(work.index_key, state.reported))
-    for other in hidden:
-        if tokens & set(other.people):
-            messages.append(f"a case you cannot read ({other.case}) names the same person; "
-                            f"ask its readers: {', '.join(other.readers) or 'an outside party'}")
+    for case_id in work.archive.case_ids():
+        if case_id == state.id:
+            continue
+        envelope = work.archive.read_envelope(case_id)
+        if not tokens & set(envelope.people):
+            continue
+        if me in envelope.recipients:
+            messages.append(f"case {case_id} ({envelope.status}) names the same person")
+        else:
+            messages.append(f"a case you cannot read ({case_id}) names the same person; "
+                            f"ask its readers: {', '.join(envelope.recipients) or 'an outside party'}")
     return messages
 
 
