@@ -114,6 +114,8 @@ def test_cocctl_now_replaces_the_clock(committee):
     assert case.startswith("2027-")
     state = json.loads(committee.ok("alice", "show", case, "--json").stdout)
     assert state["opened_at"] == state["received_at"] == "2027-03-01T12:00:00Z"
+    # The commit is dated by the same clock, so a replayed history reads true in git log.
+    assert git(committee.root, "log", "-1", "--format=%aI %cI").split() == ["2027-03-01T12:00:00+00:00"] * 2
     bad = committee.run("alice", "list", env={"COCCTL_NOW": "soon"})
     assert bad.exit_code == 2 or "ISO 8601" in bad.output
 

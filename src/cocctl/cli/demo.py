@@ -35,7 +35,11 @@ def demo(
         elif title == "opened":
             out.rule("alice opens a case; carol declared a conflict and is excluded")
             out.print(f"cocctl open ... --exclude carol  ->  {data.case}")
-        elif title in ("amended", "assigned", "closed"):
+        elif title == "draft":
+            out.rule("cocctl draft --to reported --kind decision (the reporter's identity is kept out)")
+            out.print(f"Subject: {data.subject}\n\n{data.body}", markup=False)
+            out.rule("and the rest of the week")
+        elif title in ("amended", "assigned", "closed", "proposed", "voted", "decided", "sent"):
             for event in data.added:
                 out.print(f"{event.at}  {event.by} adds {event.type} to {data.case}: {render.describe(event)}",
                           markup=False)

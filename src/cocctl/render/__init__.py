@@ -182,6 +182,8 @@ def describe(event: Any) -> str:
         measures = ", ".join(label(item) for item in data.get("consequences", [])) or "no action"
         prefix = "interim: " if data.get("interim") else ""
         return prefix + measures
+    if event.type == "communicated":
+        return f"message to the {data['to']} ({data['kind']})"
     if event.type == "voted":
         return f"proposal {data.get('proposal')}: {data.get('vote')}"
     if event.type == "appealed":

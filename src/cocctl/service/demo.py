@@ -14,11 +14,12 @@ from cocctl.archive.git import Git
 from cocctl.archive.roster import Member
 from cocctl.clock import NOW_VARIABLE, parse_time
 from cocctl.errors import AccessDenied
-from cocctl.service import cases, members
+from cocctl.service import cases, followup, governance, members
 from cocctl.service.workspace import Session
 
-# Monday to Wednesday of one week: the demo tells a story over days.
-DAYS = ("2026-11-16T09:12:00Z", "2026-11-16T15:40:00Z", "2026-11-17T10:05:00Z", "2026-11-18T16:30:00Z")
+# Monday to Thursday of one week: the demo tells a story over days.
+DAYS = ("2026-11-16T09:12:00Z", "2026-11-16T15:40:00Z", "2026-11-17T10:05:00Z", "2026-11-18T11:00:00Z",
+        "2026-11-19T16:30:00Z")
 
 Step = Callable[[str, Any], None]
 
@@ -102,6 +103,17 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
     except AccessDenied as error:
         step("denied", str(error))
     with _clock(DAYS[3]):
+        proposal = governance.propose(
+            as_["alice"], case_id, violation=True,
+            specs=["private-warning:no-contact=180d"],
+            rationale="Messages continued after a clear request to stop.")
+        step("proposed", proposal)
+        step("voted", governance.vote(as_["alice"], case_id, "yes").change)
+        step("voted", governance.vote(as_["bob"], case_id, "yes").change)
+        step("decided", governance.decide(as_["alice"], case_id).change)
+        step("draft", followup.draft(as_["alice"], case_id, "reported", "decision"))
+        step("sent", followup.record_sent(as_["alice"], case_id, "reported", "decision"))
+    with _clock(DAYS[4]):
         step("closed", cases.close_case(
             as_["alice"], case_id, "Private warning to sam; no contact with Riley for 6 months.",
             "A member received a private warning for unwelcome private messages."))

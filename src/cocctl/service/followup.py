@@ -259,4 +259,4 @@ def confirm_member(session: Session, handle: str) -> str:
         roster = work.archive.roster.with_member(replace(member, confirmed=format_time(work.now)))
         return work.archive.commit({roster_file.FILE_NAME: roster_file.dumps(roster)},
                                    f"Confirm that {handle} continues on the committee",
-                                   work.trailers("member-confirm"))
+                                   work.trailers("member-confirm"), when=work.now)

@@ -178,6 +178,7 @@ class Workspace:
             {self.archive.case_relpath(state.id): data},
             subject,
             self.trailers(action, state.id),
+            when=self.now,
         )
         return state, commit
 
