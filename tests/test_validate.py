@@ -248,3 +248,14 @@ def test_deep_catches_an_edited_plaintext_deadline(committee):
     path.write_text(yamlio.dumps(raw))
     result = committee.run("alice", "validate", "--deep")
     assert result.exit_code == 1 and "the plaintext due deadlines differ" in result.stdout
+
+
+def test_the_people_index_key_must_stay_encrypted(committee):
+    committee.open()
+    index = committee.root / "index.key.age"
+    if not index.is_file():
+        index.write_bytes(age.encrypt(b"k" * 32, list(committee.recipients.values())))
+    assert committee.ok(None, "validate").exit_code == 0
+    index.write_bytes(b"k" * 32)
+    result = committee.run(None, "validate")
+    assert result.exit_code == 1 and "index.key.age: the blinded-index key is not an encrypted age file" in result.stdout

@@ -26,6 +26,7 @@ SECRET_KEY = re.compile(rb"AGE-SECRET-KEY-(?:PQ-)?1[0-9A-Z]{20,}")
 EVENTS_KEY = re.compile(rb"""(?m)^\s*["']?events["']?\s*:""")
 OPENED_EVENT = re.compile(rb"""["']?type["']?\s*:\s*["']?opened\b""")
 KEEP_FILE = ".gitkeep"
+INDEX_KEY_FILE = "index.key.age"  # service.blind.INDEX_FILE: the people index's key, sealed to members
 STAGED_INDEX = ("GIT_INDEX_FILE",)
 
 
@@ -120,6 +121,8 @@ def file_problems(path: str, data: bytes, roster: Roster | None, known_cases: se
         envelopes: filled with path -> envelope for the case files that parse.
     """
     found = [Problem(path, message) for message in leak_problems(data)]
+    if path == INDEX_KEY_FILE and not found and (problem := age_problem(data)):
+        found.append(Problem(path, f"the blinded-index key is not an encrypted age file ({problem})"))
     parts = path.split("/")
     if parts[0] != CASES_DIR or len(parts) == 1:
         return found
