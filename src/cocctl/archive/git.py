@@ -93,7 +93,7 @@ class Git:
         return [line[3:] for line in output.splitlines() if line]
 
     def commit(self, paths: Sequence[str], subject: str, trailers: dict[str, str], *, sign: bool = False,
-               when: datetime | None = None) -> str:
+               when: datetime | None = None, stage: Sequence[str] | None = None) -> str:
         """Commit exactly ``paths`` (added, changed or deleted) and return the new id.
 
         Other staged or unstaged changes in the work tree stay as they were:
@@ -101,13 +101,18 @@ class Git:
         signing settings apply as for any commit the user makes; ``sign``
         forces a signature (git fails when it cannot make one). ``when``
         dates the commit, so a replayed walk-through (COCCTL_NOW) reads true
-        in ``git log``.
+        in ``git log``. ``stage`` names the paths git must be told about
+        first (new or deleted files; default: all): ``--only`` takes a
+        tracked file's content from the work tree, and each git process
+        saved is ~8 ms of every command.
 
         Raises:
             GitError: staging or committing failed (e.g. a hook rejected it).
         """
         message = subject + "\n\n" + "".join(f"{key}: {value}\n" for key, value in trailers.items())
-        self.run("add", "--all", "--", *paths)
+        stage = paths if stage is None else stage
+        if stage:
+            self.run("add", "--all", "--", *stage)
         signing = ("--gpg-sign",) if sign else ()
         dates = {}
         if when is not None:

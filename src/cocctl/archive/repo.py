@@ -125,7 +125,8 @@ class Archive:
         try:
             for path, data in changes.items():
                 _put(self.root / path, data)
-            return self.git.commit(paths, subject, trailers, when=when, sign=sign)
+            stage = [path for path in paths if before[path] is None or changes[path] is None]
+            return self.git.commit(paths, subject, trailers, when=when, sign=sign, stage=stage)
         except BaseException:
             for path, data in before.items():
                 _put(self.root / path, data)
