@@ -25,15 +25,44 @@ def load(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+# The case document's frame: the schema with each event checked for its
+# common fields only; the type-specific data is checked separately.
+_FRAME = "#frame"
+
+
 @cache
 def _validator(name: str, definition: str | None) -> Any:
     from jsonschema import Draft202012Validator
 
     schema = load(name)
-    if definition is not None:
+    if definition == _FRAME:
+        event = {key: value for key, value in schema["$defs"]["event"].items() if key != "allOf"}
+        schema = {**schema, "$defs": {**schema["$defs"], "event": event}}
+    elif definition is not None:
         # Validate against one of the schema's $defs (e.g. a single event).
         schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
     return Draft202012Validator(schema)
+
+
+def case_problems(document: Any) -> list[str]:
+    """Like ``problems(CASE, document)``, in time linear in the number of events.
+
+    The schema dispatches each event's data by type through an ``allOf`` of
+    if/then pairs, which a generic validator evaluates for every type on
+    every event; here the frame is checked once and each event's data against
+    its own type's definition. Same schema, same verdict, ~20x less work on a
+    long log.
+    """
+    found = problems(CASE, document, definition=_FRAME)
+    events = document.get("events") if isinstance(document, dict) else None
+    defined = load(CASE)["$defs"]
+    for index, event in enumerate(events if isinstance(events, list) else []):
+        if not isinstance(event, dict) or f"data_{event.get('type')}" not in defined or "data" not in event:
+            continue  # the frame already reported it
+        for line in problems(CASE, event["data"], definition=f"data_{event['type']}"):
+            found.append(f"events/{index}/data" + ("" if line.startswith("(top)") else "/") +
+                         line.removeprefix("(top)"))
+    return found
 
 
 def problems(name: str, instance: Any, definition: str | None = None) -> list[str]:

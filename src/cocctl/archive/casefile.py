@@ -23,7 +23,7 @@ def seal(document: dict[str, Any], recipients: Sequence[Any]) -> str:
     """
     from cocctl import age
 
-    found = validation.problems(validation.CASE, document)
+    found = validation.case_problems(document)
     if found:
         raise IntegrityError(f"refusing to write an invalid case {document.get('case')}: {found[0]}")
     plaintext = yamlio.dumps(document).encode("utf-8")
@@ -54,7 +54,7 @@ def unseal(envelope: Envelope, identities: Sequence[Any], *, name: str) -> dict[
         document = yamlio.loads(plaintext)
     except yamlio.YAMLSyntaxError:
         raise IntegrityError(f"{name} decrypts to something that is not a case document") from None
-    found = validation.problems(validation.CASE, document)
+    found = validation.case_problems(document)
     if found:
         raise IntegrityError(f"{name} decrypts to an invalid case document ({found[0]})")
     for field in MIRRORED:

@@ -59,7 +59,7 @@ def problems(document: dict[str, Any], envelope: Envelope) -> tuple[list[str], C
         One line per problem (never quoting case content), and the folded
         state when the log folds.
     """
-    found = [f"decrypted document: {line}" for line in validation.problems(validation.CASE, document)]
+    found = [f"decrypted document: {line}" for line in validation.case_problems(document)]
     if found:
         return found, None
     for name in MIRRORED:
