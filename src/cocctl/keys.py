@@ -69,7 +69,7 @@ def load(path: Path, ask: PassphrasePrompt | None = None) -> list[Any]:
     try:
         identities = age.parse_identities(data.decode("utf-8"))
     except (age.AgeError, UnicodeDecodeError):
-        raise IdentityError(f"{path} does not hold a valid age identity (AGE-SECRET-KEY-1...)") from None
+        raise IdentityError(f"{path} does not hold a valid age identity (AGE-SECRET-KEY-...)") from None
     if not identities:
         raise IdentityError(f"{path} holds no age identity; run 'cocctl keygen' to make one")
     return identities

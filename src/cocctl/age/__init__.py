@@ -3,7 +3,7 @@
 # The API only composes the layers: format.py (header grammar), stream.py
 # (payload), armor.py, and one module per recipient type (x25519.py,
 # scrypt.py). Recipients and identities may be passed as objects or as
-# age1... / AGE-SECRET-KEY-1... strings.
+# age1... / AGE-SECRET-KEY-... strings.
 
 from __future__ import annotations
 
@@ -128,7 +128,7 @@ def decrypt(data: bytes, identities: IdentitiesArg, *, armored: bool | None = No
 
     Args:
         data: the file, binary or armored.
-        identities: an identity or ``AGE-SECRET-KEY-1...`` string, or an
+        identities: an identity or ``AGE-SECRET-KEY-...`` string, or an
             iterable of them (:class:`ScryptIdentity` for passphrases).
         armored: True or False to require a form; None detects the armor
             by its BEGIN line, after optional leading whitespace.

@@ -35,7 +35,7 @@ def parse_recipient(text: str) -> X25519Recipient:
 
 
 def parse_identity(text: str) -> X25519Identity:
-    """Parse an ``AGE-SECRET-KEY-1...`` identity string.
+    """Parse an ``AGE-SECRET-KEY-...`` identity string.
 
     Args:
         text: the secret key, without surrounding whitespace.
@@ -52,7 +52,7 @@ def parse_identity(text: str) -> X25519Identity:
     if text.startswith(PQ_IDENTITY_PREFIX):
         raise KeyFormatError("post-quantum hybrid identities (AGE-SECRET-KEY-PQ-1...) are not supported")
     if not text.startswith(IDENTITY_HRP + "1"):
-        raise KeyFormatError("unknown identity type: want AGE-SECRET-KEY-1...")
+        raise KeyFormatError("unknown identity type: want AGE-SECRET-KEY-...")
     return X25519Identity.from_string(text)
 
 

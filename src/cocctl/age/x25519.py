@@ -1,4 +1,4 @@
-"""The X25519 recipient type: age1... recipients and AGE-SECRET-KEY-1... identities."""
+"""The X25519 recipient type: age1... recipients and AGE-SECRET-KEY-... identities."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ class X25519Recipient:
 class X25519Identity:
     """A secret key that unwraps ``X25519`` stanzas addressed to its recipient.
 
-    ``str()`` gives the ``AGE-SECRET-KEY-1...`` encoding; ``repr()`` shows
+    ``str()`` gives the ``AGE-SECRET-KEY-...`` encoding; ``repr()`` shows
     only the recipient, so secrets do not end up in logs or tracebacks.
     """
 
@@ -119,7 +119,7 @@ class X25519Identity:
 
     @classmethod
     def from_string(cls, text: str) -> X25519Identity:
-        """Parse an ``AGE-SECRET-KEY-1...`` identity.
+        """Parse an ``AGE-SECRET-KEY-...`` identity.
 
         Raises:
             KeyFormatError: if ``text`` is not an uppercase Bech32

@@ -149,7 +149,7 @@ def leak_problems(data: bytes) -> list[str]:
     """Name what in ``data`` must never be committed: a secret key or a decrypted case."""
     found = []
     if SECRET_KEY.search(data):
-        found.append("holds an age secret key (AGE-SECRET-KEY-1...); remove it and rotate that key")
+        found.append("holds an age secret key; remove it and rotate that key")
     if EVENTS_KEY.search(data) and OPENED_EVENT.search(data):
         found.append("looks like a decrypted case document (events with an opened event); "
                      "remove it from git and from history")
