@@ -77,7 +77,16 @@ class Committee:
         return git(self.root, "status", "--porcelain")
 
 
+def case_metadata(committee: Committee, case: str) -> dict:
+    """A case file's plaintext metadata (everything but the seals)."""
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load((committee.root / "cases" / f"{case}.yaml").read_text())
+    return {key: value for key, value in data.items() if key != "seals"}
+
+
 def make_key(runner: CliRunner, path: Path) -> str:
+    """Create an identity at ``path``; return its public line (age recipient and signing key)."""
     result = runner.invoke(app, ["keygen", "--out", str(path)])
     assert result.exit_code == 0, result.output
     return result.stdout.strip()
@@ -90,7 +99,8 @@ def make_committee(tmp_path: Path):
     def build(preset: str = "contributor-covenant", handles: tuple[str, ...] = HANDLES) -> Committee:
         runner = CliRunner()
         keys = {handle: tmp_path / "keys" / handle for handle in handles}
-        recipients = {handle: make_key(runner, path) for handle, path in keys.items()}
+        lines = {handle: make_key(runner, path) for handle, path in keys.items()}
+        recipients = {handle: line.split()[0] for handle, line in lines.items()}
         root = tmp_path / "archive"
         first = handles[0]
         result = runner.invoke(app, ["--identity", str(keys[first]), "init", str(root), "--community", "Example",
@@ -98,7 +108,7 @@ def make_committee(tmp_path: Path):
         assert result.exit_code == 0, result.output
         committee = Committee(root, keys, recipients, runner)
         for handle in handles[1:]:
-            committee.ok(first, "member", "add", handle, "--recipient", recipients[handle])
+            committee.ok(first, "member", "add", handle, "--key", str(keys[handle]) + ".pub")
         return committee
 
     return build

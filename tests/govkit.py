@@ -16,7 +16,8 @@ def build(tmp_path: Path, preset: str, roles: dict[str, list[str]]) -> Committee
     runner = CliRunner()
     handles = list(roles)
     keys = {h: tmp_path / "keys" / h for h in handles}
-    recipients = {h: make_key(runner, path) for h, path in keys.items()}
+    lines = {h: make_key(runner, path) for h, path in keys.items()}
+    recipients = {h: line.split()[0] for h, line in lines.items()}
     root = tmp_path / "archive"
     first = handles[0]
     args = ["--identity", str(keys[first]), "init", str(root), "--community", "Example", "--me", first,
@@ -28,7 +29,7 @@ def build(tmp_path: Path, preset: str, roles: dict[str, list[str]]) -> Committee
     committee = Committee(root, keys, recipients, runner)
     for handle in handles[1:]:
         extra = [a for role in roles[handle] for a in ("--role", role)]
-        committee.ok(first, "member", "add", handle, "--recipient", recipients[handle], *extra)
+        committee.ok(first, "member", "add", handle, "--key", lines[handle], *extra)
     return committee
 
 
@@ -46,12 +47,17 @@ def can_decrypt(committee: Committee, handle_or_key, case: str) -> bool:
     else:
         secret = next(line for line in committee.keys[handle_or_key].read_text().splitlines()
                       if line.startswith("AGE-SECRET-KEY-1"))
-    payload = YAML(typ="safe").load((committee.root / "cases" / f"{case}.yaml").read_text())["payload"].encode()
-    try:
-        pyrage.decrypt(payload, [pyrage.x25519.Identity.from_str(secret)])
-    except pyrage.DecryptError:
-        return False
-    return True
+    seals = YAML(typ="safe").load((committee.root / "cases" / f"{case}.yaml").read_text())["seals"]
+    opened = []
+    for seal in seals:
+        try:
+            pyrage.decrypt(seal["age"].encode(), [pyrage.x25519.Identity.from_str(secret)])
+            opened.append(True)
+        except pyrage.DecryptError:
+            opened.append(False)
+    # A current file is readable by a key through every seal, or through none.
+    assert all(opened) or not any(opened), f"{case}: the key opens some seals but not others"
+    return all(opened)
 
 
 def open_case(committee: Committee, who: str, reported: str, *extra: str, when: str = "2026-11-16T09:00:00Z") -> str:
@@ -66,12 +72,13 @@ def open_case(committee: Committee, who: str, reported: str, *extra: str, when: 
 
 
 def can_open_index(committee: Committee, handle: str) -> bool:
-    """Whether a member's key opens the archive's blinded-index key file (via pyrage)."""
+    """Whether a member's key opens any copy of the archive's blinded-index key (via pyrage)."""
     secret = next(line for line in committee.keys[handle].read_text().splitlines()
                   if line.startswith("AGE-SECRET-KEY-1"))
-    data = (committee.root / "index.key.age").read_bytes()
-    try:
-        pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(secret)])
-    except pyrage.DecryptError:
-        return False
-    return True
+    for path in sorted((committee.root / "index").glob("*.age")):
+        try:
+            pyrage.decrypt(path.read_bytes(), [pyrage.x25519.Identity.from_str(secret)])
+        except pyrage.DecryptError:
+            continue
+        return True
+    return False

@@ -11,7 +11,7 @@ from tests.conftest import git
 
 def test_init_creates_the_archive_in_one_commit(committee):
     files = git(committee.root, "ls-files").split()
-    assert set(files) == {"cocctl.yaml", "committee.yaml", "cases/.gitkeep", ".gitattributes", "index.key.age"}
+    assert set(files) == {"cocctl.yaml", "committee.yaml", "cases/.gitkeep", ".gitattributes", "index/alice.age", "index/bob.age", "index/carol.age"}
     first = git(committee.root, "log", "--reverse", "--format=%B%x00").split("\x00")[0]
     assert first.startswith("Create the cocctl archive for Example")
     assert "Cocctl-Action: init" in first and "Cocctl-Actor: alice" in first
@@ -40,9 +40,11 @@ def test_member_list_shows_everyone_without_a_key(committee):
 
 def test_member_add_rejects_a_malformed_key_and_duplicates(committee):
     before = committee.head()
-    bad = committee.run("alice", "member", "add", "dana", "--recipient", "age1notakey")
-    assert bad.exit_code == 2 and "not an age recipient" in bad.stderr
-    dup = committee.run("alice", "member", "add", "bob", "--recipient", committee.recipients["bob"])
+    bad = committee.run("alice", "member", "add", "dana", "--key", "age1notakey ed25519:x")
+    assert bad.exit_code == 2 and "not a member key line" in bad.stderr
+    bare = committee.run("alice", "member", "add", "dana", "--recipient", committee.recipients["bob"])
+    assert bare.exit_code == 2 and "needs a signing key" in bare.stderr
+    dup = committee.run("alice", "member", "add", "bob", "--key", str(committee.keys["bob"]) + ".pub")
     assert dup.exit_code != 0 and "already on the roster" in dup.stderr
     assert committee.head() == before
 
@@ -54,7 +56,7 @@ def test_new_member_can_read_existing_cases_under_committee_access(committee, tm
     committee.keys["dana"] = dana
     assert committee.run("dana", "show", case).exit_code == 4
     commits = committee.commits()
-    committee.ok("alice", "member", "add", "dana", "--recipient", recipient)
+    committee.ok("alice", "member", "add", "dana", "--key", recipient)
     assert committee.commits() == commits + 1
     assert committee.ok("dana", "show", case).stdout.count(case) >= 1
 
@@ -79,4 +81,4 @@ def _payload(committee, case: str) -> bytes:
     from ruamel.yaml import YAML
 
     envelope = YAML(typ="safe").load((committee.root / "cases" / f"{case}.yaml").read_text())
-    return envelope["payload"].encode()
+    return envelope["seals"][-1]["age"].encode()

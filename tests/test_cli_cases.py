@@ -17,7 +17,7 @@ def secret(path) -> str:
 def payload(committee, case: str) -> bytes:
     from ruamel.yaml import YAML
 
-    return YAML(typ="safe").load((committee.root / "cases" / f"{case}.yaml").read_text())["payload"].encode()
+    return YAML(typ="safe").load((committee.root / "cases" / f"{case}.yaml").read_text())["seals"][-1]["age"].encode()
 
 
 def test_open_prints_the_id_and_commits_one_encrypted_file(committee):
@@ -183,6 +183,6 @@ def test_envelope_holds_no_names_and_mirrors_state(committee):
     case = committee.open()
     committee.ok("alice", "close", case, "--resolution", "done")
     envelope = (committee.root / "cases" / f"{case}.yaml").read_text()
-    assert "status: closed" in envelope and "recipients:" in envelope
+    assert "status: closed" in envelope and "readers:" in envelope
     log = git(committee.root, "log", "--format=%B")
     assert "Riley" not in log and "Unwelcome" not in log and "sam" not in log

@@ -17,10 +17,12 @@ def test_keygen_writes_a_private_key_to_the_default_path_and_prints_the_recipien
     assert result.exit_code == 0, result.output
     path = isolated / ".config" / "cocctl" / "identity"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    recipient = result.stdout.strip()
-    assert recipient.startswith("age1")
+    line = result.stdout.strip()
+    recipient, signing = line.split()
+    assert recipient.startswith("age1") and signing.startswith("ed25519:")
     text = path.read_text()
     assert f"# public key: {recipient}" in text and "AGE-SECRET-KEY-1" in text
+    assert (path.parent / "identity.pub").read_text() == line + "\n"
 
 
 def test_keygen_respects_xdg_config_home(tmp_path, monkeypatch):

@@ -133,6 +133,7 @@ def test_behaviour_plan_in_chaoss_form(make_committee):
     # Only alice is cleared to read the case; let one responder decide here.
     config = chaoss.root / "cocctl.yaml"
     config.write_text(config.read_text() + "policy:\n  decisions:\n    default: {rule: single}\n")
+    chaoss.ok("alice", "policy", "sign")
     chaoss.ok("alice", "decide", case, "--consequence", plan, "--rationale", "x", env=NOW)
     text = draft(chaoss, case, "--to", "reported").stdout
     assert "- Behaviour: You greeted people with 'hey guys'\n- Context: Women are underrepresented" in text

@@ -23,16 +23,19 @@ def test_commit_subject_names_action_and_case_only_with_trailers(committee):
 
 
 def test_unrelated_changes_are_left_alone(committee):
+    readme = committee.root / "README.md"
+    readme.write_text("# local tweak\n")
+    git(committee.root, "add", "README.md")
+    git(committee.root, "commit", "-qm", "Add a README")
+    readme.write_text("# local tweak, edited\n")
     (committee.root / "notes.txt").write_text("draft agenda\n")
     (committee.root / "staged.txt").write_text("staged but not mine\n")
     git(committee.root, "add", "staged.txt")
-    config = committee.root / "cocctl.yaml"
-    config.write_text(config.read_text() + "# local tweak\n")
     committee.open()
     changed = git(committee.root, "show", "--name-only", "--format=", "HEAD").split()
     assert len(changed) == 1 and changed[0].startswith("cases/")
     status = committee.status()
-    assert "A  staged.txt" in status and "?? notes.txt" in status and " M cocctl.yaml" in status
+    assert "A  staged.txt" in status and "?? notes.txt" in status and " M README.md" in status
 
 
 def test_callers_git_dir_is_ignored(committee, tmp_path):

@@ -33,7 +33,7 @@ def require_signing(committee) -> None:
     data = yamlio.loads(config.read_bytes())
     data["policy"] = {"require_signed_commits": True}
     config.write_text(yamlio.dumps(data))
-    git(committee.root, "commit", "-q", "-am", "Require signed commits")
+    committee.ok("alice", "policy", "sign")
 
 
 def test_hook_install_runs_keyless_validation_on_staged_files(committee):

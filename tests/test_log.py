@@ -25,7 +25,7 @@ def test_log_without_a_key_or_access_hides_event_details(committee):
     keyless = json.loads(committee.ok(None, "log", case, "--json", env={"XDG_CONFIG_HOME": "/nonexistent"}).stdout)
     assert keyless[0]["events"] == [] and keyless[0]["hidden"].startswith("event details hidden")
     carol = json.loads(committee.ok("carol", "log", case, "--json").stdout)
-    assert carol[0]["events"] == [] and "not a recipient" in carol[0]["hidden"]
+    assert carol[0]["events"] == [] and "not a reader" in carol[0]["hidden"]
     assert "Unwelcome" not in committee.ok("carol", "log").stdout
 
 

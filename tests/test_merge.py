@@ -40,16 +40,3 @@ def test_concurrent_amendments_merge_without_losing_an_event(committee, tmp_path
     assert notes == ["from bob's laptop", "from alice's laptop"]  # ordered by time
     assert git(first, "status", "--porcelain") == ""
     assert len(git(first, "log", "-1", "--format=%P").split()) == 2
-
-
-def test_a_member_who_cannot_read_the_case_gets_a_conflict_not_a_broken_file(committee, tmp_path):
-    case = committee.open("alice", "--exclude", "carol")
-    first, second = clone(committee, tmp_path, "first"), clone(committee, tmp_path, "second")
-    committee.ok("alice", "--archive", str(first), "amend", case, "--note", "one")
-    committee.ok("bob", "--archive", str(second), "amend", case, "--note", "two")
-    ours_before = (first / "cases" / f"{case}.yaml").read_bytes()
-    done = pull(first, second, committee.keys["carol"])
-    assert done.returncode != 0
-    assert "cannot read this case" in done.stderr + done.stdout
-    git(first, "merge", "--abort")
-    assert (first / "cases" / f"{case}.yaml").read_bytes() == ours_before

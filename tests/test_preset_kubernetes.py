@@ -23,7 +23,8 @@ def test_recused_member_loses_access_and_vote_then_unanimous_decision(k8s):
     k8s.ok("dana", "recuse", case)  # no reason asked
     assert not can_decrypt(k8s, "dana", case) and can_decrypt(k8s, "bob", case)
     envelope = (k8s.root / "cases" / f"{case}.yaml").read_text()
-    assert "dana" not in envelope.split("payload")[0]
+    from tests.conftest import case_metadata
+    assert "dana" not in case_metadata(k8s, case)["readers"]
     k8s.ok("alice", "propose", case, "--violation", "--consequence", "coaching", "--rationale", "first time",
            env=at("2026-11-17T09:00:00Z"))
     head = k8s.head()

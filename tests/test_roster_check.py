@@ -14,7 +14,7 @@ SOON = {"COCCTL_NOW": "2026-12-01T10:00:00Z"}
 
 def add(c, handle, tmp_path, *extra):
     recipient = make_key(c.runner, tmp_path / "more-keys" / handle)
-    c.ok("alice", "member", "add", handle, "--recipient", recipient, *extra)
+    c.ok("alice", "member", "add", handle, "--key", recipient, *extra)
 
 
 def check(c, env=SOON, who=None):
@@ -64,13 +64,15 @@ def test_six_monthly_question_and_member_confirm(make_committee):
     assert code == 1 and due == {"alice", "bob", "carol"}
     commits = c.commits()
     for handle in ("alice", "bob", "carol"):
-        c.ok("alice", "member", "confirm", handle, env=later)
+        c.ok(handle, "member", "confirm", handle, env=later)
     assert c.commits() == commits + 3
     assert "confirmed: '2027-06-01T10:00:00Z'" in (c.root / "committee.yaml").read_text()
     assert check(c, later)[0] == 0
     assert check(c, {"COCCTL_NOW": "2027-12-02T10:00:00Z"})[0] == 1
     bad = c.run("alice", "member", "confirm", "zed")
     assert bad.exit_code == 2 and "not an active committee member" in bad.stderr
+    other = c.run("alice", "member", "confirm", "bob")
+    assert other.exit_code == 4 and "only bob can confirm" in other.stderr
 
 
 def test_a_rule_can_be_switched_off_in_the_policy(make_committee):

@@ -39,7 +39,7 @@ def test_others_see_a_marker_not_ciphertext(committee):
     case = committee.open("alice", "--exclude", "carol")
     committee.ok("alice", "amend", case, "--note", "secret detail", env={"COCCTL_NOW": "2030-01-02T03:04:05Z"})
     patch = git_as(committee, "carol", "log", "-p", "-1")
-    assert f"encrypted case {case}, open" in patch and "you are not a recipient" in patch
+    assert f"encrypted case {case}, open" in patch and "you are not a reader" in patch
     assert "secret detail" not in patch and "BEGIN AGE" not in patch
     keyless = git_as(committee, None, "diff", "HEAD~1", "HEAD")
     assert "you cannot decrypt it" in keyless and "BEGIN AGE" not in keyless
@@ -48,7 +48,7 @@ def test_others_see_a_marker_not_ciphertext(committee):
 def test_textconv_output_is_canonical_yaml_with_recipients(committee, tmp_path):
     case = committee.open()
     result = committee.ok("bob", "textconv", str(committee.root / "cases" / f"{case}.yaml"))
-    assert result.stdout.startswith("# recipients: alice, bob, carol\n")
+    assert result.stdout.startswith("# readers: alice, bob, carol\n")
     document = yamlio.loads(result.stdout)
     assert document["case"] == case and document["events"][0]["type"] == "opened"
     plain = tmp_path / "plain.yaml"

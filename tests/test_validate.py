@@ -56,40 +56,7 @@ def test_envelope_for_an_offboarded_member_is_caught(committee):
     commit_all(committee.root, "Restore")
     result = committee.run(None, "validate")
     assert result.exit_code == 1
-    assert f"cases/{case}.yaml: encrypted to carol, who left the committee" in result.stdout
-
-
-def test_malformed_envelope_wrong_id_and_fake_payload(committee):
-    case = committee.open()
-    path = committee.root / "cases" / f"{case}.yaml"
-    raw = yamlio.loads(path.read_bytes())
-    other = committee.root / "cases" / "2026-other-case.yaml"
-    other.write_text(yamlio.dumps({**raw, "payload": yamlio.Literal(
-        "-----BEGIN AGE ENCRYPTED FILE-----\nbm90IGFnZQ==\n-----END AGE ENCRYPTED FILE-----\n")}))
-    broken = committee.root / "cases" / "2026-broken-file.yaml"
-    broken.write_text(yamlio.dumps({**raw, "case": "2026-broken-file", "cocctl": 2, "payload": str(raw["payload"])}))
-    (committee.root / "cases" / "README.md").write_text("notes\n")
-    result = committee.run(None, "validate")
-    assert result.exit_code == 1
-    out = result.stdout
-    assert "cases/2026-other-case.yaml: the case id inside differs from the file name" in out
-    assert "cases/2026-other-case.yaml: the payload is not a valid age file" in out
-    assert "cases/2026-broken-file.yaml: not a valid case file: cocctl: must be one of 1" in out
-    assert "cases/README.md: stray file under cases/" in out
-
-
-def test_payload_encrypted_to_more_keys_than_listed(committee):
-    case = committee.open()
-    path = committee.root / "cases" / f"{case}.yaml"
-    raw = yamlio.loads(path.read_bytes())
-    plaintext = age.decrypt(raw["payload"].encode(), [committee.keys["alice"].read_text().split("\n")[-2]])
-    extra = age.generate_identity()
-    recipients = [*committee.recipients.values(), extra.recipient]
-    raw["payload"] = yamlio.Literal(age.encrypt(plaintext, recipients, armor=True).decode())
-    path.write_text(yamlio.dumps(raw))
-    result = committee.run(None, "validate")
-    assert result.exit_code == 1
-    assert "encrypted to 4 key(s) but the file lists 3 recipient(s)" in result.stdout
+    assert f"cases/{case}.yaml: needs a reader's re-seal (still readable by carol, who left the committee)" in result.stdout
 
 
 def test_schemas_of_settings_and_roster(committee):
@@ -124,36 +91,6 @@ def test_github_annotations(committee):
     assert result.exit_code == 1
     assert result.stdout.startswith("::error file=cases/stray.txt::stray file under cases/")
     assert committee.run(None, "validate", "--format", "xml").exit_code == 2
-
-
-def test_deep_catches_envelope_disagreeing_with_payload_and_wrong_readers(committee):
-    case = committee.open("alice", "--exclude", "carol")
-    path = committee.root / "cases" / f"{case}.yaml"
-    raw = yamlio.loads(path.read_bytes())
-    raw["status"] = "closed"
-    raw["payload"] = yamlio.Literal(raw["payload"])
-    path.write_text(yamlio.dumps(raw))
-    assert committee.ok(None, "validate").exit_code == 0  # key-less checks cannot see it
-    result = committee.run("alice", "validate", "--deep")
-    assert result.exit_code == 1
-    assert "envelope status differs from the encrypted case's" in result.stdout
-    git(committee.root, "checkout", "--", ".")
-    key = committee.keys["alice"].read_text().split("\n")[-2]
-    document = yamlio.loads(age.decrypt(raw["payload"].encode(), [key]))
-    raw = yamlio.loads(path.read_bytes())
-    raw["recipients"] = ["alice", "bob", "carol"]
-    raw["payload"] = yamlio.Literal(age.encrypt(yamlio.dumps(document).encode(), list(committee.recipients.values()),
-                                                armor=True).decode())
-    path.write_text(yamlio.dumps(raw))
-    result = committee.run("alice", "validate", "--deep")
-    assert result.exit_code == 1
-    assert "recipients differ from the readers the policy and the case log allow" in result.stdout
-    document["events"].append(dict(document["events"][0]))
-    raw["payload"] = yamlio.Literal(age.encrypt(yamlio.dumps(document).encode(), list(committee.recipients.values()),
-                                                armor=True).decode())
-    path.write_text(yamlio.dumps(raw))
-    result = committee.run("alice", "validate", "--deep")
-    assert result.exit_code == 1 and "the event log holds an event id twice" in result.stdout
 
 
 def test_deep_counts_cases_my_key_cannot_open(committee):
@@ -235,19 +172,6 @@ def test_subjects_of_every_action_fit_the_format_and_confidential_ones_do_not():
     ]
     for subject, action, with_case in bad:
         assert problems(message(subject, action, with_case)), subject
-
-
-def test_deep_catches_an_edited_plaintext_deadline(committee):
-    case = committee.open()
-    path = committee.root / "cases" / f"{case}.yaml"
-    raw = yamlio.loads(path.read_bytes())
-    assert raw.get("due"), "an open case has pending deadlines"
-    assert committee.ok("alice", "validate", "--deep").exit_code == 0
-    raw["due"] = [{**item, "at": "2099-01-01T00:00:00Z"} for item in raw["due"]]
-    raw["payload"] = yamlio.Literal(raw["payload"])
-    path.write_text(yamlio.dumps(raw))
-    result = committee.run("alice", "validate", "--deep")
-    assert result.exit_code == 1 and "the plaintext due deadlines differ" in result.stdout
 
 
 def test_the_people_index_key_must_stay_encrypted(committee):

@@ -28,6 +28,8 @@ class NewIdentity:
     path: Path
     recipient: str
     protected: bool
+    public: str = ""
+    public_path: Path | None = None
 
 
 def default_path() -> Path:
@@ -101,6 +103,7 @@ def generate(path: Path, now: datetime, passphrase: str | None = None,
 
     identity = age.generate_identity()
     recipient = str(identity.recipient)
+    public = public_line([identity])
     text = f"# created: {format_time(now)}\n# public key: {recipient}\n{identity}\n".encode()
     if passphrase:
         text = age.encrypt(text, [age.ScryptRecipient(passphrase, work_factor=work_factor)], armor=True)
@@ -111,7 +114,30 @@ def generate(path: Path, now: datetime, passphrase: str | None = None,
         raise ConflictError(f"{path} already exists; refusing to overwrite a key (use --out for another path)") from None
     with os.fdopen(descriptor, "wb") as stream:
         stream.write(text)
-    return NewIdentity(path=path, recipient=recipient, protected=bool(passphrase))
+    # The public line is what the member sends the committee; not a secret.
+    public_path = path.with_name(path.name + ".pub")
+    public_path.write_text(public + "\n")
+    return NewIdentity(path=path, recipient=recipient, protected=bool(passphrase), public=public,
+                       public_path=public_path)
+
+
+def signing_key(identities: list[Any]) -> Any:
+    """My signing key, derived from my first X25519 identity.
+
+    Raises:
+        IdentityError: no identity can give one (e.g. only a passphrase identity).
+    """
+    from cocctl.archive.signing import SigningKey
+
+    for identity in identities:
+        if hasattr(identity, "derive_key"):
+            return SigningKey.from_identity(identity)
+    raise IdentityError("your identity holds no X25519 key to derive a signing key from; run 'cocctl keygen'")
+
+
+def public_line(identities: list[Any]) -> str:
+    """The line a new member sends the committee: age recipient and signing key."""
+    return f"{recipients_of(identities)[0]} {signing_key(identities).public}"
 
 
 def recipients_of(identities: list[Any]) -> list[str]:

@@ -13,6 +13,7 @@ from typing import Any
 
 CASE = "case"
 ENVELOPE = "envelope"
+CASEFILE = "casefile"
 COMMITTEE = "committee"
 CONFIG = "config"
 POLICY = "policy"

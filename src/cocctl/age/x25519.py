@@ -133,6 +133,16 @@ class X25519Identity:
         """The recipient whose files this identity decrypts."""
         return self._recipient
 
+    def derive_key(self, info: bytes) -> bytes:
+        """Derive a 32-byte application key from this secret key (HKDF-SHA-256, empty salt, ``info``).
+
+        Applications that keep one secret per person (say, a signing key
+        beside the age key) derive it here instead of storing a second
+        secret; distinct ``info`` strings give independent keys, and none
+        of them reveals the X25519 key.
+        """
+        return hkdf(self._private_key.private_bytes_raw(), b"", info)
+
     def unwrap(self, stanzas: tuple[Stanza, ...] | list[Stanza]) -> bytes | None:
         """Find and unwrap the file key from a stanza addressed to this identity.
 

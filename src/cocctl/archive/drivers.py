@@ -14,12 +14,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from cocctl.archive import envelope as envelope_file
-from cocctl.archive import yamlio
+from cocctl.archive import casefile, yamlio
 from cocctl.archive.git import Git
-from cocctl.errors import IntegrityError
+from cocctl.errors import AccessDenied, IntegrityError
 
 DRIVER = "cocctl"
+ROSTER_DRIVER = "cocctl-roster"
+PRE_PUSH_MARKER = "# Installed by 'cocctl setup': refuse to push what 'cocctl verify' rejects."
 MARKER = "# cocctl:"
 
 
@@ -46,17 +47,37 @@ def settings() -> dict[str, str]:
     return {
         f"diff.{DRIVER}.textconv": command("textconv"),
         f"diff.{DRIVER}.cachetextconv": "false",
-        # The merge driver (cocctl merge-driver): union of the two event logs.
-        f"merge.{DRIVER}.name": "cocctl case files: union of the event logs",
+        # The merge drivers: case files merge as the union of their seals,
+        # the roster as the union of its signed changes; neither needs a key.
+        f"merge.{DRIVER}.name": "cocctl case files: union of the seals",
         f"merge.{DRIVER}.driver": command("merge-driver", "%O", "%A", "%B", "%P"),
+        f"merge.{ROSTER_DRIVER}.name": "cocctl roster: union of the signed changes",
+        f"merge.{ROSTER_DRIVER}.driver": command("merge-driver", "--roster", "%O", "%A", "%B", "%P"),
     }
 
 
+def pre_push_script() -> str:
+    """The pre-push guard: refuse to push a roster or case that would not verify."""
+    return f"#!/bin/sh\n{PRE_PUSH_MARKER}\nexec {command('verify', '--quiet')}\n"
+
+
 def setup(git: Git) -> dict[str, str]:
-    """Write the drivers into the clone's own git config (``.git/config``); return the entries."""
+    """Write the drivers into the clone's own git config (``.git/config``) and the pre-push guard; return the entries.
+
+    An existing pre-push hook that is not cocctl's is left alone.
+    """
+    import stat
+    from pathlib import Path
+
     entries = settings()
     for key, value in entries.items():
         git.run("config", "--local", key, value)
+    hook = Path(git.root / git.run("rev-parse", "--git-path", "hooks/pre-push").strip())
+    existing = hook.read_text(errors="replace") if hook.exists() else None
+    if existing is None or PRE_PUSH_MARKER in existing:
+        hook.parent.mkdir(parents=True, exist_ok=True)
+        hook.write_text(pre_push_script())
+        hook.chmod(hook.stat().st_mode | stat.S_IXUSR | stat.S_IRUSR)
     return entries
 
 
@@ -89,27 +110,40 @@ def textconv(data: bytes, identities: Sequence[Any] | None, why_not: str = "no i
     if data.startswith(b"age-encryption.org/") or armor.is_armored(data):
         return _attachment(data, identities, why_not)
     try:
-        envelope = envelope_file.loads(data, name="case file")
+        found = casefile.loads(data, name="case file")
     except IntegrityError:
         if b"events" in data and b"opened" in data:
             return f"{MARKER} not an encrypted case file (plaintext? run 'cocctl validate')\n"
         return data.decode("utf-8", "replace")
-    about = f"case {envelope.case}, {envelope.status}, updated {envelope.updated}"
+    about = f"case {found.case}, {found.status}, updated {found.updated}"
     if identities is None:
         return f"{MARKER} encrypted {about}; you cannot decrypt it ({why_not})\n"
+    events = []
+    hidden = 0
     try:
-        plaintext = age.decrypt(envelope.payload.encode("ascii"), list(identities))
-    except age.NoIdentityMatch:
-        return f"{MARKER} encrypted {about}; you are not a recipient\n"
-    except (age.AgeError, UnicodeEncodeError):
-        return f"{MARKER} encrypted {about}; the payload is corrupt\n"
-    try:
-        document = yamlio.loads(plaintext)
-    except yamlio.YAMLSyntaxError:
-        return f"{MARKER} encrypted {about}; it decrypts to something that is not YAML\n"
-    header = f"# recipients: {', '.join(envelope.recipients)}\n"
-    if envelope.guests:
-        header += f"# guests: {', '.join(envelope.guests)}\n"
+        if found.version == 1:
+            events = list(casefile.open_payload(found, identities, name="case file"))
+        else:
+            for seal in found.seals:
+                try:
+                    events += casefile.open_seal(found.case, seal, identities, name="case file").events
+                except AccessDenied:
+                    hidden += 1
+    except AccessDenied:
+        return f"{MARKER} encrypted {about}; you are not a reader\n"
+    except IntegrityError:
+        return f"{MARKER} encrypted {about}; it is corrupt\n"
+    if hidden and not events:
+        return f"{MARKER} encrypted {about}; you are not a reader\n"
+    header = f"# readers: {', '.join(found.readers)}\n"
+    if found.guests:
+        header += f"# guests: {', '.join(found.guests)}\n"
+    if hidden:
+        header += f"# {hidden} seal(s) you cannot read\n"
+    if found.reseal:
+        header += "# needs a reader's re-seal\n"
+    document = {"case": found.case, "status": found.status, "opened": found.opened, "updated": found.updated,
+                "events": sorted(events, key=lambda e: (str(e.get("at")), str(e.get("id"))))}
     return header + yamlio.dumps(document)
 
 

@@ -243,3 +243,16 @@ def tracked(git: Git) -> list[str]:
     """Every tracked file, plus untracked ones git does not ignore (they may be committed next)."""
     output = git.run_bytes("ls-files", "-z", "--cached", "--others", "--exclude-standard")
     return sorted({path for path in output.decode("utf-8", "replace").split("\x00") if path})
+
+
+def blob_ids(git: Git, names: Iterable[str]) -> dict[str, str]:
+    """Resolve ``rev:path`` names to blob ids in one ``git cat-file --batch-check``; absent ones map to NULL_BLOB."""
+    wanted = sorted(set(names))
+    if not wanted:
+        return {}
+    output = git.run("cat-file", "--batch-check=%(objectname) %(objecttype)", input=("\n".join(wanted) + "\n").encode())
+    found = {}
+    for name, line in zip(wanted, output.splitlines()):
+        parts = line.split(" ")
+        found[name] = parts[0] if len(parts) == 2 and parts[1] == "blob" else NULL_BLOB
+    return found

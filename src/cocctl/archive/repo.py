@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
+from cocctl.archive import casefile
 from cocctl.archive import config as config_file
-from cocctl.archive import envelope as envelope_file
 from cocctl.archive import roster as roster_file
+from cocctl.archive import trust
 from cocctl.archive.fsio import write_atomic
 from cocctl.archive.git import Git
 from cocctl.archive.lock import locked
@@ -50,9 +51,27 @@ class Archive:
         raise NotFound("not inside a cocctl archive; cd into one, pass --archive PATH, or run 'cocctl init'")
 
     @cached_property
+    def config_bytes(self) -> bytes:
+        """cocctl.yaml as it is on disk."""
+        return (self.root / config_file.FILE_NAME).read_bytes()
+
+    @cached_property
     def config(self) -> config_file.Config:
-        """The archive's settings."""
-        return config_file.loads((self.root / config_file.FILE_NAME).read_bytes())
+        """The archive's settings as on disk.
+
+        Reading commands use them as they are; every write first checks
+        (``ensure_trusted``) that they are committed and signed.
+
+        Raises:
+            IntegrityError: cocctl.yaml is invalid.
+        """
+        return config_file.loads(self.config_bytes)
+
+    @property
+    def config_signed(self) -> bool:
+        """Whether cocctl.yaml is the version the roster's last signed settings change records."""
+        recorded = self.roster.config
+        return recorded is None or roster_file.config_hash(self.config_bytes) == recorded
 
     @cached_property
     def roster(self) -> roster_file.Roster:
@@ -74,8 +93,8 @@ class Archive:
             return []
         return sorted(path.stem for path in folder.glob("*.yaml") if is_case_id(path.stem))
 
-    def read_envelope(self, case_id: str) -> envelope_file.Envelope:
-        """Read and validate one case file's envelope.
+    def read_case(self, case_id: str) -> casefile.CaseFile:
+        """Read and validate one case file's plaintext (metadata and seals).
 
         Raises:
             NotFound: no such case.
@@ -85,12 +104,30 @@ class Archive:
         path = self.root / relpath
         if not is_case_id(case_id) or not path.is_file():
             raise NotFound(f"no case {case_id!r} in this archive; see 'cocctl list'")
-        envelope = envelope_file.loads(path.read_bytes(), name=relpath)
-        if envelope.case != case_id:
+        found = casefile.loads(path.read_bytes(), name=relpath)
+        if found.case != case_id:
             from cocctl.errors import IntegrityError
 
-            raise IntegrityError(f"{relpath} holds case {envelope.case}, not {case_id}; restore it with git")
-        return envelope
+            raise IntegrityError(f"{relpath} holds case {found.case}, not {case_id}; restore it with git")
+        return found
+
+    read_envelope = read_case
+
+    def ensure_trusted(self) -> None:
+        """Refuse to encrypt unless the roster is the committed one and descends from the pinned one.
+
+        Raises:
+            ConflictError: committee.yaml or cocctl.yaml has uncommitted changes.
+            UntrustedRoster: see :func:`cocctl.archive.trust.ensure_trusted`.
+        """
+        dirty = self.git.dirty([roster_file.FILE_NAME, config_file.FILE_NAME])
+        if dirty:
+            adopt = " or adopt it with 'cocctl policy sign'" if dirty[0] == config_file.FILE_NAME else ""
+            raise ConflictError(
+                f"{dirty[0]} has uncommitted changes; roster and settings change only through signed cocctl "
+                f"commands (restore it with 'git checkout -- {dirty[0]}'{adopt})"
+            )
+        trust.ensure_trusted(self.git)
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -102,7 +139,7 @@ class Archive:
             yield
 
     def commit(self, changes: Mapping[str, bytes | None], subject: str, trailers: dict[str, str],
-               when: datetime | None = None) -> str:
+               when: datetime | None = None, *, adopt: Sequence[str] = (), sign: bool | None = None) -> str:
         """Write ``changes`` (relative path -> new bytes, or None to delete) as one commit.
 
         Files are written atomically with mode 0600. If anything fails,
@@ -115,8 +152,8 @@ class Archive:
             GitError: the commit failed (or could not be signed).
         """
         paths = list(changes)
-        sign = self._signing()
-        dirty = self.git.dirty(paths)
+        sign = self._signing() if sign is None else sign
+        dirty = [path for path in self.git.dirty(paths) if path not in adopt]
         if dirty:
             raise ConflictError(
                 f"{dirty[0]} has uncommitted changes; commit or discard them first (see 'git status')"

@@ -1,24 +1,48 @@
-"""The committee roster (committee.yaml): who may hold keys to cases."""
+"""The committee roster (committee.yaml): an append-only list of signed changes, and the members it yields.
+
+Who may read future cases is decided here, so nothing in this file is taken
+on trust: every change (a member added, removed, re-keyed or updated, a new
+cocctl.yaml) is an entry signed with the Ed25519 key of a member who was
+active before it, and the member list is recomputed from the entries on
+every read. The ``members`` section in the file is a readable copy; it must
+equal what the entries give. Entries are kept sorted by (time, id), so two
+clones' rosters merge as the union of their entries without a key.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cocctl import validation
-from cocctl.archive import yamlio
+from cocctl.archive import signing, yamlio
 from cocctl.errors import IntegrityError, NotFound
 
 FILE_NAME = "committee.yaml"
+FORMAT_VERSION = 2
+
+ADD, REMOVE, ROTATE, UPDATE, CONFIG = "add", "remove", "rotate-key", "update", "config"
+CHANGES = (ADD, REMOVE, ROTATE, UPDATE, CONFIG)
+# Member fields an `update` entry may set.
+UPDATABLE = ("name", "email", "roles", "employer", "confirmed")
 
 
 @dataclass(frozen=True)
 class Member:
-    """A committee member; ``left`` is set once they are off-boarded."""
+    """A committee member; ``left`` is set once they are off-boarded.
+
+    ``signing`` is the current public signing key (None for a member carried
+    over from a version-1 roster who has not been given one yet);
+    ``past_keys`` are earlier ones with the time they were replaced, to check
+    what the member signed before a rotation.
+    """
 
     handle: str
     recipient: str
     joined: str
+    signing: str | None = None
     name: str | None = None
     email: str | None = None
     roles: tuple[str, ...] = ()
@@ -26,11 +50,28 @@ class Member:
     left: str | None = None
     # When they last said they want to continue serving (asked every six months).
     confirmed: str | None = None
+    past_keys: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def active(self) -> bool:
         """Whether the member is on the committee now."""
         return self.left is None
+
+    def signing_key_at(self, at: str) -> str | None:
+        """The signing key the member held at time ``at``."""
+        for key, until in self.past_keys:
+            if at < until:
+                return key
+        return self.signing
+
+    def active_at(self, at: str) -> bool:
+        """Whether the member had not left at time ``at``.
+
+        Times are claimed by the signer and clocks differ between clones, so
+        joining is not compared; that a signer was a member when they signed
+        is proven against git history by ``cocctl verify``.
+        """
+        return self.left is None or at < self.left
 
     def to_dict(self) -> dict[str, Any]:
         """Return the member as roster data, omitting empty fields."""
@@ -39,6 +80,8 @@ class Member:
             if getattr(self, name):
                 data[name] = getattr(self, name)
         data["recipient"] = self.recipient
+        if self.signing:
+            data["signing"] = self.signing
         if self.roles:
             data["roles"] = list(self.roles)
         if self.employer:
@@ -52,15 +95,82 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One signed roster change.
+
+    Attributes:
+        id: unique, sortable id (a ULID, like event ids).
+        at: when it was made (canonical UTC).
+        by: handle of the member who signed it.
+        after: id of the latest entry its author had (None only for the first).
+        change: one of ``CHANGES``.
+        member: the member fields the change carries (``add``, ``remove``,
+            ``rotate-key``, ``update``).
+        config: SHA-256 (hex) of the new cocctl.yaml (``config``).
+        sig: the author's signature of everything above.
+    """
+
+    id: str
+    at: str
+    by: str
+    after: str | None
+    change: str
+    member: dict[str, Any] | None = None
+    config: str | None = None
+    sig: str = ""
+
+    def statement(self) -> dict[str, Any]:
+        """What the signature covers."""
+        data: dict[str, Any] = {"id": self.id, "at": self.at, "by": self.by, "after": self.after,
+                                "change": self.change}
+        if self.member is not None:
+            data["member"] = self.member
+        if self.config is not None:
+            data["config"] = self.config
+        return data
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the entry as file data."""
+        return {**self.statement(), "sig": self.sig}
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Entry:
+        """Build an entry from schema-validated file data."""
+        return cls(raw["id"], raw["at"], raw["by"], raw.get("after"), raw["change"],
+                   raw.get("member"), raw.get("config"), raw["sig"])
+
+
+def sign_entry(key: signing.SigningKey, entry: Entry) -> Entry:
+    """Return ``entry`` signed with ``key``."""
+    return replace(entry, sig=key.sign(signing.ROSTER_DOMAIN, entry.statement()))
+
+
+class RosterProblem(IntegrityError):
+    """Raised when the entries do not form a valid signed roster (a forged or altered change)."""
+
+
+@dataclass(frozen=True)
 class Roster:
-    """All members, past and present, in the order they joined."""
+    """All members, past and present, in the order they joined, and the entries that made them."""
 
     members: tuple[Member, ...] = field(default=())
+    entries: tuple[Entry, ...] = field(default=())
+    config: str | None = None
 
     @property
     def active(self) -> tuple[Member, ...]:
         """Members on the committee now."""
         return tuple(member for member in self.members if member.active)
+
+    @property
+    def head(self) -> str | None:
+        """Id of the latest entry (what the next entry follows)."""
+        return self.entries[-1].id if self.entries else None
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Ids of every entry."""
+        return frozenset(entry.id for entry in self.entries)
 
     def get(self, handle: str) -> Member:
         """Return the member with ``handle``.
@@ -73,6 +183,10 @@ class Roster:
                 return member
         raise NotFound(f"no committee member {handle!r}; see 'cocctl member list'")
 
+    def find(self, handle: str) -> Member | None:
+        """The member with ``handle``, or None."""
+        return next((member for member in self.members if member.handle == handle), None)
+
     def find_recipient(self, recipient: str) -> Member | None:
         """Return the active member whose public key is ``recipient``, if any."""
         for member in self.active:
@@ -80,42 +194,164 @@ class Roster:
                 return member
         return None
 
-    def with_member(self, member: Member) -> Roster:
-        """Return a roster with ``member`` added or replaced (by handle)."""
-        others = tuple(m for m in self.members if m.handle != member.handle)
-        if len(others) == len(self.members):
-            return Roster(self.members + (member,))
-        return Roster(tuple(member if m.handle == member.handle else m for m in self.members))
+    def signer_valid(self, handle: str, at: str, statement: Any, domain: bytes, sig: str) -> bool:
+        """Whether ``handle`` was a member at ``at`` and signed ``statement`` with the key they held then."""
+        member = self.find(handle)
+        if member is None or not member.active_at(at):
+            return False
+        key = member.signing_key_at(at)
+        return key is not None and signing.verify(key, domain, statement, sig)
 
-    def leaving(self, handle: str, when: str) -> Roster:
-        """Return a roster where ``handle`` left at ``when``."""
-        return self.with_member(replace(self.get(handle), left=when))
+    def with_entry(self, entry: Entry) -> Roster:
+        """Return the roster with ``entry`` appended (it must be signed and newer than the head).
+
+        Raises:
+            RosterProblem: the entry is not valid after this roster.
+        """
+        return build([*self.entries, entry])
 
     def to_dict(self) -> dict[str, Any]:
         """Return the roster as file data."""
-        return {"cocctl": 1, "members": [member.to_dict() for member in self.members]}
+        return {
+            "cocctl": FORMAT_VERSION,
+            "members": [member.to_dict() for member in self.members],
+            "changes": [entry.to_dict() for entry in self.entries],
+        }
+
+
+def config_hash(data: bytes) -> str:
+    """The SHA-256 (hex) a ``config`` entry records for cocctl.yaml's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def entry_order(entry: Entry) -> tuple[str, str]:
+    """Entries apply in (time, id) order, the same in every clone."""
+    return (entry.at, entry.id)
+
+
+def build(entries: Iterable[Entry]) -> Roster:
+    """Fold signed entries into the roster they describe, checking every signature.
+
+    The first entry must add its own signer (the archive's creator signs
+    with the key being added). Every later entry must be signed by a member
+    who is active just before it, with the key they hold then; a removed
+    member's key signs nothing after their removal.
+
+    Raises:
+        RosterProblem: a signature does not verify, a signer was not an
+            active member, an entry refers to an unknown one, or a change
+            does not apply (adding a handle twice, removing a stranger).
+    """
+    ordered = sorted(entries, key=entry_order)
+    members: dict[str, Member] = {}
+    config: str | None = None
+    seen: set[str] = set()
+    for index, entry in enumerate(ordered):
+        if entry.id in seen:
+            raise RosterProblem(f"{FILE_NAME} holds roster change {entry.id} twice; restore it with git")
+        if index == 0:
+            _check_first(entry)
+        else:
+            if entry.after is None or entry.after not in seen:
+                raise RosterProblem(f"roster change {entry.id} follows a change this roster does not hold")
+            signer = members.get(entry.by)
+            if signer is None or not signer.active or signer.signing is None or not signing.verify(
+                signer.signing, signing.ROSTER_DOMAIN, entry.statement(), entry.sig
+            ):
+                raise RosterProblem(
+                    f"roster change {entry.id} ({entry.change}) is not signed by an active member; "
+                    "someone edited committee.yaml outside cocctl: restore it with git and run 'cocctl verify'"
+                )
+        seen.add(entry.id)
+        if entry.change == CONFIG:
+            config = entry.config
+        else:
+            members = _apply(members, entry)
+    ordered_members = sorted(members.values(), key=lambda m: (m.joined, m.handle))
+    return Roster(tuple(ordered_members), tuple(ordered), config)
+
+
+def _check_first(entry: Entry) -> None:
+    member = entry.member or {}
+    if entry.change != ADD or entry.after is not None or member.get("handle") != entry.by:
+        raise RosterProblem(f"{FILE_NAME}: the first roster change must be its signer adding themself")
+    key = member.get("signing")
+    if not key or not signing.verify(key, signing.ROSTER_DOMAIN, entry.statement(), entry.sig):
+        raise RosterProblem(f"{FILE_NAME}: the first roster change is not signed by the member it adds")
+
+
+def _apply(members: dict[str, Member], entry: Entry) -> dict[str, Member]:
+    data = entry.member or {}
+    handle = data.get("handle", "")
+    current = members.get(handle)
+    members = dict(members)
+    if entry.change == ADD:
+        if current is not None:
+            raise RosterProblem(f"roster change {entry.id} adds {handle}, who is already on the roster")
+        members[handle] = Member(
+            handle=handle, recipient=data["recipient"], joined=data.get("joined", entry.at),
+            signing=data.get("signing"),
+            name=data.get("name"), email=data.get("email"), roles=tuple(data.get("roles", ())),
+            employer=data.get("employer"),
+        )
+        return members
+    if current is None or not current.active:
+        raise RosterProblem(f"roster change {entry.id} changes {handle}, who is not an active member")
+    if entry.change == REMOVE:
+        members[handle] = replace(current, left=data.get("left", entry.at))
+    elif entry.change == ROTATE:
+        past = current.past_keys + ((current.signing, entry.at),) if current.signing else current.past_keys
+        members[handle] = replace(current, recipient=data["recipient"], signing=data["signing"], past_keys=past)
+    elif entry.change == UPDATE:
+        changes = {name: data[name] for name in UPDATABLE if name in data}
+        if "roles" in changes:
+            changes["roles"] = tuple(changes["roles"])
+        if changes.pop("confirmed", None):
+            changes["confirmed"] = entry.at
+        members[handle] = replace(current, **changes)
+    return members
 
 
 def loads(data: bytes) -> Roster:
-    """Parse and validate committee.yaml.
+    """Parse committee.yaml and rebuild the roster from its signed changes.
 
     Raises:
-        IntegrityError: not YAML or not a valid roster.
+        IntegrityError: not YAML, not a valid roster, a change that does not
+            verify, or a member list that differs from what the changes give.
     """
     try:
         raw = yamlio.loads(data)
     except yamlio.YAMLSyntaxError as error:
-        raise IntegrityError(f"{FILE_NAME} is not valid ({error}); fix it or restore it with git") from None
+        raise IntegrityError(f"{FILE_NAME} is not valid ({error}); restore it with git") from None
+    if isinstance(raw, dict) and raw.get("cocctl") == 1:
+        return _loads_v1(raw)
     found = validation.problems(validation.COMMITTEE, raw)
     if found:
-        raise IntegrityError(f"{FILE_NAME} is not valid ({found[0]}); fix it or restore it with git")
+        raise IntegrityError(f"{FILE_NAME} is not valid ({found[0]}); restore it with git")
+    roster = build(Entry.from_dict(item) for item in raw["changes"])
+    if raw["members"] != [member.to_dict() for member in roster.members]:
+        raise IntegrityError(
+            f"{FILE_NAME}: the member list differs from what its signed changes give; "
+            "someone edited it outside cocctl: restore it with git"
+        )
+    return roster
+
+
+def _loads_v1(raw: dict[str, Any]) -> Roster:
+    """A version-1 roster (no signatures): readable, never trusted for writing; see ``cocctl upgrade``."""
     members = []
-    for item in raw["members"]:
-        members.append(Member(**{**item, "roles": tuple(item.get("roles", ()))}))
-    handles = [member.handle for member in members]
-    if len(set(handles)) != len(handles):
-        raise IntegrityError(f"{FILE_NAME} lists a handle twice; fix it or restore it with git")
-    return Roster(tuple(members))
+    for item in raw.get("members") or ():
+        if not isinstance(item, dict) or not {"handle", "recipient", "joined"} <= item.keys():
+            raise IntegrityError(f"{FILE_NAME} is not valid; restore it with git")
+        fields = {k: item[k] for k in ("handle", "recipient", "joined", "name", "email", "employer", "left",
+                                       "confirmed") if k in item}
+        members.append(Member(**fields, roles=tuple(item.get("roles", ()))))
+    return Roster(tuple(members), (), None)
+
+
+def is_unsigned(roster: Roster) -> bool:
+    """Whether ``roster`` came from a version-1 file (members but no signed changes)."""
+    return bool(roster.members) and not roster.entries
 
 
 def dumps(roster: Roster) -> bytes:
@@ -125,3 +361,17 @@ def dumps(roster: Roster) -> bytes:
     if found:
         raise IntegrityError(f"refusing to write an invalid {FILE_NAME}: {found[0]}")
     return yamlio.dumps(data).encode("utf-8")
+
+
+def merge(base: Roster | None, ours: Roster, theirs: Roster) -> Roster:
+    """The union of two rosters' entries (the merge driver's result); needs no key.
+
+    Raises:
+        RosterProblem: the union does not verify (for example a change by a
+            member the other side removed); a person must look.
+    """
+    del base  # entries are only ever added, so the union of both sides is the three-way merge
+    # `after` is signed and never rewritten, so after a union two entries
+    # may follow the same one: the chain is a tree rooted at the first entry.
+    union = {entry.id: entry for entry in (*ours.entries, *theirs.entries)}
+    return build(union.values())

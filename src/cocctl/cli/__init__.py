@@ -7,6 +7,7 @@ from cocctl.cli import followup  # noqa: F401  (due, draft, roster check, rotati
 from cocctl.cli import merge  # noqa: F401  (the git merge driver)
 from cocctl.cli import governance, people  # noqa: F401  (access, decisions, people, appeals)
 from cocctl.cli import audit  # noqa: F401  (validate, log, verify, setup, textconv, hooks)
+from cocctl.cli import sync  # noqa: F401  (clone, sync)
 from cocctl.cli import transparency  # noqa: F401  (report, stats)
 from cocctl.cli.app import app
 from cocctl.main import main

@@ -47,6 +47,8 @@ app = typer.Typer(
 
 member_app = typer.Typer(cls=_Group, help="Manage the committee roster.", no_args_is_help=True)
 app.add_typer(member_app, name="member")
+roster_app = typer.Typer(cls=_Group, help="The roster: the committee's own rules (check) and which roster this clone trusts (trust).", no_args_is_help=True)
+app.add_typer(roster_app, name="roster")
 
 
 def _version(value: bool) -> None:

@@ -1,4 +1,4 @@
-"""Commands about the archive and its committee: init, member, reencrypt."""
+"""Commands about the archive and its committee: init, member, rekey, roster trust, policy sign, upgrade."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from cocctl.cli.app import app, member_app, session
+from cocctl.cli.app import app, member_app, roster_app, session
 
 
 @app.command()
@@ -20,33 +20,57 @@ def init(
     role: List[str] = typer.Option([], "--role", help="Your roles (repeatable), e.g. admin, owner."),
     ci: Optional[str] = typer.Option(None, "--ci", help="Add a CI workflow: github or gitlab."),
 ) -> None:
-    """Create an archive: cocctl.yaml, committee.yaml with you, cases/, .gitattributes; one commit."""
+    """Create an archive: cocctl.yaml, a signed committee.yaml with you, cases/, .gitattributes; one commit."""
     from cocctl import render
-    from cocctl.service import members
+    from cocctl.service import setup
 
-    archive = members.init_archive(session(ctx), path, community, me, preset, tuple(role), ci)
-    render.info(f"created the cocctl archive for {community} at {archive.root} (preset {preset})")
+    archive = setup.init_archive(session(ctx), path, community, me, preset, tuple(role), ci)
+    render.info(f"created the cocctl archive for {community.strip()} at {archive.root} (preset {preset})")
+
+
+def _keys(key: Optional[str], recipient: Optional[str]):  # type: ignore[no-untyped-def]
+    """The member's public keys from --key (a KEY.pub path or the line itself)."""
+    from cocctl.errors import UsageError
+    from cocctl.service import committee
+
+    if recipient and not key:
+        raise UsageError(
+            "a member needs a signing key too: pass --key with the KEY.pub file (or line) 'cocctl keygen' wrote; "
+            "an outside reader such as a mediator is given access with 'cocctl grant CASE --recipient ... --as NAME'"
+        )
+    if not key:
+        raise UsageError("pass --key with the new member's KEY.pub file or its line (age1... ed25519:...)")
+    candidate = Path(key).expanduser()
+    text = key
+    if not key.lstrip().startswith("age1"):
+        try:
+            text = candidate.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UsageError(f"cannot read the key file {key}; pass the KEY.pub path or its line") from None
+    return committee.parse_public(text)
 
 
 @member_app.command("add")
 def member_add(
     ctx: typer.Context,
     handle: str = typer.Argument(..., help="The new member's handle (lowercase)."),
-    recipient: str = typer.Option(..., "--recipient", help="Their age public key (age1...), from 'cocctl keygen'."),
+    key: Optional[str] = typer.Option(None, "--key", help="Their KEY.pub file from 'cocctl keygen', or its line."),
+    recipient: Optional[str] = typer.Option(None, "--recipient", hidden=True),
     name: Optional[str] = typer.Option(None, "--name", help="Full name."),
     email: Optional[str] = typer.Option(None, "--email", help="Email address."),
     role: List[str] = typer.Option([], "--role", help="Roles (repeatable), e.g. admin, owner, chair."),
     employer: Optional[str] = typer.Option(None, "--employer", help="Employer (for the no-majority-from-one-employer rule)."),
 ) -> None:
-    """Add a member and re-encrypt the cases they may now read, in one commit."""
+    """Add a member (a signed roster change) and re-seal the cases they may now read, in one commit."""
     from cocctl import render
     from cocctl.archive.roster import Member
-    from cocctl.service import members
+    from cocctl.service import committee
 
-    new = Member(handle=handle, recipient=recipient.strip(), joined="", name=name, email=email,
+    keys = _keys(key, recipient)
+    new = Member(handle=handle, recipient=keys.recipient, joined="", name=name, email=email,
                  roles=tuple(role), employer=employer)
-    change = members.add_member(session(ctx), new)
-    _report_roster_change(render, f"added {handle}", change)
+    change = committee.add_member(session(ctx), new, keys)
+    _report(render, f"added {handle}", change)
 
 
 @member_app.command("remove")
@@ -55,44 +79,112 @@ def member_remove(
     handle: str = typer.Argument(..., help="The member to off-board."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
-    """Off-board a member: mark them as left and re-encrypt every case without them."""
+    """Off-board a member: they leave the roster and every case is re-sealed without them."""
     from cocctl import render
-    from cocctl.service import members
+    from cocctl.service import committee
 
     if not yes:
-        typer.confirm(f"remove {handle} from the committee and re-encrypt their cases without them?", abort=True)
-    change = members.remove_member(session(ctx), handle)
-    _report_roster_change(render, f"removed {handle}", change)
-    render.info("they can still read old versions in git history with their old key; see the README")
+        typer.confirm(f"remove {handle} from the committee and re-seal their cases without them?", abort=True)
+    change = committee.remove_member(session(ctx), handle)
+    _report(render, f"removed {handle}", change)
+    render.info("they can still read old versions in git history with their old key, and match "
+                "people-index tokens of names they know; see the README")
+    render.info("off-boarding checklist (outside cocctl):")
+    for item in change.checklist:
+        render.info(f"  - {item}")
+
+
+@member_app.command("rotate-key")
+def member_rotate_key(
+    ctx: typer.Context,
+    handle: str = typer.Argument(..., help="The member whose key changes."),
+    key: str = typer.Option(..., "--key", help="Their new KEY.pub file from 'cocctl keygen', or its line."),
+) -> None:
+    """Give a member a new key (lost or leaked); clearances, ownership and votes stay, cases are re-sealed."""
+    from cocctl import render
+    from cocctl.service import committee
+
+    change = committee.rotate_key(session(ctx), handle, _keys(key, None))
+    _report(render, f"rotated the key of {handle}", change)
+    render.info("their old key can still read old versions in git history; see the README")
 
 
 @member_app.command("list")
 def member_list(ctx: typer.Context, json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List committee members, past and present (no key needed)."""
     from cocctl import render
-    from cocctl.service import members
+    from cocctl.service import committee
 
-    roster = members.list_members(session(ctx))
+    roster = committee.list_members(session(ctx))
     render.emit_json(roster) if json else render.members(roster)
 
 
 @app.command()
-def reencrypt(ctx: typer.Context) -> None:
-    """Re-encrypt every case you can read to exactly the readers the policy allows."""
+def rekey(
+    ctx: typer.Context,
+    check: bool = typer.Option(False, "--check", help="Only report the cases that need it; exit 1 if any."),
+    json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Re-seal every case you can read whose seals are not encrypted to exactly its readers."""
     from cocctl import render
-    from cocctl.service import members
+    from cocctl.service import committee
 
-    change = members.reencrypt(session(ctx))
-    if change is None:
-        render.info("every case you can read already has the right recipients; nothing changed")
+    change = committee.rekey(session(ctx), check)
+    if json:
+        render.emit_json(change)
+    elif check:
+        for case_id in change.reencrypted:
+            render.line(f"{case_id}: needs re-sealing")
+        for case_id, fixers in change.unreadable:
+            render.line(f"{case_id}: needs re-sealing by one of: {', '.join(fixers) or 'no active reader'}")
+    elif not change.commit:
+        render.info("every case you can read is sealed to its readers; nothing changed")
     else:
-        _report_roster_change(render, "re-encrypted", change)
+        _report(render, "re-sealed", change)
+    if check and (change.reencrypted or change.unreadable):
+        raise typer.Exit(1)
 
 
-def _report_roster_change(render, what: str, change) -> None:  # type: ignore[no-untyped-def]
-    render.info(f"{what}; re-encrypted {len(change.reencrypted)} case(s)")
+app.command("reencrypt", hidden=True, help="Old name of 'cocctl rekey'.")(rekey)
+
+
+@roster_app.command("trust")
+def roster_trust(
+    ctx: typer.Context,
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+) -> None:
+    """Trust the roster at HEAD after the committee reviewed it (moves this clone's pin)."""
+    from cocctl import render
+    from cocctl.service import sync
+
+    report = sync.roster_review(session(ctx))
+    for finding in report.findings:
+        render.info(f"{finding.commit[:12]}: {finding.message}")
+    if not yes:
+        typer.confirm("trust this roster from now on (cases will be encrypted to it)?", abort=True)
+    sync.roster_trust(session(ctx))
+    render.info(f"this clone now trusts the roster at {report.head[:12]}")
+
+
+@app.command()
+def upgrade(ctx: typer.Context) -> None:
+    """Convert a format-1 archive (unsigned roster, one payload per case) to format 2, in one commit."""
+    from cocctl import render
+    from cocctl.service import upgrade as service
+
+    outcome = service.upgrade(session(ctx))
+    render.info(f"upgraded the archive: {len(outcome.converted)} case(s) converted")
+    if outcome.unreadable:
+        render.info(f"{len(outcome.unreadable)} case(s) you cannot read stay format 1 until a reader runs "
+                    f"'cocctl upgrade': {', '.join(outcome.unreadable)}")
+    if outcome.keyless:
+        render.info("these members have no signing key yet; each sends 'cocctl whoami --public' and a member runs "
+                    f"'cocctl member rotate-key HANDLE --key LINE': {', '.join(outcome.keyless)}")
+
+
+def _report(render, what: str, change) -> None:  # type: ignore[no-untyped-def]
+    render.info(f"{what}; re-sealed {len(change.reencrypted)} case(s)")
     if change.unreadable:
-        render.info(
-            f"{len(change.unreadable)} case(s) you cannot read were left as they are; "
-            "a member who can read them should run 'cocctl reencrypt'"
-        )
+        render.info(f"{len(change.unreadable)} case(s) you cannot read are marked for a reader's re-seal:")
+        for case_id, fixers in change.unreadable:
+            render.info(f"  {case_id}: one of {', '.join(fixers) or 'no active reader'} must run 'cocctl rekey'")

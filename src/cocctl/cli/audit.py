@@ -50,9 +50,9 @@ def log(
     """Who did what to which case and when, from git; with your key, the events each commit added."""
     from cocctl import render
     from cocctl.render import audit as out
-    from cocctl.service import audit
+    from cocctl.service import history
 
-    entries = audit.log(session(ctx), case, since)
+    entries = history.log(session(ctx), case, since)
     render.emit_json(entries) if json else out.log_entries(entries)
 
 
@@ -63,28 +63,32 @@ def verify(
         None, "--known", help="A commit seen before (e.g. the previous push); it must still be in the history."
     ),
     json: bool = typer.Option(False, "--json", help="Print JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the offences (the pre-push guard)."),
 ) -> None:
-    """Prove the history was not rewritten: cocctl's format, logs that only grow, signatures.
+    """Prove the history is the committee's: signed roster changes and seals, logs that only grow, cocctl's commits.
 
-    Names the first offending commit and exits 1 when anything fails.
+    Needs no key. Names each offending commit and exits 1 when anything fails.
     """
     from cocctl import render
     from cocctl.render import audit as out
-    from cocctl.service import audit
+    from cocctl.service import history
 
-    result = audit.verify(session(ctx), known)
-    render.emit_json(result) if json else out.verify_result(result)
+    result = history.verify(session(ctx), known)
+    if json:
+        render.emit_json(result)
+    elif not quiet or result.problems:
+        out.verify_result(result)
     if result.problems:
         raise typer.Exit(1)
 
 
 @app.command()
 def setup(ctx: typer.Context) -> None:
-    """Register cocctl's git diff driver in this clone, so git diff shows decrypted cases."""
+    """Register cocctl's git drivers in this clone (decrypted diffs, key-less merges) and the pre-push guard."""
     from cocctl import render
-    from cocctl.service import audit
+    from cocctl.service import setup as service
 
-    entries = audit.setup(session(ctx))
+    entries = service.setup(session(ctx))
     for key, value in entries.items():
         render.info(f"set {key} = {value}")
 
@@ -109,9 +113,9 @@ def hooks_install(
 ) -> None:
     """Add a git pre-commit hook running 'cocctl validate --staged' (key-less) before each commit."""
     from cocctl import render
-    from cocctl.service import audit
+    from cocctl.service import setup as service
 
-    path, replaced = audit.install_hook(session(ctx), force)
+    path, replaced = service.install_hook(session(ctx), force)
     if replaced is None:
         render.info(f"the cocctl pre-commit hook is already installed at {path}")
     else:

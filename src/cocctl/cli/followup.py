@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from cocctl.cli.app import _Group, app, member_app, session
+from cocctl.cli.app import app, member_app, roster_app, session
 
 
 @app.command()
@@ -73,8 +73,6 @@ def draft(
     render.emit_json(message) if json else show.draft(message)
 
 
-roster_app = typer.Typer(cls=_Group, help="The committee's own rules.", no_args_is_help=True)
-app.add_typer(roster_app, name="roster")
 
 
 @roster_app.command("check")

@@ -8,7 +8,7 @@ import typer
 
 from cocctl.cli.app import app, session
 
-policy_app = typer.Typer(help="Show the policy in force.", no_args_is_help=True)
+policy_app = typer.Typer(help="Show the policy in force, or adopt an edited cocctl.yaml.", no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
 
 CONSEQUENCE_HELP = "A consequence ID[:key=value,...], e.g. do-not-contact:period=30d,protect=riley (repeatable)."
@@ -179,3 +179,13 @@ def policy_show(ctx: typer.Context, json: bool = typer.Option(False, "--json", h
 
     rows = people.policy_rows(session(ctx))
     show.policy(rows, json)
+
+
+@policy_app.command("sign")
+def policy_sign(ctx: typer.Context) -> None:
+    """Adopt your edit of cocctl.yaml: validate it and record it as a signed settings change, in one commit."""
+    from cocctl import render
+    from cocctl.service import committee
+
+    commit = committee.sign_config(session(ctx))
+    render.info(f"signed and committed the new cocctl.yaml ({commit[:12]})")

@@ -17,29 +17,39 @@ def keygen(
     passphrase: bool = typer.Option(False, "--passphrase", help="Protect the key file with a passphrase (age scrypt)."),
     work_factor: int = typer.Option(18, "--work-factor", hidden=True, min=1, max=22),
 ) -> None:
-    """Create your age identity (mode 0600) and print its public recipient.
+    """Create your identity (mode 0600) and PATH.pub, and print the public line.
 
-    Refuses to overwrite an existing key. Give the printed age1... recipient
-    to a committee member so they can add you with 'cocctl member add'.
+    The identity is an age key; your Ed25519 signing key is derived from it.
+    PATH.pub holds one line (age recipient and signing key): send it to a
+    committee member, who adds you with 'cocctl member add HANDLE --key PATH.pub'.
+    Refuses to overwrite an existing key.
     """
     from cocctl import render
-    from cocctl.service import members
+    from cocctl.service import setup
 
     secret = None
     if passphrase:
         secret = typer.prompt("passphrase", hide_input=True, confirmation_prompt=True)
-    made = members.keygen(session(ctx), out, secret, work_factor)
-    render.info(f"wrote {'passphrase-protected ' if made.protected else ''}identity to {made.path}")
-    render.line(made.recipient)
+    made = setup.keygen(session(ctx), out, secret, work_factor)
+    render.info(f"wrote {'passphrase-protected ' if made.protected else ''}identity to {made.path} "
+                f"and your public line to {made.public_path}")
+    render.line(made.public)
 
 
 @app.command()
-def whoami(ctx: typer.Context, json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Print which member of this archive your identity is."""
+def whoami(
+    ctx: typer.Context,
+    json: bool = typer.Option(False, "--json", help="Print JSON."),
+    public: bool = typer.Option(False, "--public", help="Print the line to send the committee (recipient and signing key)."),
+) -> None:
+    """Print which member of this archive your identity is (or, with --public, your public line)."""
     from cocctl import render
-    from cocctl.service import members
+    from cocctl.service import setup
 
-    me = members.whoami(session(ctx))
+    if public:
+        render.line(setup.public_line(session(ctx)))
+        return
+    me = setup.whoami(session(ctx))
     if json:
         render.emit_json(me)
     else:

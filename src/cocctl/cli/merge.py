@@ -16,15 +16,20 @@ def merge_driver(
     ours: Path = typer.Argument(..., help="Our version, replaced by the result (%A)."),
     theirs: Path = typer.Argument(..., help="Their version (%B)."),
     name: str = typer.Argument("case file", help="The file's path in the archive (%P)."),
+    roster: bool = typer.Option(False, "--roster", help="Merge committee.yaml instead of a case file."),
 ) -> None:
-    """Merge two versions of a case file as the union of their event logs.
+    """Merge two versions of a case file (union of seals) or of the roster (union of signed changes).
 
-    git runs this for files marked merge=cocctl; a non-zero exit leaves the
-    file conflicted for a person to resolve.
+    git runs this for files marked merge=cocctl / merge=cocctl-roster; it
+    needs no key. A non-zero exit leaves the file conflicted for a person.
     """
     from cocctl import render
     from cocctl.service import merge
 
+    if roster:
+        outcome = merge.merge_rosters(base, ours, theirs, name)
+        render.info(f"cocctl: merged {name}: {outcome.ours_added} change(s) ours, {outcome.theirs_added} theirs")
+        return
     outcome = merge.merge_case_files(session(ctx), base, ours, theirs, name)
-    render.info(f"cocctl: merged {outcome.case}: {outcome.ours_added} event(s) ours, "
-                f"{outcome.theirs_added} theirs")
+    render.info(f"cocctl: merged {outcome.case}: {outcome.ours_added} seal(s) ours, {outcome.theirs_added} theirs"
+                + ("; a reader must re-seal it ('cocctl sync' or 'cocctl rekey')" if outcome.reseal else ""))

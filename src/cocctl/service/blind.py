@@ -1,7 +1,7 @@
 """A blinded index of reported people, so a member can learn that a case they cannot read names the same person.
 
-The index key is a 32-byte archive secret in ``index.key.age``, encrypted to
-every active member. A case's envelope lists HMAC-SHA256(key, normalised
+The index key is a 32-byte archive secret, encrypted to each active member
+in ``index/<handle>.age``. A case's envelope lists HMAC-SHA256(key, normalised
 name), truncated: equal names give equal tokens, and nothing else can be
 learned without the key. A member who leaves keeps the key they once read.
 """
@@ -12,11 +12,13 @@ import hashlib
 import hmac
 import os
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
-from cocctl.archive.roster import Roster
 from cocctl.policy.sanctions import normalise
 
-INDEX_FILE = "index.key.age"
+INDEX_DIR = "index"
+LEGACY_FILE = "index.key.age"
 KEY_SIZE = 32
 TOKEN_BYTES = 16
 
@@ -33,23 +35,41 @@ def tokens(key: bytes | None, names: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({token(key, name) for name in names}))
 
 
-def read_key(root, identities) -> bytes | None:  # noqa: ANN001
-    """The index key, or None when the archive has none yet or I cannot open it."""
+def member_file(handle: str) -> str:
+    """The archive path of the index key as encrypted to one member."""
+    return f"{INDEX_DIR}/{handle}.age"
+
+
+def read_key(root: Path, identities: list[Any], handle: str | None = None) -> bytes | None:
+    """The index key, or None when the archive has none yet or I cannot open it.
+
+    Each member has their own copy (``index/<handle>.age``), so two clones
+    adding different members merge without touching the same file; an
+    archive from before that keeps one shared ``index.key.age``.
+    """
     from cocctl import age
 
-    path = root / INDEX_FILE
-    if not path.is_file():
-        return None
-    try:
-        key = age.decrypt(path.read_bytes(), identities)
-    except age.AgeError:
-        return None
-    return key if len(key) == KEY_SIZE else None
+    candidates = [root / member_file(handle)] if handle else []
+    candidates.append(root / LEGACY_FILE)
+    for path in candidates:
+        if not path.is_file():
+            continue
+        try:
+            key = age.decrypt(path.read_bytes(), identities)
+        except age.AgeError:
+            continue
+        if len(key) == KEY_SIZE:
+            return key
+    return None
 
 
-def sealed_key(key: bytes | None, roster: Roster) -> tuple[bytes, bytes]:
-    """The index key (a new one when ``key`` is None) encrypted to the roster's active members."""
+def new_key() -> bytes:
+    """A fresh index key."""
+    return os.urandom(KEY_SIZE)
+
+
+def sealed_for(key: bytes, recipient: str) -> bytes:
+    """The index key encrypted to one member's recipient (armored age)."""
     from cocctl import age
 
-    key = key if key is not None else os.urandom(KEY_SIZE)
-    return key, age.encrypt(key, [member.recipient for member in roster.active], armor=True)
+    return age.encrypt(key, [recipient], armor=True)

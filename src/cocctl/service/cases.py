@@ -74,7 +74,7 @@ def open_case(session: Session, report: dict[str, Any], exclude: list[str]) -> C
             data["exclude"] = exclusions
         _check_event_data(ev.OPENED, data)
         events = work.new_events([], [(ev.OPENED, data)])
-        state, commit = work.commit_case(events, "open", f"Open case {case_id}")
+        state, commit = work.commit_case(None, events, "open", f"Open case {case_id}")
     related = _related(work, state)
     if work.policy.get("owners", {}).get("primary"):
         # CHAOSS: whoever takes the report makes sure it gets owners.

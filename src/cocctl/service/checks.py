@@ -10,15 +10,15 @@ from typing import Any
 
 from cocctl import validation
 from cocctl.archive import config as config_file
-from cocctl.archive import history, messages, yamlio
+from cocctl.archive import casefile, history, messages, signing
 from cocctl.archive import roster as roster_file
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.archive.roster import Roster
-from cocctl.errors import IntegrityError, NotFound
+from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound
 from cocctl.model.ids import is_case_id
 from cocctl.policy.deadlines import envelope_due
-from cocctl.service import documents
+from cocctl.model.fold import FoldError
 from cocctl.service.workspace import Session, Workspace
 
 SECRET_KEY = re.compile(rb"AGE-SECRET-KEY-(?:PQ-)?1[0-9A-Z]{20,}")
@@ -121,7 +121,8 @@ def file_problems(path: str, data: bytes, roster: Roster | None, known_cases: se
         envelopes: filled with path -> envelope for the case files that parse.
     """
     found = [Problem(path, message) for message in leak_problems(data)]
-    if path == INDEX_KEY_FILE and not found and (problem := age_problem(data)):
+    is_index = path == INDEX_KEY_FILE or (path.startswith("index/") and path.count("/") == 1 and path.endswith(".age"))
+    if is_index and not found and (problem := age_problem(data)):
         found.append(Problem(path, f"the blinded-index key is not an encrypted age file ({problem})"))
     parts = path.split("/")
     if parts[0] != CASES_DIR or len(parts) == 1:
@@ -174,44 +175,70 @@ def age_problem(data: bytes) -> str | None:
 
 def _envelope_problems(path: str, stem: str, data: bytes, roster: Roster | None,
                        envelopes: dict[str, Any] | None) -> list[Problem]:
-    from cocctl.archive.envelope import loads
-
+    """Key-less checks of a case file: shape, ciphertexts, seal signatures, readers against the roster."""
     try:
-        raw = yamlio.loads(data)
-    except yamlio.YAMLSyntaxError as error:
-        return [Problem(path, f"not YAML ({error})")]
-    schema = validation.problems(validation.ENVELOPE, raw)
-    if schema:
-        return [Problem(path, f"not a valid case file: {line}") for line in schema]
-    envelope = loads(data, name=path)
+        found_file = casefile.loads(data, name=path)
+    except IntegrityError as error:
+        return [Problem(path, str(error).removeprefix(f"{path} is ").removesuffix("; restore it with git"))]
     found = []
-    if envelope.case != stem:
+    if found_file.case != stem:
         found.append(Problem(path, "the case id inside differs from the file name"))
+    if found_file.version == 1:
+        found += _stanza_problems(path, "the payload", found_file.payload or "",
+                                  len(found_file.readers) + len(found_file.guests))
+    for seal in found_file.seals:
+        found += _stanza_problems(path, f"seal {seal.id}", seal.age, len(seal.readers) + len(seal.guests))
+        if roster is not None and roster.entries and not roster.signer_valid(
+            seal.signer, seal.signed_at, seal.statement(found_file.case), signing.SEAL_DOMAIN, seal.sig
+        ):
+            found.append(Problem(path, f"seal {seal.id} is not signed by a member ({seal.signer}): forged, "
+                                       "or moved from another case; restore the file with git"))
+    if roster is not None:
+        found += _reader_problems(path, found_file, roster)
+    if envelopes is not None and not found:
+        envelopes[path] = found_file
+    return found
+
+
+def _stanza_problems(path: str, what: str, armored: str, readers: int) -> list[Problem]:
     from cocctl.age import armor
     from cocctl.age import format as age_format
     from cocctl.age.errors import AgeError
 
     try:
-        header, _ = age_format.parse(armor.decode(envelope.payload.encode("ascii")))
-        stanzas = [s for s in header.stanzas if s.type == "X25519"]
-        if len(stanzas) != len(header.stanzas):
-            found.append(Problem(path, "the payload is not encrypted to X25519 keys only"))
-        if len(stanzas) != len(envelope.recipients) + len(envelope.guests):
-            found.append(Problem(path, f"the payload is encrypted to {len(stanzas)} key(s) but the file "
-                                       f"lists {len(envelope.recipients) + len(envelope.guests)} recipient(s)"))
+        header, _ = age_format.parse(armor.decode(armored.encode("ascii")))
     except (AgeError, UnicodeEncodeError) as error:
-        found.append(Problem(path, f"the payload is not a valid age file ({str(error).split(':')[0]})"))
-    if roster is not None:
-        handles = {member.handle: member for member in roster.members}
-        for handle in envelope.recipients:
-            member = handles.get(handle)
-            if member is None:
-                found.append(Problem(path, f"encrypted to {handle}, who is not on the roster"))
-            elif not member.active:
-                found.append(Problem(path, f"encrypted to {handle}, who left the committee; a member who "
-                                           "can read the case must run 'cocctl reencrypt'"))
-    if envelopes is not None and not found:
-        envelopes[path] = envelope
+        return [Problem(path, f"{what} is not a valid age file ({str(error).split(':')[0]})")]
+    stanzas = [s for s in header.stanzas if s.type == "X25519"]
+    if len(stanzas) != len(header.stanzas):
+        return [Problem(path, f"{what} is not encrypted to X25519 keys only")]
+    if len(stanzas) != readers:
+        return [Problem(path, f"{what} is encrypted to {len(stanzas)} key(s) but lists {readers} reader(s)")]
+    return []
+
+
+def _reader_problems(path: str, found_file: casefile.CaseFile, roster: Roster) -> list[Problem]:
+    """Readers must be members; a file a reader must re-seal says who can."""
+    found = []
+    handles = {member.handle: member for member in roster.members}
+    readers = set(found_file.readers).union(*(seal.readers for seal in found_file.seals))
+    for handle in sorted(readers):
+        member = handles.get(handle)
+        if member is None:
+            found.append(Problem(path, f"encrypted to {handle}, who is not on the roster"))
+    left = sorted(h for h in readers if h in handles and not handles[h].active)
+    differs = any(seal.readers != found_file.readers or seal.guests != found_file.guests
+                  for seal in found_file.seals)
+    if found_file.version == 1 and roster.entries:
+        found.append(Problem(path, "still format 1; a reader must run 'cocctl upgrade'"))
+    elif found_file.reseal or left or differs:
+        fixers = [h for h in found_file.fixers if h in handles and handles[h].active]
+        why = (f"still readable by {', '.join(left)}, who left the committee" if left
+               else "its seals are not all encrypted to its readers" if differs
+               else "merged or changed by someone who could not read it")
+        found.append(Problem(path, f"needs a reader's re-seal ({why}); one of "
+                                   f"{', '.join(fixers) or 'no active reader: grant one access'} must run "
+                                   "'cocctl sync' or 'cocctl rekey'"))
     return found
 
 
@@ -251,33 +278,37 @@ def _known_cases(archive: Archive | None, files: dict[str, bytes]) -> set[str]:
 
 
 def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, ...], list[Problem]]:
-    """Decrypt every case my key opens and check it against its envelope and the policy."""
+    """Decrypt every case my key opens and check it against its metadata and the policy."""
     found: list[Problem] = []
     checked, unreadable = 0, []
-    for path, envelope in sorted(envelopes.items()):
+    for path, found_file in sorted(envelopes.items()):
         try:
-            document = documents.decrypt(envelope, work.identities)
-        except documents.NotARecipient:
-            unreadable.append(envelope.case)
+            loaded = work.open_file(found_file, path)
+        except (AccessDenied, ConflictError):
+            unreadable.append(found_file.case)
             continue
         except IntegrityError as error:
-            found.append(Problem(path, str(error)))
+            found.append(Problem(path, str(error).removeprefix(f"{path}: ")))
+            continue
+        except (FoldError, KeyError, TypeError, ValueError) as error:
+            found.append(Problem(path, f"the event log does not fold ({type(error).__name__})"))
             continue
         checked += 1
-        lines, state = documents.problems(document, envelope)
-        found += [Problem(path, line) for line in lines]
-        if state is not None:
-            readers = work.readers(state)
-            if tuple(envelope.recipients) != readers:
-                found.append(Problem(path, "recipients differ from the readers the policy and the case log "
-                                           "allow; a member who can read it must run 'cocctl reencrypt'"))
-            if tuple(envelope.guests) != tuple(guest.name for guest in state.guests):
-                found.append(Problem(path, "guests differ from those granted in the case log"))
-            # The plaintext deadlines drive key-less 'cocctl due --check'; an
-            # edited (or stale) list would hide an overdue case from CI.
-            if [dict(item) for item in envelope.due] != envelope_due(state, work.policy):
-                found.append(Problem(path, "the plaintext due deadlines differ from those the case log "
-                                           "and the policy give"))
+        state = loaded.state
+        for name, value in (("status", state.status), ("opened", state.opened_at), ("updated", state.updated_at)):
+            if getattr(found_file, name) != value:
+                found.append(Problem(path, f"plaintext {name} differs from the state the event log folds to"))
+        readers = work.readers(state)
+        if tuple(found_file.readers) != readers:
+            found.append(Problem(path, "readers differ from those the policy and the case log allow; "
+                                       "a member who can read it must run 'cocctl rekey'"))
+        if tuple(found_file.guests) != tuple(guest.name for guest in state.guests):
+            found.append(Problem(path, "guests differ from those granted in the case log"))
+        # The plaintext deadlines drive key-less 'cocctl due --check'; an
+        # edited (or stale) list would hide an overdue case from CI.
+        if [dict(item) for item in found_file.due] != envelope_due(state, work.policy):
+            found.append(Problem(path, "the plaintext due deadlines differ from those the case log "
+                                       "and the policy give"))
     return checked, tuple(unreadable), found
 
 

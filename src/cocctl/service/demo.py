@@ -14,7 +14,7 @@ from cocctl.archive.git import Git
 from cocctl.archive.roster import Member
 from cocctl.clock import NOW_VARIABLE, parse_time
 from cocctl.errors import AccessDenied
-from cocctl.service import cases, followup, governance, members
+from cocctl.service import cases, committee, followup, governance, setup
 from cocctl.service.workspace import Session
 
 # Monday to Thursday of one week: the demo tells a story over days.
@@ -54,10 +54,10 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
     """
     archive = folder / "archive"
     people = {handle: DemoMember(handle, folder / "keys" / handle) for handle in ("alice", "bob", "carol")}
-    recipients = {}
+    public = {}
     with _clock(DAYS[0]):
         for member in people.values():
-            recipients[member.handle] = keys.generate(member.identity, parse_time(DAYS[0])).recipient
+            public[member.handle] = committee.parse_public(keys.generate(member.identity, parse_time(DAYS[0])).public)
     as_ = {handle: Session(archive=archive, identity=member.identity) for handle, member in people.items()}
 
     archive.mkdir(parents=True)
@@ -69,12 +69,13 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
         git.run("config", key, value)
 
     with _clock(DAYS[0]):
-        members.init_archive(Session(identity=people["alice"].identity), archive,
-                             "Example Community", "alice", "kubernetes", ("chair",))
-        members.add_member(as_["alice"], Member("bob", recipients["bob"], "", name="Bob Example"))
-        members.add_member(as_["alice"], Member("carol", recipients["carol"], "", name="Carol Example",
-                                                employer="Acme"))
-        step("committee", members.list_members(as_["alice"]))
+        setup.init_archive(Session(identity=people["alice"].identity), archive,
+                           "Example Community", "alice", "kubernetes", ("chair",))
+        committee.add_member(as_["alice"], Member("bob", public["bob"].recipient, "", name="Bob Example"),
+                             public["bob"])
+        committee.add_member(as_["alice"], Member("carol", public["carol"].recipient, "", name="Carol Example",
+                                                  employer="Acme"), public["carol"])
+        step("committee", committee.list_members(as_["alice"]))
         report = {
             "summary": "Repeated unwelcome private messages after being asked to stop.",
             "area": "harassment",

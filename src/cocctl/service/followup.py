@@ -244,19 +244,13 @@ def rotation(session: Session, at: str | None = None, weeks: int = 4) -> list[tu
 
 
 def confirm_member(session: Session, handle: str) -> str:
-    """Record that ``handle`` wants to continue serving (the six-monthly question), in one commit.
+    """Record that ``handle`` wants to continue serving (the six-monthly question), as a signed roster change.
 
     Raises:
         UsageError: ``handle`` is not an active member.
+        AccessDenied: someone other than ``handle`` tries to confirm for them.
     """
-    from dataclasses import replace
+    from cocctl.service import committee as roster
 
-    from cocctl.archive import roster as roster_file
-
-    work = Workspace(session)
-    member = work.require_member(handle)
-    with work.archive.locked():
-        roster = work.archive.roster.with_member(replace(member, confirmed=format_time(work.now)))
-        return work.archive.commit({roster_file.FILE_NAME: roster_file.dumps(roster)},
-                                   f"Confirm that {handle} continues on the committee",
-                                   work.trailers("member-confirm"), when=work.now)
+    return roster.update_member(session, handle, {"confirmed": True}, "member-confirm",
+                                f"Confirm that {handle} continues on the committee")

@@ -1,79 +1,101 @@
-"""Merging two clones' versions of a case: the union of their event logs, re-encrypted.
+"""Merging two clones' versions of a case file or of the roster, without needing a key.
 
-git calls this as the ``cocctl`` merge driver for ``cases/**`` (see
-``.gitattributes``), so two members who worked offline on the same case
-merge without losing an event, and the result is encrypted to the readers
-the merged log calls for.
+git calls these as the ``cocctl`` and ``cocctl-roster`` merge drivers (see
+``.gitattributes``). A case merges as the three-way union of its seals by
+id, so every action either side took survives, whoever merges: a recused
+member, one not cleared, or CI. When the merging member can read the whole
+case, the plaintext metadata is recomputed from the merged events and the
+seals are checked against the readers; otherwise the file is marked for a
+reader's re-seal, which the next ``cocctl sync`` by a reader performs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cocctl.archive import casefile
-from cocctl.archive import envelope as envelope_file
+from cocctl.archive import roster as roster_file
+from cocctl.archive.casefile import CaseFile
 from cocctl.archive.fsio import write_atomic
-from cocctl.errors import AccessDenied, ConflictError, IntegrityError
-from cocctl.model.events import Event
+from cocctl.errors import CocctlError, ConflictError
 from cocctl.service.workspace import Session, Workspace
-
-# Event types that settle a case: if both sides added one, a person decides.
-FINAL_TYPES = frozenset({"decided", "appeal-decided"})
 
 
 @dataclass(frozen=True)
 class MergeOutcome:
-    """What a merge produced: the case, and how many events each side brought."""
+    """What a merge produced: the file, how many seals (or roster changes) each side brought, and whether a reader must re-seal."""
 
     case: str
     ours_added: int
     theirs_added: int
+    reseal: bool = False
 
 
 def merge_case_files(session: Session, base: Path, ours: Path, theirs: Path, name: str) -> MergeOutcome:
     """Merge ``theirs`` into ``ours`` (both versions of case file ``name``), writing ``ours``.
 
-    Args:
-        base: the common ancestor's version (empty when both sides added the file).
-        ours: our version; replaced by the merge result on success.
-        theirs: their version.
-        name: the file's path in the archive, for messages.
+    Raises:
+        ConflictError: the two sides are different cases under one id, or a
+            side is still format 1 (run ``cocctl upgrade`` on both first);
+            ``ours`` is left untouched.
+        IntegrityError: a side is not a valid case file.
+    """
+    base_data = base.read_bytes()
+    base_file = casefile.loads(base_data, name=name) if base_data.strip() else None
+    our_file = casefile.loads(ours.read_bytes(), name=name)
+    their_file = casefile.loads(theirs.read_bytes(), name=name)
+    if our_file.case != their_file.case:
+        raise ConflictError(f"{name}: the two sides hold different cases; restore one of them with git")
+    if 1 in (our_file.version, their_file.version) or (base_file is not None and base_file.version == 1):
+        raise ConflictError(f"{name}: a side is still format 1; run 'cocctl upgrade' and merge again")
+    if base_file is None and {s.id for s in our_file.seals}.isdisjoint(s.id for s in their_file.seals):
+        raise ConflictError(f"{name}: both sides created a different case under this id; rename one of them")
+    union = casefile.union(base_file, our_file, their_file)
+    merged = _recomputed(session, name, our_file, their_file, union.seals)
+    write_atomic(ours, casefile.dumps(merged))
+    return MergeOutcome(name, union.ours_added, union.theirs_added, merged.reseal)
+
+
+def _recomputed(session: Session, name: str, ours: CaseFile, theirs: CaseFile,
+                seals: tuple[casefile.Seal, ...]) -> CaseFile:
+    """The merged file's metadata: derived from the events when I can read them all, else conservative."""
+    draft = replace(ours, seals=seals, reseal=False)
+    try:
+        work = Workspace(session)
+        loaded = work.open_file(draft, name)
+        state = loaded.state
+        readers = work.readers(state)
+        from cocctl.policy.deadlines import envelope_due
+        from cocctl.service import blind
+
+        guests = tuple(guest.name for guest in state.guests)
+        people = blind.tokens(work.index_key, state.reported) if work.index_key else tuple(
+            sorted(set(ours.people) | set(theirs.people)))
+        stale = any(seal.readers != readers or seal.guests != guests for seal in seals)
+        return replace(draft, status=state.status, opened=state.opened_at, updated=state.updated_at,
+                       readers=readers, guests=guests, due=tuple(envelope_due(state, work.policy)),
+                       people=people, reseal=stale)
+    except CocctlError:
+        # No identity without a prompt, not a reader of every seal, or the
+        # archive is unreadable from here: keep every seal, mark the file.
+        return casefile.conservative(ours, theirs, seals)
+
+
+def merge_rosters(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutcome:
+    """Merge two versions of committee.yaml as the union of their signed changes, writing ``ours``.
 
     Raises:
-        ConflictError: the versions cannot be merged automatically (different
-            cases under one id, both sides recorded a final decision, or I
-            cannot read the case); ``ours`` is left untouched.
-        IntegrityError: an event id carries different content on each side.
+        IntegrityError: a side does not verify, or the union does not (for
+            instance a change signed by a member the other side removed).
     """
-    work = Workspace(session)
-    base_events = _events(work, base, name) if base.read_bytes().strip() else {}
-    our_events = _events(work, ours, name)
-    their_events = _events(work, theirs, name)
-    if not base_events and our_events.keys().isdisjoint(their_events):
-        raise ConflictError(f"{name}: both sides created a different case under this id; rename one of them")
-    for event_id in our_events.keys() & their_events.keys():
-        if our_events[event_id] != their_events[event_id]:
-            raise IntegrityError(f"{name}: event {event_id} differs between the two sides; one was altered")
-    ours_added = {i: e for i, e in our_events.items() if i not in base_events}
-    theirs_added = {i: e for i, e in their_events.items() if i not in base_events and i not in our_events}
-    if _settles(ours_added.values()) and _settles(theirs_added.values()):
-        raise ConflictError(f"{name}: both sides recorded a final decision; the committee must choose one")
-    merged = list({**our_events, **their_events}.values())
-    _, data = work.seal(merged)
-    write_atomic(ours, data)
-    return MergeOutcome(name, len(ours_added), len(theirs_added))
+    base_data = base.read_bytes()
+    base_roster = roster_file.loads(base_data) if base_data.strip() else None
+    our_roster = roster_file.loads(ours.read_bytes())
+    their_roster = roster_file.loads(theirs.read_bytes())
+    merged = roster_file.merge(base_roster, our_roster, their_roster)
+    write_atomic(ours, roster_file.dumps(merged))
+    known = base_roster.ids if base_roster else frozenset()
+    return MergeOutcome(name, len(our_roster.ids - known), len(their_roster.ids - known - our_roster.ids))
 
 
-def _events(work: Workspace, path: Path, name: str) -> dict[str, Event]:
-    envelope = envelope_file.loads(path.read_bytes(), name=name)
-    try:
-        document = casefile.unseal(envelope, work.identities, name=name)
-    except AccessDenied:
-        raise ConflictError(f"{name}: your identity cannot read this case, so it cannot merge it; "
-                            "ask one of its readers to merge") from None
-    return {raw["id"]: Event.from_dict(raw) for raw in document["events"]}
-
-
-def _settles(events: object) -> bool:
-    return any(event.type in FINAL_TYPES for event in events)  # type: ignore[attr-defined]

@@ -1,22 +1,21 @@
-"""What every action needs: the archive, my identity, the policy, and case I/O."""
+"""What every action needs: the archive, my identity and signing key, the policy, and case I/O."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from cocctl import clock, keys
-from cocctl.archive import casefile
-from cocctl.archive import envelope as envelope_file
-from cocctl.archive.envelope import Envelope
+from cocctl.archive import casefile, signing
+from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
 from cocctl.archive.repo import Archive
-from cocctl.archive.roster import Member, Roster
-from cocctl.errors import AccessDenied, ConflictError, UsageError
+from cocctl.archive.roster import Member, Roster, is_unsigned
+from cocctl.errors import AccessDenied, ConflictError, IdentityError, IntegrityError, UsageError
 from cocctl.model import events as ev
 from cocctl.model.events import Event
 from cocctl.model.fold import fold
@@ -25,6 +24,9 @@ from cocctl.policy import presets
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
 from cocctl.service import blind
+
+# Backwards-compatible name: the plaintext part of a case file.
+Envelope = CaseFile
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,17 @@ class Session:
 
 @dataclass(frozen=True)
 class LoadedCase:
-    """A case as read from disk: its envelope, log and folded state."""
+    """A case as read from disk: its file, log, folded state, and each seal's opened content."""
 
-    envelope: Envelope
+    file: CaseFile
     events: tuple[Event, ...]
     state: CaseState
+    opened: dict[str, Opened] = field(default_factory=dict, repr=False)
+
+    @property
+    def envelope(self) -> CaseFile:
+        """The plaintext part of the case file (older name)."""
+        return self.file
 
 
 @dataclass(frozen=True)
@@ -86,8 +94,33 @@ class Workspace:
         mine = ", ".join(keys.recipients_of(self.identities)) or "no X25519 key"
         raise AccessDenied(
             f"your identity ({mine}) is not an active member of this archive; "
-            "ask a member to run 'cocctl member add' for you"
+            "send a member the line 'cocctl whoami --public' prints and ask them to run 'cocctl member add'"
         )
+
+    @cached_property
+    def signer(self) -> signing.SigningKey:
+        """My signing key, checked against the roster.
+
+        Raises:
+            IdentityError: my identity has no key to derive one from, or the
+                roster records another signing key for me.
+            ConflictError: the archive is still version 1 (unsigned roster).
+        """
+        key = keys.signing_key(self.identities)
+        me = self.me
+        if is_unsigned(self.archive.roster):
+            raise ConflictError("this archive is still format 1 (no signed roster); run 'cocctl upgrade' first")
+        if me.signing is None:
+            raise IdentityError(
+                f"the roster has no signing key for {me.handle}; send a member the line 'cocctl whoami --public' "
+                f"prints and ask them to run 'cocctl member rotate-key {me.handle} --key \"...\"'"
+            )
+        if me.signing != key.public:
+            raise IdentityError(
+                f"your identity's signing key is not the one the roster records for {me.handle}; "
+                "use the identity you joined with, or ask a member to run 'cocctl member rotate-key'"
+            )
+        return key
 
     @cached_property
     def policy(self) -> dict[str, Any]:
@@ -98,18 +131,67 @@ class Workspace:
     @cached_property
     def index_key(self) -> bytes | None:
         """The archive's blinded-index key, when it has one and I can open it."""
-        return blind.read_key(self.archive.root, self.identities)
+        handle = None
+        try:
+            handle = self.me.handle
+        except AccessDenied:
+            pass
+        return blind.read_key(self.archive.root, self.identities, handle)
+
+    # -- reading ----------------------------------------------------------------------------------
 
     def load_case(self, case_id: str) -> LoadedCase:
-        """Read, decrypt and fold one case.
+        """Read, check, decrypt and fold one case.
+
+        Every seal's outer signature and author signature is checked against
+        the roster, so an event can only be attributed to the member who
+        signed it.
 
         Raises:
-            NotFound, AccessDenied, IntegrityError: see the archive and casefile layers.
+            NotFound: no such case.
+            AccessDenied: I am not one of its readers.
+            ConflictError: I am a reader, but some seal is not encrypted to me
+                yet (a reader must re-seal the case).
+            IntegrityError: corrupt, tampered with, or signed by someone else
+                than it claims.
         """
-        envelope = self.archive.read_envelope(case_id)
-        document = casefile.unseal(envelope, self.identities, name=self.archive.case_relpath(case_id))
-        events = tuple(Event.from_dict(raw) for raw in document["events"])
-        return LoadedCase(envelope, events, fold(events))
+        found = self.archive.read_case(case_id)
+        return self.open_file(found, self.archive.case_relpath(case_id))
+
+    def open_file(self, found: CaseFile, name: str) -> LoadedCase:
+        """Decrypt and check an already parsed case file (see :meth:`load_case`)."""
+        if found.version == 1:
+            raw = casefile.open_payload(found, self.identities, name=name)
+            events = tuple(Event.from_dict(item) for item in raw)
+            return LoadedCase(found, events, fold(events))
+        roster = self.archive.roster
+        opened: dict[str, Opened] = {}
+        events: list[Event] = []
+        for seal in found.seals:
+            check_seal_signature(roster, found.case, seal, name)
+            try:
+                content = casefile.open_seal(found.case, seal, self.identities, name=name)
+            except AccessDenied:
+                if not opened and seal is found.seals[0]:
+                    raise
+                raise ConflictError(
+                    f"case {found.case} has a seal you cannot read yet; one of {', '.join(found.fixers) or 'its readers'} "
+                    "must re-seal it ('cocctl rekey')"
+                ) from None
+            author = roster.find(seal.by)
+            key = author.signing_key_at(seal.at) if author else None
+            if not casefile.check_author(found.case, seal, content, key):
+                raise IntegrityError(f"{name}: seal {seal.id} is not signed by {seal.by}; restore it with git")
+            opened[seal.id] = content
+            events += [_event(item, name) for item in content.events]
+        if len({e.id for e in events}) != len(events):
+            raise IntegrityError(f"{name} holds an event id twice; restore it with git")
+        ordered = tuple(sorted(events, key=ev.sort_key))
+        state = fold(ordered)
+        check_document(state, name)
+        return LoadedCase(found, ordered, state, opened)
+
+    # -- writing ----------------------------------------------------------------------------------
 
     def new_events(self, previous: Sequence[Event], changes: Sequence[tuple[str, dict[str, Any]]]) -> list[Event]:
         """Turn (type, data) pairs into events by me, after ``previous`` in time and id."""
@@ -134,46 +216,73 @@ class Workspace:
         active = [member.handle for member in (roster or self.archive.roster).active]
         return case_readers(self.policy["access"], active, state)
 
-    def seal(self, events: Sequence[Event], roster: Roster | None = None) -> tuple[CaseState, bytes]:
-        """Fold ``events`` and encrypt them to the readers; return state and file bytes.
+    def seal(self, loaded: LoadedCase | None, added: Sequence[Event], roster: Roster | None = None,
+             ) -> tuple[CaseState, bytes]:
+        """Append ``added`` as one new seal by me and re-encrypt every seal whose readers changed.
+
+        Args:
+            loaded: the case as read (None for a new case).
+            added: my new events (none: only re-encrypt, e.g. after a roster change).
+            roster: the roster to encrypt to (default: the archive's).
+
+        Returns:
+            The new state and the case file's bytes.
 
         Raises:
             ConflictError: nobody would be left able to read the case.
         """
         roster = roster or self.archive.roster
-        state = fold(events)
+        key = self.signer
+        previous = loaded.events if loaded else ()
+        state = fold([*previous, *added])
         readers = self.readers(state, roster)
         if not readers and not state.guests:
             raise ConflictError(
                 f"nobody would be able to read case {state.id}; grant a member or a mediator access first"
             )
+        check_document(state, state.id, writing=True)
+        guests = tuple(guest.name for guest in state.guests)
         recipients = [roster.get(handle).recipient for handle in readers]
         recipients += [guest.recipient for guest in state.guests]
-        document = {
-            "cocctl": 1,
-            "case": state.id,
-            "status": state.status,
-            "opened": state.opened_at,
-            "updated": state.updated_at,
-            "events": [event.to_dict() for event in state.events],
-        }
-        envelope = Envelope(
-            case=state.id,
-            status=state.status,
-            opened=state.opened_at,
-            updated=state.updated_at,
-            recipients=readers,
-            payload=casefile.seal(document, recipients),
-            guests=tuple(guest.name for guest in state.guests),
+        now = clock.format_time(self.now)
+        seals: list[Seal] = []
+        for old in loaded.file.seals if loaded else ():
+            if old.readers == readers and old.guests == guests:
+                seals.append(old)
+            else:
+                draft = replace(old, readers=readers, guests=guests, sealer=self.me.handle, sealed=max(now, old.at))
+                seals.append(casefile.encrypt(key, state.id, draft, loaded.opened[old.id].plaintext, recipients))
+        if loaded is not None and loaded.file.version == 1:
+            seals.append(self._imported(state.id, loaded.events, readers, guests, recipients))
+        if added:
+            millis = max(int(self.now.timestamp() * 1000), *(ev.event_id_millis(s.id) + 1 for s in seals)) \
+                if seals else int(self.now.timestamp() * 1000)
+            draft = Seal(ev.new_event_id(millis), self.me.handle, added[-1].at, readers, "", guests=guests)
+            seals.append(casefile.seal(key, state.id, draft, [e.to_dict() for e in added], recipients))
+        people = blind.tokens(self.index_key, state.reported)
+        if self.index_key is None and loaded is not None:
+            people = loaded.file.people  # I cannot compute them; keep what a reader wrote
+        written = CaseFile(
+            case=state.id, status=state.status, opened=state.opened_at, updated=state.updated_at,
+            readers=readers, seals=tuple(seals), guests=guests,
             # Kinds and times only, so key-less CI can run `cocctl due --check`.
-            due=tuple(envelope_due(state, self.policy)),
-            people=blind.tokens(self.index_key, state.reported),
+            due=tuple(envelope_due(state, self.policy)), people=people,
         )
-        return state, envelope_file.dumps(envelope)
+        return state, casefile.dumps(written)
 
-    def commit_case(self, events: Sequence[Event], action: str, subject: str) -> tuple[CaseState, str]:
-        """Seal ``events`` into the case file and commit it as one action."""
-        state, data = self.seal(events)
+    def _imported(self, case_id: str, events: Sequence[Event], readers: tuple[str, ...], guests: tuple[str, ...],
+                  recipients: list[str]) -> Seal:
+        """A version-1 log as one seal I vouch for (its events predate signatures)."""
+        at = clock.format_time(self.now)
+        draft = Seal(ev.new_event_id(int(self.now.timestamp() * 1000)), self.me.handle, at, readers, "",
+                     guests=guests, imported=True)
+        return casefile.seal(self.signer, case_id, draft, [e.to_dict() for e in events], recipients)
+
+    def commit_case(self, loaded: LoadedCase | None, added: Sequence[Event], action: str,
+                    subject: str) -> tuple[CaseState, str]:
+        """Seal ``added`` into the case file and commit it as one action."""
+        self.archive.ensure_trusted()
+        state, data = self.seal(loaded, added)
         commit = self.archive.commit(
             {self.archive.case_relpath(state.id): data},
             subject,
@@ -191,21 +300,22 @@ class Workspace:
         return trailers
 
     def change_case(
-        self, case_id: str, action: str, subject: str, make: Any
+        self, case_id: str, action: str, subject: str,
+        make: Callable[[CaseState], Sequence[tuple[str, dict[str, Any]]] | None],
     ) -> CaseChange:
         """Apply one action to a case under the archive lock: read, append, seal, commit.
 
         ``make(state)`` returns the (type, data) pairs to append; none means
         nothing changed, and then no commit is made.
         """
-        self.me  # only active members write; fail before reading anything  # noqa: B018
+        self.signer  # only members with a valid key write; fail before reading anything  # noqa: B018
         with self.archive.locked():
             loaded = self.load_case(case_id)
             changes = make(loaded.state)
             if not changes:
                 return CaseChange(case_id, loaded.state, None)
             added = self.new_events(loaded.events, changes)
-            state, commit = self.commit_case([*loaded.events, *added], action, subject)
+            state, commit = self.commit_case(loaded, added, action, subject)
             return CaseChange(case_id, state, commit, tuple(added))
 
     def require_member(self, handle: str) -> Member:
@@ -218,3 +328,46 @@ class Workspace:
             if member.handle == handle:
                 return member
         raise UsageError(f"{handle!r} is not an active committee member; see 'cocctl member list'")
+
+
+def check_seal_signature(roster: Roster, case_id: str, seal: Seal, name: str) -> None:
+    """Refuse a seal whose outer signature is not its signer's, made while they were a member.
+
+    Raises:
+        IntegrityError: the signature does not verify.
+    """
+    if not roster.signer_valid(seal.signer, seal.signed_at, seal.statement(case_id), signing.SEAL_DOMAIN, seal.sig):
+        raise IntegrityError(
+            f"{name}: seal {seal.id} is not signed by a member ({seal.signer}); "
+            "it was forged or moved from another case: restore it with git and run 'cocctl verify'"
+        )
+
+
+def document(state: CaseState) -> dict[str, Any]:
+    """The case as one document: the shape ``schemas/case.schema.json`` describes (and ``show --raw`` prints)."""
+    return {
+        "cocctl": 1, "case": state.id, "status": state.status, "opened": state.opened_at,
+        "updated": state.updated_at, "events": [event.to_dict() for event in state.events],
+    }
+
+
+def check_document(state: CaseState, name: str, *, writing: bool = False) -> None:
+    """Check the folded log against the case schema, never quoting its content.
+
+    Raises:
+        IntegrityError: an event breaks the schema.
+    """
+    from cocctl import validation
+
+    found = validation.case_problems(document(state))
+    if found and writing:
+        raise IntegrityError(f"refusing to write an invalid case {name}: {found[0]}")
+    if found:
+        raise IntegrityError(f"{name} holds an invalid case document ({found[0]}); restore it with git")
+
+
+def _event(raw: dict[str, Any], name: str) -> Event:
+    try:
+        return Event.from_dict(raw)
+    except (KeyError, TypeError):
+        raise IntegrityError(f"{name} holds a malformed event; restore it with git") from None

@@ -1,0 +1,216 @@
+"""Which roster this clone trusts: a pin in .git, moved forward only through verified signed changes.
+
+Like ssh's known_hosts: the first roster a clone sees is trusted on first
+use (``cocctl clone`` prints its signing-key fingerprints to confirm out of
+band), and from then on cocctl encrypts to a roster only if every commit
+between the pinned one and HEAD changed committee.yaml through entries
+signed by a member active at that commit's parent. A key appended or
+swapped by anyone with push access, a change signed by a removed member,
+or a rewritten history stops every write until a member looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cocctl.archive import config as config_file
+from cocctl.archive import history
+from cocctl.archive import roster as roster_file
+from cocctl.archive.fsio import write_atomic
+from cocctl.archive.git import Git
+from cocctl.archive.history import NULL_BLOB
+from cocctl.archive.roster import Roster
+from cocctl.errors import IntegrityError
+
+PIN_NAME = "cocctl/roster-pin"
+
+
+class UntrustedRoster(IntegrityError):
+    """Raised when the roster at HEAD does not descend from the pinned one through valid signed changes."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A commit whose roster or settings change is not a valid signed change."""
+
+    commit: str
+    message: str
+
+
+def pin_file(git: Git) -> Path:
+    """Where this clone keeps its pin (inside the git folder, never committed)."""
+    return Path(git.root / git.run("rev-parse", "--git-path", PIN_NAME).strip())
+
+
+def read_pin(git: Git) -> str | None:
+    """The commit whose roster this clone last verified, or None."""
+    path = pin_file(git)
+    try:
+        text = path.read_text().strip()
+    except FileNotFoundError:
+        return None
+    return text or None
+
+
+def write_pin(git: Git, commit: str) -> None:
+    """Trust the roster at ``commit`` from now on."""
+    write_atomic(pin_file(git), (commit + "\n").encode())
+
+
+class Rosters:
+    """Rosters and settings at commits, read in batches and memoised by blob id."""
+
+    def __init__(self, git: Git) -> None:
+        self.git = git
+        self._ids: dict[str, str] = {}
+        self._data: dict[str, bytes] = {}
+        self._rosters: dict[str, Roster | IntegrityError] = {}
+
+    def prepare(self, commits: list[str]) -> None:
+        """Resolve the roster and settings blobs of ``commits`` in one git process."""
+        names = [f"{c}:{path}" for c in commits for path in (roster_file.FILE_NAME, config_file.FILE_NAME)]
+        self._ids.update(history.blob_ids(self.git, [n for n in names if n not in self._ids]))
+        wanted = {blob for blob in self._ids.values() if blob != NULL_BLOB and blob not in self._data}
+        self._data.update(history.blobs(self.git, wanted))
+
+    def blob(self, commit: str, path: str) -> str:
+        """The blob id of ``path`` at ``commit`` (NULL_BLOB when absent)."""
+        name = f"{commit}:{path}"
+        if name not in self._ids:
+            self.prepare([commit])
+        return self._ids[name]
+
+    def data(self, blob: str) -> bytes | None:
+        """A blob's bytes."""
+        return self._data.get(blob)
+
+    def roster(self, commit: str) -> Roster | IntegrityError | None:
+        """The roster at ``commit``: None when absent, the error when it does not load."""
+        blob = self.blob(commit, roster_file.FILE_NAME)
+        if blob == NULL_BLOB:
+            return None
+        if blob not in self._rosters:
+            try:
+                self._rosters[blob] = roster_file.loads(self._data.get(blob, b""))
+            except IntegrityError as error:
+                self._rosters[blob] = error
+        return self._rosters[blob]
+
+
+def check_commit(rosters: Rosters, commit: str, parents: tuple[str, ...]) -> list[str]:
+    """What is wrong with the roster and settings change ``commit`` makes over its parents.
+
+    Returns:
+        One line per problem; empty when the change is valid (or there is none).
+    """
+    roster_blob = rosters.blob(commit, roster_file.FILE_NAME)
+    config_blob = rosters.blob(commit, config_file.FILE_NAME)
+    if parents and all(rosters.blob(p, roster_file.FILE_NAME) == roster_blob and
+                       rosters.blob(p, config_file.FILE_NAME) == config_blob for p in parents):
+        return []
+    after = rosters.roster(commit)
+    if after is None:
+        return ["deletes committee.yaml"] if parents else []
+    if isinstance(after, IntegrityError):
+        return [f"leaves a roster that does not verify ({str(after).split(';')[0]})"]
+    found = []
+    if after.entries:
+        config = rosters.data(config_blob)
+        if config is None or roster_file.config_hash(config) != after.config:
+            found.append("changes cocctl.yaml without a signed settings change in committee.yaml")
+    befores = [rosters.roster(p) for p in parents]
+    if not parents:
+        return found
+    if len(parents) > 1:
+        union: set[str] = set()
+        for before in befores:
+            if isinstance(before, Roster):
+                union |= before.ids
+                if not before.ids <= after.ids:
+                    found.append("drops roster changes one of its parents holds")
+        if after.entries and not after.ids <= union:
+            found.append("adds roster changes in a merge (a change must be its own commit)")
+        return found
+    before = befores[0]
+    if isinstance(before, IntegrityError):
+        return found  # the parent's own commit was reported
+    if before is None or not before.entries:
+        return found + _first_signed(before, after)
+    if not before.ids <= after.ids:
+        found.append("drops roster changes an earlier version held")
+    for entry in after.entries:
+        if entry.id in before.ids:
+            continue
+        signer = before.find(entry.by)
+        if signer is None or not signer.active or signer.signing is None:
+            found.append(f"adds a roster change signed by {entry.by!r}, who was not an active member before it")
+    return found
+
+
+def _first_signed(before: Roster | None, after: Roster) -> list[str]:
+    """A roster that becomes signed (init, or ``upgrade`` of a version-1 roster)."""
+    if before is None:
+        return []  # the archive's first roster: trusted on first use
+    first = after.entries[0]
+    member = next((m for m in before.active if m.handle == first.by), None)
+    if member is None or member.recipient != (first.member or {}).get("recipient"):
+        return ["signs the roster for the first time, but not as a member of the unsigned roster before it"]
+    return []
+
+
+def walk(git: Git, since: str | None, head: str = "HEAD") -> tuple[str, list[Finding]]:
+    """Check every commit after ``since`` (or all) up to ``head``; return head's id and the findings."""
+    head_id = git.run("rev-parse", "--verify", "--quiet", f"{head}^{{commit}}", check=False).strip()
+    if not head_id:
+        return "", []
+    spec = [f"{since}..{head_id}"] if since else [head_id]
+    lines = git.run("rev-list", "--reverse", "--topo-order", "--parents", *spec).split("\n")
+    graph = [(parts[0], tuple(parts[1:])) for parts in (line.split() for line in lines) if parts]
+    rosters = Rosters(git)
+    rosters.prepare([c for c, parents in graph for c in (c, *parents)])
+    findings = [Finding(commit, message) for commit, parents in graph
+                for message in check_commit(rosters, commit, parents)]
+    return head_id, findings
+
+
+def ensure_trusted(git: Git) -> str:
+    """Refuse to go on unless HEAD's roster descends from the pinned one; move the pin to HEAD.
+
+    Returns:
+        The commit now pinned.
+
+    Raises:
+        UntrustedRoster: history was rewritten past the pin, or a commit
+            since changed the roster or settings without a valid signature.
+    """
+    pin = read_pin(git)
+    head = git.run("rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False).strip()
+    if not head or pin == head:
+        return head
+    if pin is not None:
+        known = git.run("rev-parse", "--verify", "--quiet", f"{pin}^{{commit}}", check=False).strip()
+        if not known or not _is_ancestor(git, pin, head):
+            raise UntrustedRoster(
+                f"the roster you trusted (commit {pin[:12]}) is no longer in this branch's history: "
+                "history was rewritten; review 'git log' with the committee, then run 'cocctl roster trust'"
+            )
+    _, findings = walk(git, pin)
+    if findings:
+        first = findings[0]
+        raise UntrustedRoster(
+            f"commit {first.commit[:12]} {first.message}; nothing was encrypted. Review it with "
+            f"'git show {first.commit[:12]}' and 'cocctl verify', and run 'cocctl roster trust' only if the committee confirms it"
+        )
+    write_pin(git, head)
+    return head
+
+
+def _is_ancestor(git: Git, ancestor: str, descendant: str) -> bool:
+    from cocctl.errors import GitError
+
+    try:
+        git.run("merge-base", "--is-ancestor", ancestor, descendant)
+    except GitError:
+        return False
+    return True

@@ -1,0 +1,27 @@
+"""A progress display for long remote work (clone, sync), only on a terminal."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def reporter(what: str) -> Iterator[Callable[[str, int, "int | None"], None] | None]:
+    """Yield a progress callback drawing a Rich progress bar on stderr, or None when not on a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, current: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(f"{what}: {stage}", total=total)
+            bar.update(tasks[stage], completed=current, total=total)
+
+        yield update

@@ -1,0 +1,178 @@
+"""Getting started: my keys (keygen, whoami), a new archive (init), and this clone's git drivers."""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from cocctl import keys
+from cocctl.archive import config as config_file
+from cocctl.archive import drivers, trust
+from cocctl.archive import roster as roster_file
+from cocctl.archive.git import Git
+from cocctl.archive.repo import CASES_DIR, Archive
+from cocctl.archive.roster import Entry
+from cocctl.clock import format_time
+from cocctl.errors import ConflictError, UsageError
+from cocctl.model import events as ev
+from cocctl.policy import presets
+from cocctl.service import committee
+from cocctl.service.workspace import Session, Workspace
+
+HOOK_MARKER = "# Installed by 'cocctl hooks install'"
+# Where each CI system reads its workflow, by the name `init --ci` takes.
+CI_FILES = {"github": ".github/workflows/cocctl.yml", "gitlab": ".gitlab-ci.yml"}
+GITATTRIBUTES = (
+    "cases/** diff=cocctl merge=cocctl\n"
+    "committee.yaml merge=cocctl-roster\n"
+)
+
+
+@dataclass(frozen=True)
+class Whoami:
+    """Which member my identity is, in which archive, and my public keys."""
+
+    handle: str
+    recipient: str
+    signing: str | None
+    roles: tuple[str, ...]
+    archive: Path
+
+
+def keygen(session: Session, out: Path | None, passphrase: str | None,
+           work_factor: int = keys.DEFAULT_WORK_FACTOR) -> keys.NewIdentity:
+    """Create a new identity at ``out`` or the default path (and ``PATH.pub``); never overwrite one."""
+    path = out.expanduser() if out else keys.resolve_path(session.identity)
+    return keys.generate(path, Workspace(session).now, passphrase, work_factor)
+
+
+def public_line(session: Session) -> str:
+    """The line to send the committee to join: my age recipient and signing key (no archive needed)."""
+    work = Workspace(session)
+    return keys.public_line(work.identities)
+
+
+def whoami(session: Session) -> Whoami:
+    """Tell which active member of the archive my identity is."""
+    work = Workspace(session)
+    me = work.me
+    return Whoami(me.handle, me.recipient, me.signing, me.roles, work.archive.root)
+
+
+def init_archive(session: Session, path: Path, community: str, handle: str, preset: str,
+                 roles: tuple[str, ...] = (), ci: str | None = None) -> Archive:
+    """Create an archive at ``path`` with me as the first member, in one commit.
+
+    The roster starts with one entry, signed by me, adding me; cocctl.yaml's
+    hash is signed in a second entry. Also registers cocctl's git drivers
+    in the clone and pins the roster; with ``ci`` (github or gitlab) adds
+    that system's workflow to the first commit.
+
+    Raises:
+        UsageError: unknown preset, malformed handle or community name.
+        ConflictError: ``path`` already holds an archive.
+    """
+    if preset not in presets.PRESETS:
+        raise UsageError(f"unknown preset {preset!r}; choose one of {', '.join(presets.names())}")
+    committee.check_handle(handle)
+    community = community.strip()
+    if not community or any(ord(c) < 32 or ord(c) == 127 for c in community):
+        raise UsageError("the community name must be one line of text, not empty")
+    workflow = ci_workflow(ci) if ci else None
+    root = path.expanduser().resolve()
+    if (root / config_file.FILE_NAME).exists():
+        raise ConflictError(f"{root} is already a cocctl archive")
+    work = Workspace(session)
+    recipients = keys.recipients_of(work.identities)
+    if not recipients:
+        raise UsageError("your identity has no X25519 key to encrypt cases to; run 'cocctl keygen'")
+    key = keys.signing_key(work.identities)
+    root.mkdir(parents=True, exist_ok=True)
+    git = Git(root)
+    if not (root / ".git").exists():
+        git.run("init", "--quiet")
+    drivers.setup(git)
+    config = config_file.dumps(config_file.Config(community, preset))
+    millis = int(work.now.timestamp() * 1000)
+    at = format_time(work.now)
+    fields = {"handle": handle, "recipient": recipients[0], "signing": key.public}
+    if roles:
+        fields["roles"] = list(roles)
+    first = roster_file.sign_entry(key, Entry(ev.new_event_id(millis), at, handle, None, roster_file.ADD, member=fields))
+    settings = roster_file.sign_entry(key, Entry(ev.new_event_id(millis + 1), at, handle, first.id, roster_file.CONFIG,
+                                                 config=roster_file.config_hash(config)))
+    roster = roster_file.build([first, settings])
+    archive = Archive(root)
+    files = {
+        config_file.FILE_NAME: config,
+        roster_file.FILE_NAME: roster_file.dumps(roster),
+        f"{CASES_DIR}/.gitkeep": b"",
+        ".gitattributes": GITATTRIBUTES.encode(),
+        **committee.people_index_for_new_archive(recipients[0], handle),
+    }
+    if workflow is not None:
+        files[workflow[0]] = workflow[1]
+    with archive.locked():
+        commit = archive.commit(
+            files,
+            f"Create the cocctl archive for {community}",
+            {"Cocctl-Action": "init", "Cocctl-Actor": handle},
+            work.now,
+        )
+        trust.write_pin(git, commit)
+    return archive
+
+
+def setup(session: Session) -> dict[str, str]:
+    """Register cocctl's diff and merge drivers and the pre-push guard in this clone's git config."""
+    return drivers.setup(Archive.find(session.archive).git)
+
+
+def hook_script() -> str:
+    """The pre-commit hook: key-less validation of what is being committed."""
+    return (
+        "#!/bin/sh\n"
+        f"{HOOK_MARKER}: key-less validation of the staged files.\n"
+        f"exec {drivers.command('validate', '--staged')}\n"
+    )
+
+
+def install_hook(session: Session, force: bool = False) -> tuple[Path, bool | None]:
+    """Write the pre-commit hook; return its path and whether it replaced another (None: already there).
+
+    Raises:
+        ConflictError: a different pre-commit hook exists and ``force`` is not set.
+    """
+    archive = Archive.find(session.archive)
+    relative = archive.git.run("rev-parse", "--git-path", "hooks/pre-commit").strip()
+    path = (archive.root / relative).resolve()
+    script = hook_script()
+    existing = path.read_text(errors="replace") if path.exists() else None
+    if existing == script:
+        return path, None
+    if existing is not None and not force:
+        raise ConflictError(
+            f"a different pre-commit hook exists at {path}; rerun with --force to replace it, "
+            "or add 'cocctl validate --staged' to it"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(script)
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IRUSR)
+    return path, existing is not None
+
+
+def ci_workflow(kind: str) -> tuple[str, bytes]:
+    """The CI workflow for ``kind`` (github or gitlab): its path in the archive and its text.
+
+    Raises:
+        UsageError: unknown CI system.
+    """
+    from importlib.resources import files
+
+    from cocctl import __version__
+
+    if kind not in CI_FILES:
+        raise UsageError(f"unknown CI system {kind!r}; choose one of {', '.join(CI_FILES)}")
+    text = (files("cocctl") / "templates" / f"{kind}.yml").read_text(encoding="utf-8")
+    return CI_FILES[kind], text.replace("@COCCTL_VERSION@", __version__).encode()
