@@ -21,7 +21,10 @@ PACKAGE = Path(age.__file__).parent
 # primitives. Everything else it imports must be non-cryptographic stdlib.
 ALLOWED_CRYPTO = {
     "cryptography.exceptions",
-    "cryptography.hazmat.primitives",  # for hashes and hmac
+    "cryptography.hazmat.primitives",  # for hashes and hmac (and serialization, lazily, for SSH keys)
+    "cryptography.hazmat.primitives.asymmetric",  # for RSA-OAEP padding
+    "cryptography.hazmat.primitives.asymmetric.ed25519",
+    "cryptography.hazmat.primitives.asymmetric.rsa",
     "cryptography.hazmat.primitives.asymmetric.x25519",
     "cryptography.hazmat.primitives.ciphers.aead",
     "cryptography.hazmat.primitives.kdf.hkdf",
@@ -75,7 +78,7 @@ def test_error_classes_mirror_the_testkit_outcomes() -> None:
     classes = {obj for _, obj in inspect.getmembers(errors, inspect.isclass) if issubclass(obj, Exception)}
     assert classes == {
         age.AgeError, age.ArmorError, age.HeaderError, age.HMACError,
-        age.NoIdentityMatch, age.PayloadError, age.KeyFormatError,
+        age.NoIdentityMatch, age.PayloadError, age.KeyFormatError, age.PassphraseError,
     }  # fmt: skip
     assert age.AgeError.__bases__ == (Exception,)
     for cls in classes - {age.AgeError, age.KeyFormatError}:

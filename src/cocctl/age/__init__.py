@@ -2,8 +2,8 @@
 
 # The API only composes the layers: format.py (header grammar), stream.py
 # (payload), armor.py, and one module per recipient type (x25519.py,
-# scrypt.py). Recipients and identities may be passed as objects or as
-# age1... / AGE-SECRET-KEY-... strings.
+# scrypt.py, ssh.py). Recipients and identities may be passed as objects or
+# as age1... / ssh-... / AGE-SECRET-KEY-... strings.
 
 from __future__ import annotations
 
@@ -21,13 +21,15 @@ from .errors import (
     HMACError,
     KeyFormatError,
     NoIdentityMatch,
+    PassphraseError,
     PayloadError,
     add_context,
 )
 from .format import Stanza
-from .parse import parse_identities, parse_identity, parse_recipient, parse_recipients
+from .parse import parse_identities, parse_identity, parse_recipient, parse_recipients, parse_ssh_identity
 from .primitives import FILE_KEY_SIZE, header_mac, payload_key, verify_header_mac
 from .scrypt import ScryptIdentity, ScryptRecipient
+from .ssh import SSHEd25519Identity, SSHEd25519Recipient, SSHRSAIdentity, SSHRSARecipient
 from .x25519 import X25519Identity, X25519Recipient
 
 __all__ = [
@@ -38,8 +40,13 @@ __all__ = [
     "Identity",
     "KeyFormatError",
     "NoIdentityMatch",
+    "PassphraseError",
     "PayloadError",
     "Recipient",
+    "SSHEd25519Identity",
+    "SSHEd25519Recipient",
+    "SSHRSAIdentity",
+    "SSHRSARecipient",
     "ScryptIdentity",
     "ScryptRecipient",
     "Stanza",
@@ -53,6 +60,7 @@ __all__ = [
     "parse_identity",
     "parse_recipient",
     "parse_recipients",
+    "parse_ssh_identity",
 ]
 
 # The payload nonce makes the payload key unique per file even if a file
@@ -86,7 +94,8 @@ def encrypt(data: bytes, recipients: RecipientsArg, *, armor: bool = False) -> b
 
     Args:
         data: the plaintext.
-        recipients: a recipient or ``age1...`` string, or an iterable of them.
+        recipients: a recipient, ``age1...`` string or SSH public key line
+            (``ssh-ed25519 ...``, ``ssh-rsa ...``), or an iterable of them.
         armor: return the PEM-armored text form instead of the binary form.
 
     Returns:

@@ -9,6 +9,7 @@ __all__ = [
     "HeaderError",
     "KeyFormatError",
     "NoIdentityMatch",
+    "PassphraseError",
     "PayloadError",
     "add_context",
 ]
@@ -57,6 +58,14 @@ class KeyFormatError(AgeError, ValueError):
 
     It is also a :class:`ValueError`, because it is raised for bad arguments
     rather than bad files. Its message never contains secret key material.
+    """
+
+
+class PassphraseError(AgeError):
+    """Raised when an SSH private key is passphrase-protected and no passphrase,
+    or a wrong one, was given.
+
+    Callers catch it to prompt for the passphrase and parse the key again.
     """
 
 

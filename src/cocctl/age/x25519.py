@@ -70,7 +70,7 @@ class X25519Recipient:
         # key single-use, which is what allows the fixed AEAD nonce.
         ephemeral = X25519PrivateKey.generate()
         share = ephemeral.public_key().public_bytes_raw()
-        shared = _x25519(ephemeral, self._public_key)
+        shared = exchange(ephemeral, self._public_key)
         if shared is None:
             raise KeyFormatError(f"invalid X25519 recipient {self}: low-order point")
         # The salt binds the key to both public values, as the spec requires.
@@ -159,7 +159,7 @@ class X25519Identity:
                 continue
             check_stanza(stanza, args=1, body_size=WRAPPED_KEY_SIZE)
             share = decode_arg(stanza, 0, KEY_SIZE, "share")
-            shared = _x25519(self._private_key, X25519PublicKey.from_public_bytes(share))
+            shared = exchange(self._private_key, X25519PublicKey.from_public_bytes(share))
             if shared is None:
                 raise HeaderError("invalid X25519 stanza: low-order share gives an all-zero shared secret")
             wrap_key = hkdf(shared, share + self._recipient.public_bytes, X25519_LABEL)
@@ -186,8 +186,15 @@ def _decode_key(text: str, hrp: str, what: str) -> bytes:
     return data
 
 
-def _x25519(private_key: X25519PrivateKey, public_key: X25519PublicKey) -> bytes | None:
-    """Return X25519(private, public), or None for the all-zero result of a low-order point."""
+def exchange(private_key: X25519PrivateKey, public_key: X25519PublicKey) -> bytes | None:
+    """Compute X25519(private, public), refusing the all-zero result.
+
+    Shared with ssh.py, whose ssh-ed25519 type is X25519 underneath.
+
+    Returns:
+        The 32-byte shared secret, or None if ``public_key`` is a low-order
+        point (the result would be all zeros, known to everyone).
+    """
     try:
         shared = private_key.exchange(public_key)
     except ValueError:
