@@ -54,6 +54,13 @@ def test_ordinary_documents_still_load():
     assert yamlio.loads("") is None
 
 
+def test_shared_objects_are_dumped_in_full_not_as_aliases():
+    shared = {"text": "same"}
+    text = yamlio.dumps({"a": shared, "b": [shared]})
+    assert "&" not in text and "*" not in text
+    assert yamlio.loads(text) == {"a": shared, "b": [shared]}
+
+
 def _must_be_clean(data: str | bytes) -> None:
     try:
         yamlio.loads(data)

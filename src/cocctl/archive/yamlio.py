@@ -48,6 +48,8 @@ def _yaml() -> Any:
     yaml.width = 100
     # Keep the order the program gives: a case file reads top-down as written.
     yaml.representer.sort_base_mapping_type_on_output = False
+    # loads refuses anchors and aliases, so dumps writes a shared object out in full.
+    yaml.representer.ignore_aliases = lambda data: True
     yaml.representer.add_representer(
         Literal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:str", str(d), style="|")
     )
