@@ -25,7 +25,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for name in ("COCCTL_IDENTITY", "COCCTL_ARCHIVE", "COCCTL_NOW", "GIT_DIR", "GIT_WORK_TREE", "EDITOR", "VISUAL"):
+    for name in ("COCCTL_IDENTITY", "COCCTL_ARCHIVE", "COCCTL_NOW", "GIT_DIR", "GIT_WORK_TREE", "EDITOR", "VISUAL",
+                 "XDG_RUNTIME_DIR", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     return home

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
 import sys
+import time
+
+import pytest
 
 
 def editor(tmp_path, body: str) -> str:
@@ -79,3 +85,65 @@ def test_failing_editor_changes_nothing(committee, tmp_path):
     result = committee.run("alice", "edit", case, env={"EDITOR": "false"})
     assert result.exit_code == 2 and "editor exited" in result.stderr
     assert committee.head() == head
+
+
+def test_kept_buffer_lives_in_the_runtime_dir_and_resume_reopens_and_removes_it(committee, tmp_path, monkeypatch):
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    case = committee.open()
+    log = tmp_path / "edit.log"
+    broken = editor(tmp_path, "path.write_text(text.replace('severity: high', 'severity: [critical'))")
+    result = committee.run("alice", "edit", case, env={"EDITOR": broken, "EDIT_LOG": str(log)})
+    assert result.exit_code == 2 and f"cocctl edit --resume {case}" in result.stderr
+    kept = __import__("pathlib").Path(log.read_text().split()[2])
+    assert kept.parent.parent == runtime / "cocctl" / "edits"
+    assert oct(kept.parent.parent.stat().st_mode & 0o777) == "0o700"
+    fix = editor(tmp_path, "assert 'severity: [critical' in text\n"
+                           "path.write_text(text.replace('severity: [critical', 'severity: critical'))")
+    result = committee.run("alice", "edit", case, "--resume", env={"EDITOR": fix, "EDIT_LOG": str(log)})
+    assert result.exit_code == 0, result.output
+    assert json.loads(committee.ok("alice", "show", case, "--json").stdout)["severity"] == "critical"
+    assert list((runtime / "cocctl" / "edits").iterdir()) == []
+    assert committee.run("alice", "edit", case, "--resume").exit_code == 3
+
+
+def test_without_a_runtime_dir_buffers_go_to_the_cache_dir_not_the_system_temp(committee, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    case = committee.open()
+    log = tmp_path / "edit.log"
+    result = committee.run("alice", "edit", case,
+                           env={"EDITOR": editor(tmp_path, "path.write_text('summary: [broken')"), "EDIT_LOG": str(log)})
+    assert result.exit_code == 2
+    assert log.read_text().split()[2].startswith(str(tmp_path / "cache" / "cocctl" / "edits") + "/")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_during_the_edit_removes_the_buffer(committee, tmp_path, monkeypatch, signum):
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    case = committee.open()
+    log = tmp_path / "edit.log"
+    sleeper = editor(tmp_path, "Path(os.environ['EDIT_LOG'] + '.pid').write_text(str(os.getpid()))\n"
+                               "import time; time.sleep(60)")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cocctl", "--archive", str(committee.root), "--identity", str(committee.keys["alice"]),
+         "edit", case], env={**os.environ, "EDITOR": sleeper, "EDIT_LOG": str(log)},
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    pid_file = tmp_path / "edit.log.pid"
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() or not pid_file.read_text():
+        assert time.monotonic() < deadline and process.poll() is None, process.communicate()
+        time.sleep(0.05)
+    buffer = __import__("pathlib").Path(log.read_text().split()[2])
+    assert buffer.exists()
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 128 + signum
+    assert stderr.strip() == (f"cocctl: stopped by {signal.Signals(signum).name}; "
+                              "the edit buffer was removed and nothing was changed")
+    assert not buffer.parent.exists() and list((runtime / "cocctl" / "edits").iterdir()) == []
+    editor_pid = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(editor_pid, 0)

@@ -55,6 +55,20 @@ class GitError(CocctlError):
     exit_code = 8
 
 
+class Interrupted(CocctlError):
+    """Raised when a signal (SIGTERM, SIGHUP, SIGINT) ends a command after cleaning up.
+
+    The exit code is 128 + the signal's number, as a shell reports a process
+    a signal ended.
+    """
+
+    def __init__(self, signum: int, outcome: str) -> None:
+        import signal
+
+        super().__init__(f"stopped by {signal.Signals(signum).name}; {outcome}")
+        self.exit_code = 128 + signum
+
+
 class NothingChanged(CocctlError):
     """Raised internally when an action would not change anything (not a failure)."""
 

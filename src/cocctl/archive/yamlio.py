@@ -1,13 +1,33 @@
-"""YAML in and out: safe loading, stable dumping, literal blocks for payloads."""
+"""YAML in and out: guarded loading, stable dumping, literal blocks for payloads.
+
+Everything cocctl reads as YAML (case files, decrypted documents, the
+roster, cocctl.yaml, report files, edits) comes through ``loads``, so the
+limits below hold for hostile input anywhere: a file a stranger commits, or
+a payload someone encrypted to the committee.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 from cocctl.clock import format_time
+
+# A case document nests about seven levels deep; the roster and settings fewer.
+MAX_DEPTH = 64
+MAX_BYTES = 8 * 1024 * 1024
+
+# What YAML allows in a stream (YAML 1.2, 5.1): no C0 controls but tab, LF,
+# CR; no DEL, C1 controls (NEL aside), surrogates or non-characters.
+_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+# ruamel quotes keys, values and characters into some messages; none of it
+# may reach a terminal or a CI log.
+_QUOTED = re.compile(r"""\s*("[^"]*"|'[^']*'|`[^`]*`|\([^)]*\))""")
 
 
 class Literal(str):
@@ -15,7 +35,7 @@ class Literal(str):
 
 
 class YAMLSyntaxError(ValueError):
-    """Raised when text is not YAML; the message gives the position, not the text."""
+    """Raised when text is not YAML cocctl accepts; the message gives the position, never the text."""
 
 
 @cache
@@ -28,29 +48,42 @@ def _yaml() -> Any:
     yaml.width = 100
     # Keep the order the program gives: a case file reads top-down as written.
     yaml.representer.sort_base_mapping_type_on_output = False
+    # loads refuses anchors and aliases, so dumps writes a shared object out in full.
+    yaml.representer.ignore_aliases = lambda data: True
     yaml.representer.add_representer(
         Literal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:str", str(d), style="|")
     )
     return yaml
 
 
-def loads(text: str | bytes) -> Any:
-    """Parse YAML text; timestamps come back as canonical strings.
+def loads(data: str | bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """Parse one YAML document of plain data; timestamps come back as canonical strings.
+
+    The text must be UTF-8 (bytes) or valid Unicode (str), at most
+    ``max_bytes`` long, nested at most ``max_depth`` deep, with no anchors,
+    aliases, explicit tags or duplicate keys: cocctl never writes them, and
+    aliases let a few hundred bytes expand to gigabytes.
 
     Raises:
-        YAMLSyntaxError: the text is not valid YAML (message has line and column only).
+        YAMLSyntaxError: the text breaks one of these rules or is not YAML;
+            the message names the problem and its line and column, never content.
     """
+    text = _decode(data, max_bytes)
+    _check_characters(text)
+    _check_structure(text, max_depth)
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        data = _yaml().load(text)
+        value = _yaml().load(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise YAMLSyntaxError(f"invalid YAML{where}: {error.problem}") from None
+        raise _syntax_error(error) from None
     except YAMLError:
         raise YAMLSyntaxError("invalid YAML") from None
-    return _normalize(data)
+    except (ValueError, OverflowError):
+        # A scalar YAML reads as a number or a date that Python cannot hold:
+        # an integer of thousands of digits, or the 30th of February.
+        raise YAMLSyntaxError("invalid YAML: a number or date is out of range") from None
+    return _normalize(value)
 
 
 def dumps(data: Any) -> str:
@@ -58,6 +91,102 @@ def dumps(data: Any) -> str:
     stream = io.StringIO()
     _yaml().dump(data, stream)
     return stream.getvalue()
+
+
+def _decode(data: str | bytes, max_bytes: int) -> str:
+    """The text of ``data``, refusing what is too large or not UTF-8."""
+    if isinstance(data, str):
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise YAMLSyntaxError(f"invalid text: not valid Unicode at character {error.start + 1}") from None
+    if len(data) > max_bytes:
+        raise YAMLSyntaxError(f"too large: {len(data)} bytes, the limit is {max_bytes}")
+    if data.startswith(_WIDE_BOMS):
+        raise YAMLSyntaxError("not UTF-8: the text starts with a UTF-16 or UTF-32 byte order mark")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        raise YAMLSyntaxError(f"not UTF-8: invalid byte at line {line}, column {column}") from None
+
+
+def _check_characters(text: str) -> None:
+    found = _FORBIDDEN.search(text)
+    if found:
+        line, column = _position(text, found.start())
+        raise YAMLSyntaxError(f"invalid YAML at line {line}, column {column}: "
+                              f"control character U+{ord(found.group()):04X} is not allowed")
+
+
+def _check_structure(text: str, max_depth: int) -> None:
+    """Walk the parser's events, refusing deep nesting, anchors, aliases and tags.
+
+    This runs before anything is built, and stops at the first offence: the
+    C composer recurses per level and crashes the interpreter on deep input,
+    and an alias can stand for a tree of any size.
+    """
+    from ruamel.yaml import CParser, events
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    nodes = (events.ScalarEvent, events.SequenceStartEvent, events.MappingStartEvent)
+    collections = nodes[1:]
+    # One entry per open collection: for a mapping, whether a key comes next.
+    open_collections: list[bool | None] = []
+    # libyaml's parser keeps its own stacks: it does not recurse per level.
+    parser = CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind in nodes:
+                if event.anchor is not None:
+                    raise _refused("anchors are not allowed", event)
+                if event.tag is not None:
+                    raise _refused("explicit tags are not allowed", event)
+                if open_collections and open_collections[-1] is not None:
+                    if open_collections[-1] and kind is not events.ScalarEvent:
+                        raise _refused("a mapping key must be a single value", event)
+                    open_collections[-1] = not open_collections[-1]
+                if kind in collections:
+                    if len(open_collections) == max_depth:
+                        raise _refused(f"nested deeper than {max_depth} levels", event)
+                    open_collections.append(True if kind is events.MappingStartEvent else None)
+            elif kind in (events.SequenceEndEvent, events.MappingEndEvent):
+                open_collections.pop()
+            elif kind is events.AliasEvent:
+                raise _refused("aliases are not allowed", event)
+            elif kind is events.StreamEndEvent:
+                return
+    except MarkedYAMLError as error:
+        raise _syntax_error(error) from None
+    except YAMLError:
+        raise YAMLSyntaxError("invalid YAML") from None
+    finally:
+        parser.dispose()
+
+
+def _refused(problem: str, event: Any) -> YAMLSyntaxError:
+    mark = event.start_mark
+    return YAMLSyntaxError(f"invalid YAML at line {mark.line + 1}, column {mark.column + 1}: {problem}")
+
+
+def _syntax_error(error: Any) -> YAMLSyntaxError:
+    from ruamel.yaml.constructor import DuplicateKeyError
+
+    mark = error.problem_mark or error.context_mark
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    if isinstance(error, DuplicateKeyError):
+        problem = "duplicate key"
+    else:
+        problem = _QUOTED.sub("", str(error.problem or error.context or "")).strip() or "not YAML"
+    return YAMLSyntaxError(f"invalid YAML{where}: {problem}")
+
+
+def _position(text: str | bytes, offset: int) -> tuple[int, int]:
+    newline = "\n" if isinstance(text, str) else b"\n"
+    line_start = text.rfind(newline, 0, offset) + 1  # type: ignore[arg-type]
+    return text.count(newline, 0, offset) + 1, offset - line_start + 1  # type: ignore[arg-type]
 
 
 def _normalize(value: Any) -> Any:

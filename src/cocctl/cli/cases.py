@@ -183,15 +183,36 @@ def amend(
 
 
 @app.command()
-def edit(ctx: typer.Context, case: str = typer.Argument(..., help="The case id.")) -> None:
-    """Edit a case's report in $EDITOR; the difference is recorded as an 'amended' event."""
+def edit(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    resume: bool = typer.Option(False, "--resume", help="Reopen the edit an earlier invalid attempt kept."),
+) -> None:
+    """Edit a case's report in $EDITOR; the difference is recorded as an 'amended' event.
+
+    An edit that cannot be recorded is kept in a private folder (under
+    $XDG_RUNTIME_DIR, else $XDG_CACHE_HOME/cocctl/edits); --resume picks it
+    up again and removes it.
+    """
     from cocctl import editor, render
-    from cocctl.errors import UsageError
+    from cocctl.errors import NotFound, UsageError
     from cocctl.service import cases
 
     current = session(ctx)
-    text = cases.edit_text(current, case)
+    resumed = None
+    if resume:
+        buffers = editor.kept(f"{case}.yaml")
+        if not buffers:
+            raise NotFound(f"no kept edit of case {case}; start one with 'cocctl edit {case}'")
+        resumed = buffers[0]
+        text = resumed.read_text(encoding="utf-8")
+        for older in buffers[1:]:
+            render.info(f"an older kept edit of case {case} stays in {older}")
+    else:
+        text = cases.edit_text(current, case)
     with editor.private_file(f"{case}.yaml", text) as path:
+        if resumed is not None:
+            editor.discard(resumed)  # its text lives in the new buffer now
         while True:
             editor.run(path)
             try:
@@ -201,7 +222,8 @@ def edit(ctx: typer.Context, case: str = typer.Argument(..., help="The case id."
                 render.error(str(error))
                 if not sys.stdin.isatty() or not typer.confirm("reopen the editor?", default=True):
                     editor.keep(path)
-                    raise UsageError(f"case {case} was not changed; your edit is kept in {path}") from None
+                    raise UsageError(f"case {case} was not changed; your edit is kept in {path} "
+                                     f"('cocctl edit --resume {case}' reopens it)") from None
     _changed(render, change, "edited")
 
 

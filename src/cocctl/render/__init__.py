@@ -9,6 +9,9 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
+from cocctl.render.safe import text as _text
+from cocctl.render.safe import visible as _visible
+
 
 @cache
 def console(stderr: bool = False) -> Any:
@@ -40,7 +43,7 @@ def emit_json(data: Any) -> None:
 
 def line(text: str) -> None:
     """Print one plain line on stdout (ids and paths that scripts capture)."""
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(_visible(text) + "\n")
 
 
 def info(text: str) -> None:
@@ -49,18 +52,12 @@ def info(text: str) -> None:
     Plain text on purpose: importing Rich costs ~30 ms, which commands that
     only confirm what they did should not pay.
     """
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(_visible(text, multiline=True) + "\n")
 
 
 def error(text: str) -> None:
-    """Print an error line on stderr."""
-    sys.stderr.write(f"cocctl: {text}\n")
-
-
-def _escape(text: Any) -> str:
-    from rich.markup import escape
-
-    return escape(str(text))
+    """Print an error on one line of stderr; paths and names in it may come from anyone."""
+    sys.stderr.write(f"cocctl: {_visible(text)}\n")
 
 
 def case_rows(rows: Sequence[Any]) -> None:
@@ -75,7 +72,8 @@ def case_rows(rows: Sequence[Any]) -> None:
         table.add_column(header, no_wrap=True)
     for row in rows:
         you = {True: "can read", False: "cannot read", None: ""}[row.readable]
-        table.add_row(row.case, row.status, _short(row.opened), _short(row.updated), str(len(row.readers)), you)
+        table.add_row(*map(_text, (row.case, row.status, _short(row.opened), _short(row.updated))),
+                      str(len(row.readers)), you)
     console().print(table)
 
 
@@ -89,7 +87,7 @@ def case(state: Any) -> None:
     from rich.table import Table
 
     out = console()
-    out.print(f"[bold]case {state.id}[/bold]  {state.status}" + ("  [red]URGENT[/red]" if state.urgent else ""))
+    out.print(f"[bold]case {_text(state.id)}[/bold]  {_text(state.status)}" + ("  [red]URGENT[/red]" if state.urgent else ""))
     facts = Table(box=None, show_header=False, pad_edge=False)
     facts.add_column(style="dim")
     facts.add_column()
@@ -98,31 +96,31 @@ def case(state: Any) -> None:
         reporter = "anonymous (no identity kept)"
     elif state.reporter is not None:
         reporter = " ".join(filter(None, (state.reporter.name, f"<{state.reporter.contact}>" if state.reporter.contact else None)))
-    owners = state.primary or "[yellow]no owner[/yellow]"
+    owners = _text(state.primary) if state.primary else "[yellow]no owner[/yellow]"
     if state.secondary:
-        owners += f" (secondary {state.secondary})"
+        owners += f" (secondary {_text(state.secondary)})"
     for label, value in (
-        ("kind", f"{state.kind} via {state.channel}"),
-        ("severity", state.severity),
-        ("received", state.received_at),
-        ("opened", f"{state.opened_at} by {state.opened_by}"),
-        ("updated", state.updated_at),
-        ("summary", _escape(state.summary)),
-        ("area", _escape(state.area or "—")),
-        ("reported", _escape(", ".join(state.reported) or "—")),
-        ("reporter", _escape(reporter)),
-        ("witnesses", _escape(", ".join(state.witnesses) or "—")),
-        ("evidence", _escape("; ".join(state.evidence) or "—")),
-        ("privacy", _escape(state.privacy or "—")),
+        ("kind", _text(f"{state.kind} via {state.channel}")),
+        ("severity", _text(state.severity)),
+        ("received", _text(state.received_at)),
+        ("opened", _text(f"{state.opened_at} by {state.opened_by}")),
+        ("updated", _text(state.updated_at)),
+        ("summary", _text(state.summary, multiline=True)),
+        ("area", _text(state.area or "—")),
+        ("reported", _text(", ".join(state.reported) or "—")),
+        ("reporter", _text(reporter)),
+        ("witnesses", _text(", ".join(state.witnesses) or "—")),
+        ("evidence", _text("; ".join(state.evidence) or "—")),
+        ("privacy", _text(state.privacy or "—", multiline=True)),
         ("consent", "reporter consents to sharing details" if state.consent else "no consent to share details"),
         ("owners", owners),
-        ("excluded", ", ".join(sorted(state.excluded)) or "—"),
+        ("excluded", _text(", ".join(sorted(state.excluded)) or "—")),
     ):
         facts.add_row(label, value)
     if state.resolution:
-        facts.add_row("resolution", _escape(state.resolution))
+        facts.add_row("resolution", _text(state.resolution, multiline=True))
     if state.public_summary:
-        facts.add_row("public summary", _escape(state.public_summary))
+        facts.add_row("public summary", _text(state.public_summary, multiline=True))
     out.print(facts)
     decisions(state)
     out.print()
@@ -140,8 +138,8 @@ def decisions(state: Any) -> None:
         flag = ""
         if decision.interim and decision.confirmed_at is None and decision.standing == "in-force":
             flag = "  [red]INTERIM: awaiting the committee's confirm or lift[/red]"
-        out.print(f"decision {decision.number}: {decision.outcome}, {_escape(measures)} "
-                  f"({decision.standing}){flag}")
+        out.print(f"decision {decision.number}: {_text(decision.outcome)}, {_text(measures)} "
+                  f"({_text(decision.standing)}){flag}")
     for proposal in state.proposals:
         if proposal.decided is None:
             out.print(f"[yellow]proposal {proposal.number} open[/yellow]: {len(proposal.votes)} vote(s) so far")
@@ -151,7 +149,8 @@ def timeline(events: Iterable[Any]) -> None:
     """Print a case's events, one line each."""
     out = console()
     for event in events:
-        out.print(f"  {event.at}  {event.by:<10} {event.type:<9} {_escape(describe(event))}")
+        out.print(f"  {_text(event.at)}  {_text(f'{event.by:<10}')} {_text(f'{event.type:<9}')} "
+                  f"{_text(describe(event))}")
 
 
 def describe(event: Any) -> str:
@@ -205,13 +204,13 @@ def members(roster: Sequence[Any]) -> None:
     for header in ("handle", "name", "roles", "employer", "joined", "left", "recipient"):
         table.add_column(header)
     for member in roster:
-        table.add_row(
+        table.add_row(*map(_text, (
             member.handle,
-            _escape(member.name or ""),
+            member.name or "",
             ", ".join(member.roles),
-            _escape(member.employer or ""),
+            member.employer or "",
             member.joined[:10],
             (member.left or "")[:10],
             member.recipient[:16] + "…",
-        )
+        )))
     console().print(table)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cocctl.render import console, info
+from cocctl.render.safe import text, visible
 
 
 def problems(items: Sequence[Any], form: str = "text") -> None:
@@ -16,15 +17,17 @@ def problems(items: Sequence[Any], form: str = "text") -> None:
     the file in the pull request; the message must keep to one line.
     """
     for item in items:
-        short = f"commit {item.commit[:12]}" if item.commit else ""
+        # A file name or a message quoting one may come from whoever pushed.
+        short = f"commit {visible(item.commit[:12])}" if item.commit else ""
+        file, message = visible(item.file or ""), visible(item.message)
         if form == "github":
-            location = f" file={_annotation(item.file)}" if item.file else ""
-            message = f"{short}: {item.message}" if short else item.message
+            location = f" file={_annotation(file)}" if file else ""
+            message = f"{short}: {message}" if short else message
             sys.stdout.write(f"::error{location}::{_annotation(message)}\n")
-        elif item.file:
-            sys.stdout.write(f"{item.file}: {short + ': ' if short else ''}{item.message}\n")
+        elif file:
+            sys.stdout.write(f"{file}: {short + ': ' if short else ''}{message}\n")
         else:
-            sys.stdout.write(f"{short or 'archive'}: {item.message}\n")
+            sys.stdout.write(f"{short or 'archive'}: {message}\n")
 
 
 def _annotation(text: str) -> str:
@@ -51,32 +54,31 @@ def log_entries(entries: Sequence[Any]) -> None:
     if not entries:
         info("no commits")
         return
-    from rich.markup import escape
-
     from cocctl.model.events import Event
     from cocctl.render import describe
 
     for entry in entries:
         signature = {"N": "unsigned"}.get(entry.signature, f"signed: {entry.signature_state}")
         who = entry.actor or f"{entry.author} (not via cocctl)"
-        out.print(f"[bold]{entry.commit[:12]}[/bold]  {entry.date}  {escape(who)}  "
-                  f"{entry.action or '-'}  {entry.case or ''}  [dim]{signature}[/dim]")
-        out.print(f"    {escape(entry.subject)}")
+        out.print(f"[bold]{text(entry.commit[:12])}[/bold]  {text(entry.date)}  {text(who)}  "
+                  f"{text(entry.action or '-')}  {text(entry.case or '')}  [dim]{text(signature)}[/dim]")
+        out.print(f"    {text(entry.subject)}")
         for event in entry.events:
             item = Event.from_dict(event)
-            out.print(f"    + {item.at}  {item.by:<10} {item.type:<9} {escape(describe(item))}")
+            out.print(f"    + {text(item.at)}  {text(f'{item.by:<10}')} {text(f'{item.type:<9}')} "
+                      f"{text(describe(item))}")
         if entry.hidden:
-            out.print(f"    [dim]{entry.hidden}[/dim]")
+            out.print(f"    [dim]{text(entry.hidden)}[/dim]")
 
 
 def verify_result(result: Any) -> None:
     """Print verify's findings: the first offending commit, then every problem."""
     if result.problems:
         first = result.problems[0]
-        sys.stdout.write(f"first offending commit: {first.commit} ({first.subject})\n")
+        sys.stdout.write(f"first offending commit: {visible(first.commit)} ({visible(first.subject)})\n")
         for item in result.problems:
-            where = f" {item.file}" if item.file else ""
-            sys.stdout.write(f"{item.commit[:12]}{where}: {item.message}\n")
+            where = f" {visible(item.file)}" if item.file else ""
+            sys.stdout.write(f"{visible(item.commit[:12])}{where}: {visible(item.message)}\n")
     info(f"verified {result.commits} commit(s), {result.case_commits} touching cases/, "
          f"{result.checked} case version change(s) checked for growth")
     if result.unchecked:

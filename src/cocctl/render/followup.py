@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from cocctl.render import console, info
+from cocctl.render.safe import text, visible
 
 
 def _until(at: str, now: str) -> str:
@@ -38,7 +39,8 @@ def due(report: Any) -> None:
         owner = item.owner or ("no owner" if item.decrypted else "")
         if item.secondary:
             owner += f" (+{item.secondary})"
-        table.add_row(item.case, item.kind, item.at[:16].replace("T", " "), f"[{style}]{when}[/{style}]" if style else when, owner)
+        table.add_row(text(item.case), text(item.kind), text(item.at[:16].replace("T", " ")),
+                      f"[{style}]{when}[/{style}]" if style else when, text(owner))
     console().print(table)
 
 
@@ -47,8 +49,8 @@ def draft(message: Any) -> None:
     import sys
 
     if message.address:
-        sys.stdout.write(f"To: {message.address}\n")
-    sys.stdout.write(f"Subject: {message.subject}\n\n{message.body}")
+        sys.stdout.write(f"To: {visible(message.address)}\n")
+    sys.stdout.write(f"Subject: {visible(message.subject)}\n\n{visible(message.body, multiline=True)}")
     if message.withheld:
         info("left out for the consent gate: " + ", ".join(message.withheld))
     info(f"review it, send it, then record it: cocctl draft {message.case} --to {message.to} "
@@ -60,7 +62,8 @@ def stats(figures: Any) -> None:
     from rich.table import Table
 
     out = console()
-    out.print(f"[bold]{figures.community}[/bold]: {figures.period_from[:10]} to {figures.period_to[:10]}",
+    out.print(f"[bold]{text(figures.community)}[/bold]: {text(figures.period_from[:10])} to "
+              f"{text(figures.period_to[:10])}",
               markup=True, highlight=False)
     out.print(f"{figures.total} report(s), {figures.still_open} not closed", markup=False)
     for title, groups in (("kind", figures.by_kind), ("area", figures.by_area), ("outcome", figures.by_outcome)):
@@ -68,7 +71,7 @@ def stats(figures: Any) -> None:
         table.add_column(title)
         table.add_column("reports", justify="right")
         for group in groups:
-            table.add_row(group.label, str(group.count))
+            table.add_row(text(group.label), str(group.count))
         out.print(table)
     for label, timing in (("first response", figures.first_response), ("decision", figures.decision)):
         median = "no data" if timing.median_hours is None else f"median {timing.median_hours} h"
@@ -78,7 +81,7 @@ def stats(figures: Any) -> None:
     for header in ("member", "open (primary)", "open (secondary)", "closed", "overdue"):
         table.add_column(header)
     for load in figures.owners:
-        table.add_row(load.member, str(load.open_primary), str(load.open_secondary), str(load.closed_in_period),
+        table.add_row(text(load.member), str(load.open_primary), str(load.open_secondary), str(load.closed_in_period),
                       str(load.overdue))
     out.print(table)
     if figures.unreadable:
@@ -88,8 +91,8 @@ def stats(figures: Any) -> None:
 def roster_check(result: Any) -> None:
     """Print the roster rules' verdicts, broken ones first."""
     out = console()
-    out.print(f"on triage watch this week: {', '.join(result.on_watch) or 'nobody'}", markup=False)
+    out.print(f"on triage watch this week: {visible(', '.join(result.on_watch) or 'nobody')}", markup=False)
     for finding in sorted(result.findings, key=lambda f: not f.broken):
         mark = "BROKEN" if finding.broken else "ok"
         who = f" ({', '.join(finding.members)})" if finding.members else ""
-        out.print(f"{mark:<7}{finding.rule:<19}{finding.message}{who}", markup=False)
+        out.print(visible(f"{mark:<7}{finding.rule:<19}{finding.message}{who}"), markup=False)

@@ -6,6 +6,7 @@ import json as _json
 from typing import Any
 
 from cocctl.render import console, emit_json, info
+from cocctl.render.safe import text, visible
 
 
 def changed(render: Any, change: Any, verb: str) -> None:
@@ -52,10 +53,10 @@ def person(record: Any, as_json: bool) -> None:
         emit_json(record)
         return
     out = console()
-    out.print(f"[bold]{_esc(record.person)}[/bold]", markup=True)
+    out.print(f"[bold]{text(record.person)}[/bold]", markup=True)
     for case in record.cases:
         decisions = "; ".join(case.decisions) or "no decision"
-        out.print(f"  {case.case}  {case.status:<8} {case.kind:<9} {_esc(decisions)}", markup=False)
+        out.print(visible(f"  {case.case}  {case.status:<8} {case.kind:<9} {decisions}"), markup=False)
     if not record.cases:
         out.print("  no case you can read names this person", markup=False)
     if record.unreadable:
@@ -65,7 +66,7 @@ def person(record: Any, as_json: bool) -> None:
     out.print(f"strikes: {record.strikes}{threshold}", markup=False)
     for item in record.sanctions:
         out.print("sanction: " + _sanction_line(item), markup=False)
-    out.print("highest consequence: " + (label(record.highest) if record.highest else "none"), markup=False)
+    out.print("highest consequence: " + visible(label(record.highest) if record.highest else "none"), markup=False)
 
 
 def sanctions(result: Any, as_json: bool) -> None:
@@ -87,7 +88,8 @@ def _sanction_line(item: Any) -> str:
 
     end = f"until {item.end}" if item.end else "no end date"
     flags = (" INTERIM" if item.interim else "") + (" expires soon" if item.expires_soon else "")
-    return f"{', '.join(item.persons)}: {label(item.consequence)} {end} (case {item.case}, decision {item.decision}){flags}"
+    return visible(f"{', '.join(item.persons)}: {label(item.consequence)} {end} "
+                   f"(case {item.case}, decision {item.decision}){flags}")
 
 
 def policy(rows: list[tuple[str, Any, str]], as_json: bool) -> None:
@@ -102,11 +104,5 @@ def policy(rows: list[tuple[str, Any, str]], as_json: bool) -> None:
         table.add_column(header)
     for name, value, source in rows:
         shown = value if isinstance(value, str) else _json.dumps(value)
-        table.add_row(name, _esc(shown), source)
+        table.add_row(text(name), text(shown), text(source))
     console().print(table)
-
-
-def _esc(text: Any) -> str:
-    from rich.markup import escape
-
-    return escape(str(text))

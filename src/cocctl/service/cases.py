@@ -13,10 +13,13 @@ from cocctl.errors import ConflictError, UsageError
 from cocctl.model import events as ev
 from cocctl.model.ids import new_case_id
 from cocctl.model.state import CLOSED, CaseState
+from cocctl.model.text import require_single_line, require_text
 from cocctl.service.workspace import CaseChange, Session, Workspace
 
 REQUIRED_REPORT_FIELDS = ("summary", "kind", "channel", "severity")
 REPORT_FIELDS = (*ev.SCALAR_FIELDS, *ev.LIST_FIELDS)
+# Report fields meant to span lines; every other one is shown on one line.
+MULTI_LINE_FIELDS = ("summary", "privacy")
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,14 @@ def amend_case(
     if not (notes or evidence or contacts or set_fields or add):
         raise UsageError("nothing to amend; pass --note, --evidence, --contact, --witness, --reported or a field")
 
+    for text in notes:
+        require_text(text, "--note")
+    for item in evidence:
+        require_single_line(item, "--evidence")
+    for who, text in contacts:
+        require_single_line(who, "--contact's WHO")
+        require_text(text, "--contact's text")
+
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         changes: list[tuple[str, dict[str, Any]]] = [(ev.NOTE, {"text": text}) for text in notes]
         changes += [(ev.EVIDENCE, {"description": item}) for item in evidence if item not in state.evidence]
@@ -227,6 +238,7 @@ def apply_edit(session: Session, case_id: str, text: str) -> CaseChange:
     unknown = sorted(set(edited) - set(REPORT_FIELDS))
     if unknown:
         raise UsageError(f"unknown fields in the edited case: {', '.join(map(str, unknown))}")
+    _check_report_text(edited)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         wanted = {**{name: None for name in REPORT_FIELDS}, **edited}
@@ -274,7 +286,11 @@ def close_case(session: Session, case_id: str, resolution: str, public_summary: 
 
     Raises:
         ConflictError: the case is already closed.
+        UsageError: control characters in the resolution or summary.
     """
+    require_text(resolution, "--resolution")
+    if public_summary:
+        require_text(public_summary, "--public-summary")
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         if state.status == CLOSED:
@@ -293,7 +309,9 @@ def reopen_case(session: Session, case_id: str, reason: str) -> CaseChange:
 
     Raises:
         ConflictError: the case is not closed.
+        UsageError: control characters in the reason.
     """
+    require_text(reason, "--reason")
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         if state.status != CLOSED:
@@ -310,12 +328,28 @@ def _clean_report(report: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise UsageError(f"unknown report fields: {', '.join(map(str, unknown))}")
     cleaned = {name: value for name, value in report.items() if value not in (None, "", [], {})}
+    _check_report_text(cleaned)
     if "received_at" in cleaned:
         cleaned["received_at"] = format_time(parse_time(str(cleaned["received_at"]), what="received-at"))
     for name in ev.LIST_FIELDS:
         if name in cleaned:
             cleaned[name] = list(dict.fromkeys(str(item) for item in cleaned[name]))
     return cleaned
+
+
+def _check_report_text(report: dict[str, Any]) -> None:
+    """Refuse control characters in report fields, and line breaks outside summary and privacy."""
+    for name, value in report.items():
+        if isinstance(value, str):
+            (require_text if name in MULTI_LINE_FIELDS else require_single_line)(value, name)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, str):
+                    require_single_line(item, f"an entry of {name}")
+        elif isinstance(value, dict):
+            for part, item in value.items():
+                if isinstance(item, str):
+                    require_single_line(item, f"{name} {part}")
 
 
 def _report_diff(

@@ -9,6 +9,7 @@ from cocctl.errors import AccessDenied, ConflictError, NotFound, UsageError
 from cocctl.model import events as ev
 from cocctl.model.governance import Decision, Proposal, find
 from cocctl.model.state import CLOSED, ESCROWED, CaseState
+from cocctl.model.text import require_single_line, require_text
 from cocctl.policy import consequences as catalogue
 from cocctl.policy import votes as voting
 from cocctl.policy.sanctions import normalise
@@ -62,6 +63,8 @@ def _consequences(work: Workspace, specs: list[str], violation: bool) -> list[di
 
 
 def _persons(state: CaseState, persons: list[str]) -> list[str]:
+    for person in persons:
+        require_single_line(person, "--person")
     if not persons:
         return list(state.reported)
     named = {normalise(p): p for p in state.reported}
@@ -78,6 +81,8 @@ def propose(session: Session, case_id: str, *, violation: bool, specs: list[str]
     Raises:
         UsageError: unknown consequence or bad parameters; ConflictError: escrowed or closed case.
     """
+    if rationale:
+        require_text(rationale, "--rationale")
     work = Workspace(session)
     consequences = _consequences(work, specs, violation)
     _reader(work, case_id)
@@ -164,6 +169,8 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
         ConflictError: the rule is not met (the message gives the tally and what is missing).
         UsageError: a direct decision on consequences that need a vote.
     """
+    if rationale:
+        require_text(rationale, "--rationale")
     work = Workspace(session)
     # "--no-violation" alone is a direct decision of no action.
     direct = _consequences(work, specs, violation) if specs or not violation else None
@@ -255,6 +262,8 @@ def interim(session: Session, case_id: str, specs: list[str], rationale: str,
         ConflictError: the policy has no interim measures, or the case is not urgent.
         UsageError: a consequence the policy does not allow as an interim measure.
     """
+    if rationale:
+        require_text(rationale, "--rationale")
     work = Workspace(session)
     settings = work.policy["interim"]
     if not settings.get("allowed"):
@@ -295,6 +304,8 @@ def confirm(session: Session, case_id: str, number: int | None = None, rationale
     Raises:
         NotFound: no interim measure pending; AccessDenied: the responder confirming their own measure.
     """
+    if rationale:
+        require_text(rationale, "--rationale")
     work = Workspace(session)
     _reader(work, case_id)
 
@@ -311,6 +322,8 @@ def confirm(session: Session, case_id: str, number: int | None = None, rationale
 
 def lift(session: Session, case_id: str, rationale: str, number: int | None = None) -> CaseChange:
     """The committee lifts an interim measure; it ends now."""
+    if rationale:
+        require_text(rationale, "--rationale")
     work = Workspace(session)
     _reader(work, case_id)
 
