@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,10 +14,14 @@ from cocctl.cli import app
 
 HANDLES = ("alice", "bob", "carol")
 
+# Every test runs at this time unless it sets COCCTL_NOW itself, so no test
+# depends on the machine's clock (the tests' dates are in late November 2026).
+NOW = "2026-11-20T09:00:00Z"
+
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test sees the developer's keys, git config or cocctl settings."""
+    """No test sees the developer's keys, git config, cocctl settings, clock or temp folders."""
     home = tmp_path / "home"
     home.mkdir()
     gitconfig = home / ".gitconfig"
@@ -27,6 +32,15 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     for name in ("COCCTL_IDENTITY", "COCCTL_ARCHIVE", "COCCTL_NOW", "GIT_DIR", "GIT_WORK_TREE", "EDITOR", "VISUAL"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COCCTL_NOW", NOW)
+    # Temporary files (e.g. kept `cocctl edit` folders) stay inside tmp_path.
+    temp = tmp_path / "tmp"
+    runtime = tmp_path / "run"
+    temp.mkdir()
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.setattr(tempfile, "tempdir", None)
     monkeypatch.chdir(tmp_path)
     return home
 
