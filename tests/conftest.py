@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,11 +15,20 @@ from cocctl.cli import app
 
 HANDLES = ("alice", "bob", "carol")
 
+# Every test runs at this time unless it sets COCCTL_NOW itself, so no test
+# depends on the machine's clock (the tests' dates are in late November 2026).
+NOW = "2026-11-20T09:00:00Z"
+
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test sees the developer's keys, git config or cocctl settings."""
-    home = tmp_path / "home"
+    """No test sees the developer's keys, git config, cocctl settings, clock or temp folders."""
+    return isolate(tmp_path, monkeypatch)
+
+
+def isolate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Give the process a fresh home, git config, clock and temp folders under ``folder``; return the home."""
+    home = folder / "home"
     home.mkdir()
     gitconfig = home / ".gitconfig"
     gitconfig.write_text("[user]\n\tname = Test Runner\n\temail = tests@example.invalid\n[init]\n\tdefaultBranch = main\n")
@@ -28,7 +39,16 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("COCCTL_IDENTITY", "COCCTL_ARCHIVE", "COCCTL_NOW", "GIT_DIR", "GIT_WORK_TREE", "EDITOR", "VISUAL",
                  "XDG_RUNTIME_DIR", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COCCTL_NOW", NOW)
+    # Temporary files (e.g. kept `cocctl edit` folders) stay inside the folder.
+    temp = folder / "tmp"
+    runtime = folder / "run"
+    temp.mkdir()
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.chdir(folder)
     return home
 
 
@@ -93,24 +113,56 @@ def make_key(runner: CliRunner, path: Path) -> str:
     return result.stdout.strip()
 
 
+def build_committee(folder: Path, preset: str, handles: tuple[str, ...]) -> Committee:
+    """Keys for ``handles`` under ``folder / "keys"`` and their archive at ``folder / "archive"``."""
+    runner = CliRunner()
+    keys = {handle: folder / "keys" / handle for handle in handles}
+    lines = {handle: make_key(runner, path) for handle, path in keys.items()}
+    recipients = {handle: line.split()[0] for handle, line in lines.items()}
+    root = folder / "archive"
+    first = handles[0]
+    result = runner.invoke(app, ["--identity", str(keys[first]), "init", str(root), "--community", "Example",
+                                 "--me", first, "--preset", preset, "--role", "chair"])
+    assert result.exit_code == 0, result.output
+    committee = Committee(root, keys, recipients, runner)
+    for handle in handles[1:]:
+        committee.ok(first, "member", "add", handle, "--key", str(keys[handle]) + ".pub")
+    return committee
+
+
+@pytest.fixture(scope="session")
+def built_committees(tmp_path_factory: pytest.TempPathFactory):
+    """Committees built once per session, per (preset, handles); tests get copies.
+
+    Keygen (scrypt) and git make a committee slow to build, and every build at
+    the fixed clock gives the same archive, so one build serves every test.
+    """
+    built: dict[tuple[str, tuple[str, ...]], Committee] = {}
+
+    def get(preset: str, handles: tuple[str, ...]) -> Committee:
+        key = (preset, tuple(handles))
+        if key not in built:
+            folder = tmp_path_factory.mktemp(f"committee-{preset}")
+            with pytest.MonkeyPatch.context() as monkeypatch:  # the test's own environment comes back after
+                isolate(folder, monkeypatch)
+                built[key] = build_committee(folder, preset, key[1])
+        return built[key]
+
+    return get
+
+
 @pytest.fixture
-def make_committee(tmp_path: Path):
-    """Factory: a committee archive with a given preset."""
+def make_committee(tmp_path: Path, built_committees):
+    """Factory: a committee archive with a given preset, a private copy for this test."""
 
     def build(preset: str = "contributor-covenant", handles: tuple[str, ...] = HANDLES) -> Committee:
-        runner = CliRunner()
-        keys = {handle: tmp_path / "keys" / handle for handle in handles}
-        lines = {handle: make_key(runner, path) for handle, path in keys.items()}
-        recipients = {handle: line.split()[0] for handle, line in lines.items()}
-        root = tmp_path / "archive"
-        first = handles[0]
-        result = runner.invoke(app, ["--identity", str(keys[first]), "init", str(root), "--community", "Example",
-                                     "--me", first, "--preset", preset, "--role", "chair"])
-        assert result.exit_code == 0, result.output
-        committee = Committee(root, keys, recipients, runner)
-        for handle in handles[1:]:
-            committee.ok(first, "member", "add", handle, "--key", str(keys[handle]) + ".pub")
-        return committee
+        source = built_committees(preset, handles)
+        root, keys = tmp_path / "archive", tmp_path / "keys"
+        # copytree copies modes too: the key files stay 0600.
+        shutil.copytree(source.root, root, symlinks=True)
+        shutil.copytree(source.root.parent / "keys", keys, symlinks=True)
+        return Committee(root, {handle: keys / path.name for handle, path in source.keys.items()},
+                         dict(source.recipients), CliRunner())
 
     return build
 

@@ -7,12 +7,8 @@ from typer.testing import CliRunner
 from cocctl.cli import app
 
 
-def test_demo_shows_case_list_and_log_and_leaves_no_trace(isolated, tmp_path, monkeypatch):
-    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
-    (tmp_path / "tmp").mkdir()
-    import tempfile
-
-    monkeypatch.setattr(tempfile, "tempdir", None)
+def test_demo_shows_case_list_and_log_and_leaves_no_trace(isolated, tmp_path):
+    # The autouse fixture points TMPDIR at tmp_path / "tmp".
     before = sorted(p.name for p in isolated.rglob("*"))
     result = CliRunner().invoke(app, ["demo"])
     assert result.exit_code == 0, result.output

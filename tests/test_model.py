@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
 from cocctl.model import events as ev
@@ -89,9 +91,17 @@ def test_fold_access_events():
 
 
 def test_fold_is_pure():
-    log = [event("2026-11-16T09:00:00Z", ev.OPENED, OPENED)]
-    assert fold(log) == fold(log)
-    assert log[0].data == OPENED
+    # Out of order, so a fold that sorted its input in place would show.
+    log = [
+        event("2026-11-17T09:00:00Z", ev.ASSIGNED, {"primary": "bob"}, millis=2),
+        event("2026-11-16T09:00:00Z", ev.OPENED, copy.deepcopy(OPENED), millis=1),
+        event("2026-11-18T09:00:00Z", ev.NOTE, {"text": "x"}, millis=3),
+    ]
+    before = copy.deepcopy(log)
+    state = fold(log)
+    assert log == before  # neither the list nor any event's data changed
+    assert log[1].data == OPENED and log[1].data is not OPENED
+    assert state == fold(copy.deepcopy(before))  # the same log, rebuilt, folds to an equal state
 
 
 def test_fold_rejects_logs_without_opening():

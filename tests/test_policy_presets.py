@@ -6,14 +6,45 @@ import json
 
 import pytest
 
-from cocctl.policy import presets
+from cocctl.policy import deadlines, presets
 from cocctl.policy.consequences import CATALOGUE
 
 
+# What each seed process decides differently from the base policy: the preset
+# must state these settings itself (the base would silently fill them in).
+SEED_SETTINGS = {
+    "rls": {"decisions", "strikes", "interim", "consequences"},          # admins' vote, three strikes
+    "sse": {"interim", "appeals", "consequences"},                        # interim suspension, appeal after a week
+    "enginexp": {"interim", "appeals", "consequences"},
+    "kubernetes": {"decisions", "interim", "consequences"},               # unanimity sought
+    "chaoss": {"access", "decisions", "interim", "consequences", "owners"},  # conflicts cut access, owners
+    "django": {"decisions"},                                              # two-thirds
+    "contributor-covenant": {"decisions", "consequences"},                # the enforcement ladder
+}
+
+
+def test_every_preset_has_its_seed_settings_listed():
+    assert set(SEED_SETTINGS) == set(presets.names())
+
+
 @pytest.mark.parametrize("name", presets.names())
-def test_every_preset_states_every_setting_and_only_known_consequences(name):
+def test_every_preset_states_its_own_process(name):
+    own = presets.PRESETS[name]
+    assert own.get("description"), f"{name} has no description"
+    assert set(own) <= set(presets.BASE), f"{name} states unknown settings {set(own) - set(presets.BASE)}"
+    for key in SEED_SETTINGS[name]:
+        assert key in own, f"{name} does not state {key}"
+        assert own[key] != presets.BASE[key], f"{name}'s {key} is the base value"
+    # A preset's mapping replaces the base's whole, so it must state every part of it.
+    for key, value in own.items():
+        if isinstance(presets.BASE[key], dict):
+            assert set(presets.BASE[key]) <= set(value), f"{name}'s {key} lacks {set(presets.BASE[key]) - set(value)}"
+    assert name in deadlines.PRESET_DEADLINES
+
+
+@pytest.mark.parametrize("name", presets.names())
+def test_every_preset_uses_only_known_consequences_and_rules(name):
     settings = presets.effective(name)
-    assert set(presets.BASE) <= set(settings)
     assert set(settings["consequences"]) <= set(CATALOGUE)
     assert set(settings["interim"]["consequences"]) <= set(settings["consequences"])
     for rule in settings["decisions"].values():
