@@ -40,13 +40,11 @@ def isolate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                  "XDG_RUNTIME_DIR", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COCCTL_NOW", NOW)
-    # Temporary files (e.g. kept `cocctl edit` folders) stay inside the folder.
+    # Temporary files stay inside the folder; kept `cocctl edit` buffers go
+    # to the cache folder under HOME (no XDG_RUNTIME_DIR here).
     temp = folder / "tmp"
-    runtime = folder / "run"
     temp.mkdir()
-    runtime.mkdir(mode=0o700)
     monkeypatch.setenv("TMPDIR", str(temp))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setattr(tempfile, "tempdir", None)
     monkeypatch.chdir(folder)
     return home
