@@ -122,10 +122,9 @@ class CaseFile:
         """The file format: 1 (one payload) or 2 (seals)."""
         return 1 if self.payload is not None else FORMAT_VERSION
 
-    @property
-    def recipients(self) -> tuple[str, ...]:
-        """The member handles the case is encrypted to (the metadata's ``readers``)."""
-        return self.readers
+    def sealed_to(self, readers: tuple[str, ...], guests: tuple[str, ...]) -> bool:
+        """Whether every seal is encrypted to exactly ``readers`` and ``guests``."""
+        return all(seal.readers == readers and seal.guests == guests for seal in self.seals)
 
     @property
     def fixers(self) -> tuple[str, ...]:
@@ -316,6 +315,29 @@ def open_payload(case_file: CaseFile, identities: Sequence[Any], *, name: str) -
         if document[mirrored] != getattr(case_file, mirrored):
             raise IntegrityError(f"{name}: envelope {mirrored} disagrees with the encrypted case; restore it with git")
     return tuple(document["events"])
+
+
+def readable_events(case_file: CaseFile, identities: Sequence[Any], *, name: str,
+                    ) -> tuple[tuple[dict[str, Any], ...], int]:
+    """The events of every seal ``identities`` open (format 1: the payload), and how many seals they do not.
+
+    Signatures are not checked here (the roster is needed for that); this
+    serves history and diffs, never a write.
+
+    Raises:
+        AccessDenied: a version-1 payload I cannot open.
+        IntegrityError: a corrupt or mismatched seal.
+    """
+    if case_file.version == 1:
+        return open_payload(case_file, identities, name=name), 0
+    events: list[dict[str, Any]] = []
+    hidden = 0
+    for sealed in case_file.seals:
+        try:
+            events += open_seal(case_file.case, sealed, identities, name=name).events
+        except AccessDenied:
+            hidden += 1
+    return tuple(events), hidden
 
 
 # -- merging without a key ------------------------------------------------------------------------

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import shlex
+import stat
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from cocctl.archive import casefile, yamlio
@@ -66,9 +68,6 @@ def setup(git: Git) -> dict[str, str]:
 
     An existing pre-push hook that is not cocctl's is left alone.
     """
-    import stat
-    from pathlib import Path
-
     entries = settings()
     for key, value in entries.items():
         git.run("config", "--local", key, value)
@@ -118,17 +117,8 @@ def textconv(data: bytes, identities: Sequence[Any] | None, why_not: str = "no i
     about = f"case {found.case}, {found.status}, updated {found.updated}"
     if identities is None:
         return f"{MARKER} encrypted {about}; you cannot decrypt it ({why_not})\n"
-    events = []
-    hidden = 0
     try:
-        if found.version == 1:
-            events = list(casefile.open_payload(found, identities, name="case file"))
-        else:
-            for seal in found.seals:
-                try:
-                    events += casefile.open_seal(found.case, seal, identities, name="case file").events
-                except AccessDenied:
-                    hidden += 1
+        events, hidden = casefile.readable_events(found, identities, name="case file")
     except AccessDenied:
         return f"{MARKER} encrypted {about}; you are not a reader\n"
     except IntegrityError:

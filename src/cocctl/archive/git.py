@@ -121,6 +121,18 @@ class Git:
                  input=message.encode(), env=dates)
         return self.run("rev-parse", "HEAD").strip()
 
+    def commit_id(self, rev: str) -> str | None:
+        """The commit ``rev`` names, or None when this repository has no such commit."""
+        return self.run("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False).strip() or None
+
+    def is_ancestor(self, ancestor: str, descendant: str) -> bool:
+        """Whether commit ``ancestor`` is in the history of ``descendant``."""
+        try:
+            self.run("merge-base", "--is-ancestor", ancestor, descendant)
+        except GitError:
+            return False
+        return True
+
     def unstage(self, paths: Sequence[str]) -> None:
         """Reset the index entries of ``paths`` to HEAD (used to roll back)."""
         self.run("reset", "--quiet", "--", *paths, check=False)

@@ -111,16 +111,18 @@ class Archive:
             raise IntegrityError(f"{relpath} holds case {found.case}, not {case_id}; restore it with git")
         return found
 
-    read_envelope = read_case
-
-    def ensure_trusted(self) -> None:
+    def ensure_trusted(self, adopt: Sequence[str] = ()) -> None:
         """Refuse to encrypt unless the roster is the committed one and descends from the pinned one.
+
+        Args:
+            adopt: files whose uncommitted changes the caller is about to sign
+                and commit (``policy sign`` adopts an edited cocctl.yaml).
 
         Raises:
             ConflictError: committee.yaml or cocctl.yaml has uncommitted changes.
             UntrustedRoster: see :func:`cocctl.archive.trust.ensure_trusted`.
         """
-        dirty = self.git.dirty([roster_file.FILE_NAME, config_file.FILE_NAME])
+        dirty = [path for path in self.git.dirty([roster_file.FILE_NAME, config_file.FILE_NAME]) if path not in adopt]
         if dirty:
             adopt = " or adopt it with 'cocctl policy sign'" if dirty[0] == config_file.FILE_NAME else ""
             raise ConflictError(
@@ -178,12 +180,7 @@ class Archive:
         """
         if not (self.root / config_file.FILE_NAME).is_file():
             return False
-        from cocctl.policy import presets
-
-        try:
-            required = presets.effective(self.config.preset, self.config.policy).get("require_signed_commits")
-        except KeyError:
-            return False
+        required = signing_required(self.config_bytes)
         if required and not self.git.run("config", "--get", "user.signingkey", check=False).strip():
             from cocctl.errors import UsageError
 
@@ -191,7 +188,19 @@ class Archive:
                 "the archive's policy requires signed commits and git has no signing key; "
                 "set one with 'git config user.signingkey KEY' (and 'git config gpg.format ssh' for an ssh key)"
             )
-        return bool(required)
+        return required
+
+
+def signing_required(config_data: bytes) -> bool:
+    """Whether the settings in ``config_data`` (cocctl.yaml's bytes) require signed commits."""
+    from cocctl.errors import IntegrityError
+    from cocctl.policy import presets
+
+    try:
+        config = config_file.loads(config_data)
+        return bool(presets.effective(config.preset, config.policy).get("require_signed_commits"))
+    except (IntegrityError, KeyError):
+        return False
 
 
 def _read_or_none(path: Path) -> bytes | None:

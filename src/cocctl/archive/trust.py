@@ -53,6 +53,12 @@ def read_pin(git: Git) -> str | None:
     return text or None
 
 
+def walk_since_pin(git: Git, head: str = "HEAD") -> tuple[str, list[Finding]]:
+    """:func:`walk` from this clone's pin (from the first commit when there is none, or it is gone)."""
+    pin = read_pin(git)
+    return walk(git, pin if pin and git.commit_id(pin) else None, head)
+
+
 def write_pin(git: Git, commit: str) -> None:
     """Trust the roster at ``commit`` from now on."""
     write_atomic(pin_file(git), (commit + "\n").encode())
@@ -161,7 +167,7 @@ def _first_signed(before: Roster | None, after: Roster) -> list[str]:
 
 def walk(git: Git, since: str | None, head: str = "HEAD") -> tuple[str, list[Finding]]:
     """Check every commit after ``since`` (or all) up to ``head``; return head's id and the findings."""
-    head_id = git.run("rev-parse", "--verify", "--quiet", f"{head}^{{commit}}", check=False).strip()
+    head_id = git.commit_id(head)
     if not head_id:
         return "", []
     spec = [f"{since}..{head_id}"] if since else [head_id]
@@ -185,12 +191,11 @@ def ensure_trusted(git: Git) -> str:
             since changed the roster or settings without a valid signature.
     """
     pin = read_pin(git)
-    head = git.run("rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False).strip()
+    head = git.commit_id("HEAD") or ""
     if not head or pin == head:
         return head
     if pin is not None:
-        known = git.run("rev-parse", "--verify", "--quiet", f"{pin}^{{commit}}", check=False).strip()
-        if not known or not _is_ancestor(git, pin, head):
+        if not git.commit_id(pin) or not git.is_ancestor(pin, head):
             raise UntrustedRoster(
                 f"the roster you trusted (commit {pin[:12]}) is no longer in this branch's history: "
                 "history was rewritten; review 'git log' with the committee, then run 'cocctl roster trust'"
@@ -204,13 +209,3 @@ def ensure_trusted(git: Git) -> str:
         )
     write_pin(git, head)
     return head
-
-
-def _is_ancestor(git: Git, ancestor: str, descendant: str) -> bool:
-    from cocctl.errors import GitError
-
-    try:
-        git.run("merge-base", "--is-ancestor", ancestor, descendant)
-    except GitError:
-        return False
-    return True

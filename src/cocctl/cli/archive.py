@@ -40,14 +40,7 @@ def _keys(key: Optional[str], recipient: Optional[str]):  # type: ignore[no-unty
         )
     if not key:
         raise UsageError("pass --key with the new member's KEY.pub file or its line (age1... ed25519:...)")
-    candidate = Path(key).expanduser()
-    text = key
-    if not key.lstrip().startswith("age1"):
-        try:
-            text = candidate.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            raise UsageError(f"cannot read the key file {key}; pass the KEY.pub path or its line") from None
-    return committee.parse_public(text)
+    return committee.read_public(key)
 
 
 @member_app.command("add")

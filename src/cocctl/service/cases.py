@@ -122,11 +122,11 @@ def list_cases(session: Session, statuses: list[str] | None = None) -> list[Case
         me = None
     rows = []
     for case_id in archive.case_ids():
-        envelope = archive.read_envelope(case_id)
+        envelope = archive.read_case(case_id)
         if statuses and envelope.status not in statuses:
             continue
-        readable = None if me is None else me in envelope.recipients
-        rows.append(CaseRow(case_id, envelope.status, envelope.opened, envelope.updated, envelope.recipients, readable))
+        readable = None if me is None else me in envelope.readers
+        rows.append(CaseRow(case_id, envelope.status, envelope.opened, envelope.updated, envelope.readers, readable))
     return rows
 
 

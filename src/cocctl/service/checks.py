@@ -227,8 +227,7 @@ def _reader_problems(path: str, found_file: casefile.CaseFile, roster: Roster) -
         if member is None:
             found.append(Problem(path, f"encrypted to {handle}, who is not on the roster"))
     left = sorted(h for h in readers if h in handles and not handles[h].active)
-    differs = any(seal.readers != found_file.readers or seal.guests != found_file.guests
-                  for seal in found_file.seals)
+    differs = not found_file.sealed_to(found_file.readers, found_file.guests)
     if found_file.version == 1 and roster.entries:
         found.append(Problem(path, "still format 1; a reader must run 'cocctl upgrade'"))
     elif found_file.reseal or left or differs:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
-from cocctl.archive import casefile, signing
+from cocctl.archive import casefile, history, signing
+from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.roster import Entry, Member, Roster
+from cocctl.archive.repo import signing_required
 from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError, UsageError
 from cocctl.model import events as ev
@@ -79,6 +82,22 @@ def parse_public(text: str) -> PublicKeys:
     if not AGE_RECIPIENT.match(recipient) or not key:
         raise UsageError("not a member key line (age1... ed25519:...); ask for the KEY.pub file 'cocctl keygen' wrote")
     return PublicKeys(recipient, signing.check_public(key))
+
+
+def read_public(key: str) -> PublicKeys:
+    """The keys in ``key``: the line ``cocctl keygen`` printed, or the path of the KEY.pub file holding it.
+
+    Raises:
+        UsageError: unreadable file, or not such a line.
+    """
+    if key.lstrip().startswith("age1"):
+        return parse_public(key)
+    try:
+        with Path(key).expanduser().open("rb") as stream:
+            text = stream.read(4096).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise UsageError(f"cannot read the key file {key}; pass the KEY.pub path or its line") from None
+    return parse_public(text)
 
 
 def list_members(session: Session) -> tuple[Member, ...]:
@@ -185,8 +204,6 @@ def sign_config(session: Session) -> str:
         IntegrityError: cocctl.yaml is not valid.
         ConflictError: it already is the signed version.
     """
-    from cocctl.archive import config as config_file
-
     work = Workspace(session)
     path = work.archive.root / config_file.FILE_NAME
     data = path.read_bytes()
@@ -195,30 +212,17 @@ def sign_config(session: Session) -> str:
         raise ConflictError("cocctl.yaml already is the version the committee signed; nothing changed")
     work.signer  # noqa: B018
     with work.archive.locked():
-        _trusted_except_config(work)
+        work.archive.ensure_trusted(adopt=(config_file.FILE_NAME,))
         entry = _entry(work, roster_file.CONFIG, config=roster_file.config_hash(data))
         roster = work.archive.roster.with_entry(entry)
         # Whether this commit must be signed is the settings' in force, not the new ones'.
-        from cocctl.archive import history
-
         before = history.show(work.archive.git, "HEAD", config_file.FILE_NAME)
-        from cocctl.service.history import requires_signing
-
-        sign = requires_signing(before) if before is not None else False
+        sign = signing_required(before) if before is not None else False
         return work.archive.commit(
             {roster_file.FILE_NAME: roster_file.dumps(roster), config_file.FILE_NAME: data},
             "Change the committee's settings", work.trailers("policy-sign"), work.now,
             adopt=(config_file.FILE_NAME,), sign=sign,
         )
-
-
-def _trusted_except_config(work: Workspace) -> None:
-    from cocctl.archive import trust
-
-    dirty = work.archive.git.dirty([roster_file.FILE_NAME])
-    if dirty:
-        raise ConflictError("committee.yaml has uncommitted changes; restore it with 'git checkout -- committee.yaml'")
-    trust.ensure_trusted(work.archive.git)
 
 
 def rekey(session: Session, check: bool = False) -> RosterChange:
@@ -233,7 +237,8 @@ def rekey(session: Session, check: bool = False) -> RosterChange:
     """
     work = Workspace(session)
     if check:
-        return _plan(work, work.archive.roster, apply=False)
+        plan = _plan(work, work.archive.roster, apply=False)
+        return RosterChange(None, "", plan.reencrypted, plan.unreadable)
     return _change(work, [], None, "rekey", "Re-seal cases to their readers")
 
 
@@ -268,8 +273,12 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
 
 
 @dataclass(frozen=True)
-class _Plan(RosterChange):
-    files: tuple[tuple[str, bytes], ...] = ()
+class _Plan:
+    """The cases a roster needs re-sealed: new bytes of those I can read, and the others with who can."""
+
+    files: tuple[tuple[str, bytes], ...]
+    reencrypted: tuple[str, ...]
+    unreadable: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
@@ -289,16 +298,13 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
                 if apply and not found.reseal and found.version == 2:
                     files.append((path, casefile.dumps(replace(found, reseal=True))))
             continue
-        readers = work.readers(loaded.state, roster)
-        people = blind.tokens(work.index_key, loaded.state.reported) if work.index_key else found.people
-        stale = found.reseal or found.version == 1 or any(
-            s.readers != readers or s.guests != found.guests for s in found.seals
-        )
-        if stale or found.readers != readers or found.people != people:
+        meta = work.metadata(loaded.state, found, roster)
+        current = found.version == 2 and not found.reseal and found.sealed_to(meta.readers, meta.guests)
+        if not current or (found.readers, found.guests, found.people) != (meta.readers, meta.guests, meta.people):
             reencrypted.append(case_id)
             if apply:
                 files.append((path, work.seal(loaded, (), roster)[1]))
-    return _Plan(None, "", tuple(reencrypted), tuple(unreadable), files=tuple(files))
+    return _Plan(tuple(files), tuple(reencrypted), tuple(unreadable))
 
 
 def _may_need(found: CaseFile, before: Roster, after: Roster, access: str) -> bool:
@@ -311,7 +317,7 @@ def _may_need(found: CaseFile, before: Roster, after: Roster, access: str) -> bo
                 return True
         elif member.handle in readers and (not member.active or old.recipient != member.recipient):
             return True
-    return any(not (after.find(h) and after.find(h).active) for h in readers)
+    return any(h not in {m.handle for m in after.active} for h in readers)
 
 
 def _index_files(work: Workspace, before: Roster, after: Roster) -> dict[str, bytes | None]:

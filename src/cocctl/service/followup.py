@@ -84,7 +84,7 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
             else:
                 items += _from_state(state, work.policy, now)
                 continue
-        envelope = work.archive.read_envelope(case_id)
+        envelope = work.archive.read_case(case_id)
         items += [_item(case_id, raw["kind"], parse_time(raw["at"]), now) for raw in envelope.due
                   if _shown(raw["kind"], parse_time(raw["at"]), now)]
     if mine:
@@ -187,7 +187,7 @@ def _strikes_held(work: Workspace, state: Any) -> int | None:
 
     states = [state]
     for case_id in work.archive.case_ids():
-        if case_id != state.id and work.me.handle in work.archive.read_envelope(case_id).recipients:
+        if case_id != state.id and work.me.handle in work.archive.read_case(case_id).readers:
             try:
                 states.append(work.load_case(case_id).state)
             except AccessDenied:

@@ -32,8 +32,8 @@ class Outcome:
 
 def _reader(work: Workspace, case_id: str) -> None:
     """Refuse early, with a clear message, when I cannot read the case."""
-    envelope = work.archive.read_envelope(case_id)
-    if work.me.handle not in envelope.recipients:
+    envelope = work.archive.read_case(case_id)
+    if work.me.handle not in envelope.readers:
         raise AccessDenied(
             f"you cannot read case {case_id} (recused, excluded or not cleared), so you cannot act on it"
         )

@@ -9,7 +9,7 @@ from cocctl import clock
 from cocctl.archive import casefile, history, messages, signing, trust
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.history import NULL_BLOB, Commit
-from cocctl.archive.repo import CASES_DIR
+from cocctl.archive.repo import CASES_DIR, signing_required
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, CocctlError, IntegrityError, UsageError
 from cocctl.model.ids import is_case_id
@@ -86,12 +86,8 @@ class Versions:
             result: dict[str, dict[str, Any]] | None = None
             if found is not None and self.identities:
                 try:
-                    if found.version == 1:
-                        raw = casefile.open_payload(found, self.identities, name="case file")
-                    else:
-                        raw = tuple(item for seal in found.seals for item in
-                                    casefile.open_seal(found.case, seal, self.identities, name="case file").events)
-                    result = {str(item.get("id")): item for item in raw}
+                    raw, hidden = casefile.readable_events(found, self.identities, name="case file")
+                    result = None if hidden else {str(item.get("id")): item for item in raw}
                 except (AccessDenied, IntegrityError):
                     result = None
             self._events[blob] = result
@@ -216,7 +212,7 @@ def verify(session: Session, known: str | None = None) -> Verification:
                 walk.offend(commit, f"message {line}")
         if commit.signature == "B":
             walk.offend(commit, "has a bad signature")
-        elif touches and not commit.signed and requires_signing(
+        elif touches and not commit.signed and signing_required(
                 rosters.data(rosters.blob(commit.id, "cocctl.yaml")) or b""):
             walk.offend(commit, "is not signed, but the policy requires signed commits")
         if touches:
@@ -227,7 +223,7 @@ def verify(session: Session, known: str | None = None) -> Verification:
 
 def _rewritten_since(git: Any, known: str) -> str | None:
     """Why ``known`` shows that history was rewritten, or None when HEAD still descends from it."""
-    if not git.run("rev-parse", "--verify", "--quiet", f"{known}^{{commit}}", check=False).strip():
+    if not git.commit_id(known):
         return "the commit seen before is no longer in this repository: history was rewritten (force-pushed)"
     if git.run("rev-list", "--max-count=1", known, "^HEAD", check=False).strip():
         return "the commit seen before is not an ancestor of HEAD: history was rewritten"
@@ -323,19 +319,6 @@ class _Walk:
             self.checked += 1
             if (seal.sig, seal.age) not in known.get(seal.id, set()):
                 self.offend(commit, f"brings seal {seal.id} that neither merged side held", path)
-
-
-def requires_signing(config_data: bytes) -> bool:
-    from cocctl.archive import config as config_file
-    from cocctl.policy import presets
-
-    if not config_data:
-        return False
-    try:
-        config = config_file.loads(config_data)
-        return bool(presets.effective(config.preset, config.policy).get("require_signed_commits"))
-    except (IntegrityError, KeyError):
-        return False
 
 
 def _active(roster: Roster, handle: str) -> bool:

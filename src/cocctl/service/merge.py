@@ -60,22 +60,13 @@ def merge_case_files(session: Session, base: Path, ours: Path, theirs: Path, nam
 def _recomputed(session: Session, name: str, ours: CaseFile, theirs: CaseFile,
                 seals: tuple[casefile.Seal, ...]) -> CaseFile:
     """The merged file's metadata: derived from the events when I can read them all, else conservative."""
-    draft = replace(ours, seals=seals, reseal=False)
+    draft = replace(ours, seals=seals, reseal=False,
+                    people=tuple(sorted(set(ours.people) | set(theirs.people))))
     try:
         work = Workspace(session)
-        loaded = work.open_file(draft, name)
-        state = loaded.state
-        readers = work.readers(state)
-        from cocctl.policy.deadlines import envelope_due
-        from cocctl.service import blind
-
-        guests = tuple(guest.name for guest in state.guests)
-        people = blind.tokens(work.index_key, state.reported) if work.index_key else tuple(
-            sorted(set(ours.people) | set(theirs.people)))
-        stale = any(seal.readers != readers or seal.guests != guests for seal in seals)
-        return replace(draft, status=state.status, opened=state.opened_at, updated=state.updated_at,
-                       readers=readers, guests=guests, due=tuple(envelope_due(state, work.policy)),
-                       people=people, reseal=stale)
+        meta = work.metadata(work.open_file(draft, name).state, draft)
+        merged = replace(meta, seals=seals)
+        return replace(merged, reseal=not merged.sealed_to(meta.readers, meta.guests))
     except CocctlError:
         # No identity without a prompt, not a reader of every seal, or the
         # archive is unreadable from here: keep every seal, mark the file.

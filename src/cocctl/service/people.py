@@ -28,14 +28,14 @@ def readable_cases(work: Workspace, skip: str | None = None) -> tuple[list[CaseS
     for case_id in work.archive.case_ids():
         if case_id == skip:
             continue
-        envelope = work.archive.read_envelope(case_id)
-        if me not in envelope.recipients:
-            hidden.append(Unreadable(case_id, envelope.recipients, envelope.people))
+        envelope = work.archive.read_case(case_id)
+        if me not in envelope.readers:
+            hidden.append(Unreadable(case_id, envelope.readers, envelope.people))
             continue
         try:
             states.append(work.load_case(case_id).state)
         except AccessDenied:
-            hidden.append(Unreadable(case_id, envelope.recipients, envelope.people))
+            hidden.append(Unreadable(case_id, envelope.readers, envelope.people))
     return states, hidden
 
 
@@ -143,14 +143,14 @@ def related(work: Workspace, state: CaseState) -> list[str]:
     for case_id in work.archive.case_ids():
         if case_id == state.id:
             continue
-        envelope = work.archive.read_envelope(case_id)
+        envelope = work.archive.read_case(case_id)
         if not tokens & set(envelope.people):
             continue
-        if me in envelope.recipients:
+        if me in envelope.readers:
             messages.append(f"case {case_id} ({envelope.status}) names the same person")
         else:
             messages.append(f"a case you cannot read ({case_id}) names the same person; "
-                            f"ask its readers: {', '.join(envelope.recipients) or 'an outside party'}")
+                            f"ask its readers: {', '.join(envelope.readers) or 'an outside party'}")
     return messages
 
 

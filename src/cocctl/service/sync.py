@@ -92,21 +92,16 @@ def clone(url: str, dest: Path, expect: str | None = None, progress: Progress | 
 def roster_review(session: Session) -> Review:
     """What the roster changes since this clone's pin are, and which do not verify."""
     archive = Archive.find(session.archive)
-    pin = trust.read_pin(archive.git)
-    head, findings = trust.walk(archive.git, pin if pin and _known(archive.git, pin) else None)
-    return Review(head, pin, tuple(findings))
+    head, findings = trust.walk_since_pin(archive.git)
+    return Review(head, trust.read_pin(archive.git), tuple(findings))
 
 
 def roster_trust(session: Session) -> str:
     """Pin the roster at HEAD, whatever the walk says (the committee reviewed it); return the commit."""
     archive = Archive.find(session.archive)
-    head = archive.git.run("rev-parse", "HEAD").strip()
+    head = archive.git.commit_id("HEAD") or ""
     trust.write_pin(archive.git, head)
     return head
-
-
-def _known(git: Git, commit: str) -> bool:
-    return bool(git.run("rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}", check=False).strip())
 
 
 def sync(session: Session, progress: Progress | None = None, push: bool = True) -> Synced:
@@ -138,9 +133,8 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
             raise ConflictError(f"{dirty[0]} has uncommitted changes; commit or discard them before 'cocctl sync'")
         fetched = remote.fetch(archive.root, progress=progress)
         merged = False
-        if fetched.new and not _is_ancestor(git, fetched.new, "HEAD"):
-            pin = trust.read_pin(git)
-            _, findings = trust.walk(git, pin if pin and _known(git, pin) else None, head=fetched.new)
+        if fetched.new and not git.is_ancestor(fetched.new, "HEAD"):
+            _, findings = trust.walk_since_pin(git, head=fetched.new)
             if findings:
                 raise trust.UntrustedRoster(
                     f"the remote's commit {findings[0].commit[:12]} {findings[0].message}; nothing was merged. "
@@ -163,7 +157,7 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
     except ConflictError as error:
         notes.append(f"could not re-seal: {error}")
     pushed = False
-    if push and remote.upstream(archive.root) is not None or push and fetched.branch:
+    if push and (fetched.branch or remote.upstream(archive.root) is not None):
         result = remote.push(archive.root, progress=progress)
         pushed = not result.up_to_date
     return Synced(fetched.new_commits, merged, resealed, unreadable, pushed, tuple(notes))
@@ -174,11 +168,3 @@ def _merge_env(session: Session) -> dict[str, str]:
     from cocctl import keys
 
     return {keys.IDENTITY_VARIABLE: str(keys.resolve_path(session.identity))}
-
-
-def _is_ancestor(git: Git, ancestor: str, descendant: str) -> bool:
-    try:
-        git.run("merge-base", "--is-ancestor", ancestor, descendant)
-    except GitError:
-        return False
-    return True

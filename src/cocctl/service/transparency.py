@@ -121,8 +121,8 @@ def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int,
     states: list[CaseState] = []
     unreadable = 0
     for case_id in work.archive.case_ids():
-        envelope = work.archive.read_envelope(case_id)
-        if me not in envelope.recipients:
+        envelope = work.archive.read_case(case_id)
+        if me not in envelope.readers:
             unreadable += begin <= parse_time(envelope.opened) <= finish
             continue
         try:

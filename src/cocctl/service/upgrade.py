@@ -69,8 +69,9 @@ def upgrade(session: Session) -> Upgraded:
             roster = roster_file.build(entries)
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
             # The cases below are sealed under the signed roster, by me as it records me.
-            archive.__dict__["roster"] = roster
-            work.__dict__.pop("me", None)
+            unlocked = work.identities
+            work = Workspace(session, work.now, roster)
+            work.identities = unlocked  # already loaded: a passphrase is asked once
             index_key = work.index_key
             if index_key is not None:
                 for member in roster.active:

@@ -25,10 +25,6 @@ from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
 from cocctl.service import blind
 
-# Backwards-compatible name: the plaintext part of a case file.
-Envelope = CaseFile
-
-
 @dataclass(frozen=True)
 class Session:
     """How the user invoked cocctl: which archive and identity, how to ask."""
@@ -47,11 +43,6 @@ class LoadedCase:
     state: CaseState
     opened: dict[str, Opened] = field(default_factory=dict, repr=False)
 
-    @property
-    def envelope(self) -> CaseFile:
-        """The plaintext part of the case file (older name)."""
-        return self.file
-
 
 @dataclass(frozen=True)
 class CaseChange:
@@ -66,14 +57,25 @@ class CaseChange:
 class Workspace:
     """The archive, identity and clock of one command, loaded on demand."""
 
-    def __init__(self, session: Session, now: datetime | None = None) -> None:
+    def __init__(self, session: Session, now: datetime | None = None, roster: Roster | None = None) -> None:
+        """Args:
+            roster: the roster to act under instead of the archive's (``upgrade`` seals
+                under the signed roster it is about to commit).
+        """
         self.session = session
         self.now = now or clock.now()
+        if roster is not None:
+            self.roster = roster
 
     @cached_property
     def archive(self) -> Archive:
         """The archive this command works on."""
         return Archive.find(self.session.archive)
+
+    @cached_property
+    def roster(self) -> Roster:
+        """The committee roster in force."""
+        return self.archive.roster
 
     @cached_property
     def identities(self) -> list[Any]:
@@ -88,7 +90,7 @@ class Workspace:
             AccessDenied: the identity is no active member's.
         """
         for recipient in keys.recipients_of(self.identities):
-            member = self.archive.roster.find_recipient(recipient)
+            member = self.roster.find_recipient(recipient)
             if member is not None:
                 return member
         mine = ", ".join(keys.recipients_of(self.identities)) or "no X25519 key"
@@ -108,7 +110,7 @@ class Workspace:
         """
         key = keys.signing_key(self.identities)
         me = self.me
-        if is_unsigned(self.archive.roster):
+        if is_unsigned(self.roster):
             raise ConflictError("this archive is still format 1 (no signed roster); run 'cocctl upgrade' first")
         if me.signing is None:
             raise IdentityError(
@@ -164,7 +166,7 @@ class Workspace:
             raw = casefile.open_payload(found, self.identities, name=name)
             events = tuple(Event.from_dict(item) for item in raw)
             return LoadedCase(found, events, fold(events))
-        roster = self.archive.roster
+        roster = self.roster
         opened: dict[str, Opened] = {}
         events: list[Event] = []
         for seal in found.seals:
@@ -213,7 +215,7 @@ class Workspace:
         Args:
             roster: the roster to apply (default: the archive's current one).
         """
-        active = [member.handle for member in (roster or self.archive.roster).active]
+        active = [member.handle for member in (roster or self.roster).active]
         return case_readers(self.policy["access"], active, state)
 
     def seal(self, loaded: LoadedCase | None, added: Sequence[Event], roster: Roster | None = None,
@@ -231,44 +233,51 @@ class Workspace:
         Raises:
             ConflictError: nobody would be left able to read the case.
         """
-        roster = roster or self.archive.roster
+        roster = roster or self.roster
         key = self.signer
-        previous = loaded.events if loaded else ()
-        state = fold([*previous, *added])
-        readers = self.readers(state, roster)
-        if not readers and not state.guests:
+        state = fold([*(loaded.events if loaded else ()), *added])
+        meta = self.metadata(state, loaded.file if loaded else None, roster)
+        if not meta.readers and not state.guests:
             raise ConflictError(
                 f"nobody would be able to read case {state.id}; grant a member or a mediator access first"
             )
         check_document(state, state.id, writing=True)
-        guests = tuple(guest.name for guest in state.guests)
-        recipients = [roster.get(handle).recipient for handle in readers]
+        recipients = [roster.get(handle).recipient for handle in meta.readers]
         recipients += [guest.recipient for guest in state.guests]
         now = clock.format_time(self.now)
         seals: list[Seal] = []
         for old in loaded.file.seals if loaded else ():
-            if old.readers == readers and old.guests == guests:
+            if old.readers == meta.readers and old.guests == meta.guests:
                 seals.append(old)
             else:
-                draft = replace(old, readers=readers, guests=guests, sealer=self.me.handle, sealed=max(now, old.at))
+                draft = replace(old, readers=meta.readers, guests=meta.guests, sealer=self.me.handle,
+                                sealed=max(now, old.at))
                 seals.append(casefile.encrypt(key, state.id, draft, loaded.opened[old.id].plaintext, recipients))
         if loaded is not None and loaded.file.version == 1:
-            seals.append(self._imported(state.id, loaded.events, readers, guests, recipients))
+            seals.append(self._imported(state.id, loaded.events, meta.readers, meta.guests, recipients))
         if added:
-            millis = max(int(self.now.timestamp() * 1000), *(ev.event_id_millis(s.id) + 1 for s in seals)) \
-                if seals else int(self.now.timestamp() * 1000)
-            draft = Seal(ev.new_event_id(millis), self.me.handle, added[-1].at, readers, "", guests=guests)
+            # Seal ids sort after every seal already in the file.
+            millis = max([int(self.now.timestamp() * 1000), *(ev.event_id_millis(s.id) + 1 for s in seals)])
+            draft = Seal(ev.new_event_id(millis), self.me.handle, added[-1].at, meta.readers, "", guests=meta.guests)
             seals.append(casefile.seal(key, state.id, draft, [e.to_dict() for e in added], recipients))
+        return state, casefile.dumps(replace(meta, seals=tuple(seals)))
+
+    def metadata(self, state: CaseState, previous: CaseFile | None, roster: Roster | None = None) -> CaseFile:
+        """The plaintext metadata a reader derives from ``state`` (a file with no seals yet).
+
+        Args:
+            previous: the file as it was, whose people tokens are kept when I
+                cannot open the index key to compute them.
+        """
         people = blind.tokens(self.index_key, state.reported)
-        if self.index_key is None and loaded is not None:
-            people = loaded.file.people  # I cannot compute them; keep what a reader wrote
-        written = CaseFile(
+        if self.index_key is None and previous is not None:
+            people = previous.people
+        return CaseFile(
             case=state.id, status=state.status, opened=state.opened_at, updated=state.updated_at,
-            readers=readers, seals=tuple(seals), guests=guests,
+            readers=self.readers(state, roster), guests=tuple(guest.name for guest in state.guests),
             # Kinds and times only, so key-less CI can run `cocctl due --check`.
             due=tuple(envelope_due(state, self.policy)), people=people,
         )
-        return state, casefile.dumps(written)
 
     def _imported(self, case_id: str, events: Sequence[Event], readers: tuple[str, ...], guests: tuple[str, ...],
                   recipients: list[str]) -> Seal:
@@ -324,7 +333,7 @@ class Workspace:
         Raises:
             UsageError: no active member has that handle.
         """
-        for member in self.archive.roster.active:
+        for member in self.roster.active:
             if member.handle == handle:
                 return member
         raise UsageError(f"{handle!r} is not an active committee member; see 'cocctl member list'")
