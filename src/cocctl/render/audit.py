@@ -82,6 +82,6 @@ def verify_result(result: Any) -> None:
     info(f"verified {result.commits} commit(s), {result.case_commits} touching cases/, "
          f"{result.checked} case version change(s) checked for growth")
     if result.unchecked:
-        info(f"{result.unchecked} case change(s) could not be checked for growth: your key cannot decrypt them "
-             "(envelope times and ids were still checked)")
+        info(f"{result.unchecked} case change(s) could not be checked: format-1 files, or made before the "
+             "roster was signed ('cocctl upgrade')")
     info("history verified: ok" if not result.problems else f"{len(result.problems)} problem(s)")
