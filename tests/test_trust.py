@@ -142,3 +142,53 @@ def test_member_remove_refuses_to_strand_a_case_and_rotate_key_keeps_the_handle(
     other = committee.open()
     assert committee.ok("carol", "show", other).exit_code == 0
     assert committee.ok("alice", "verify").exit_code == 0
+
+
+def test_work_on_different_cases_in_two_clones_syncs_and_verifies(clones):
+    alice, bob, _, _ = clones
+    first = alice.open()
+    git(alice.root, "push", "-q")
+    _sync(bob, "bob")
+    second = bob.open("bob")
+    alice.ok("alice", "amend", first, "--note", "from alice", env=NOW)
+    _sync(bob, "bob")
+    _sync(alice, "alice")  # merges bob's new case into alice's amended one, and pushes the merge
+    _sync(bob, "bob")
+    for c, who in ((alice, "alice"), (bob, "bob")):
+        assert c.ok(who, "verify").exit_code == 0
+        assert "note:from alice" in _events(c, who, first) and _events(c, who, second)
+    assert git(alice.root, "rev-parse", "HEAD") == git(bob.root, "rev-parse", "HEAD")
+
+
+def test_sync_refuses_a_seal_by_a_removed_member_before_merging(clones):
+    alice, bob, carol, _ = clones
+    case = alice.open()
+    git(alice.root, "push", "-q")
+    _sync(carol, "carol")
+    carol.ok("carol", "amend", case, "--note", "after my removal", env=NOW)
+    alice.ok("alice", "member", "remove", "carol", "--yes", env=NOW)
+    git(alice.root, "push", "-q")
+    git(carol.root, "pull", "-q", "--no-rebase", "--no-edit")
+    git(carol.root, "push", "-q", "--no-verify")  # around the pre-push guard
+    head = git(alice.root, "rev-parse", "HEAD")
+    refused = alice.run("alice", "sync", env={**NOW, "COCCTL_IDENTITY": str(alice.keys["alice"])})
+    assert refused.exit_code == 6 and "nothing was merged" in refused.stderr
+    assert git(alice.root, "rev-parse", "HEAD") == head
+    assert "after my removal" not in " ".join(_events(alice, "alice", case))
+
+
+def test_two_closes_made_concurrently_are_kept_and_shown_as_a_conflict(clones):
+    alice, bob, _, _ = clones
+    case = alice.open()
+    git(alice.root, "push", "-q")
+    _sync(bob, "bob")
+    alice.ok("alice", "close", case, "--resolution", "a private warning", env=NOW)
+    bob.ok("bob", "close", case, "--resolution", "no action", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    shown = bob.ok("bob", "show", case).stdout
+    assert "closed twice without a reopen" in shown
+    assert bob.run("bob", "validate", "--deep").exit_code == 1
+    bob.ok("bob", "reopen", case, "--reason", "two closes crossed", env=NOW)
+    bob.ok("bob", "close", case, "--resolution", "a private warning", env=NOW)
+    assert "conflict" not in bob.ok("bob", "show", case).stdout

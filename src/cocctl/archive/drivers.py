@@ -60,7 +60,7 @@ def settings() -> dict[str, str]:
 
 def pre_push_script() -> str:
     """The pre-push guard: refuse to push a roster or case that would not verify."""
-    return f"#!/bin/sh\n{PRE_PUSH_MARKER}\nexec {command('verify', '--quiet')}\n"
+    return f"#!/bin/sh\n{PRE_PUSH_MARKER}\nexec {command('verify', '--quiet', '--new')}\n"
 
 
 def setup(git: Git) -> dict[str, str]:

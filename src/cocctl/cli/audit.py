@@ -64,6 +64,7 @@ def verify(
     ),
     json: bool = typer.Option(False, "--json", help="Print JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the offences (the pre-push guard)."),
+    new: bool = typer.Option(False, "--new", help="Report only commits the remotes do not have yet (what a push adds)."),
 ) -> None:
     """Prove the history is the committee's: signed roster changes and seals, logs that only grow, cocctl's commits.
 
@@ -73,7 +74,7 @@ def verify(
     from cocctl.render import audit as out
     from cocctl.service import history
 
-    result = history.verify(session(ctx), known)
+    result = history.verify(session(ctx), known, exclude=("--remotes",) if new else ())
     if json:
         render.emit_json(result)
     elif not quiet or result.problems:

@@ -31,7 +31,7 @@ def clone(
                 f"{cloned.founder}):")
     for handle, fingerprint in cloned.fingerprints:
         render.line(f"{handle} {fingerprint}")
-    render.info("to join, send a member the line 'cocctl whoami --public' prints (or your KEY.pub)")
+    render.info("not a member yet? send a member the line 'cocctl whoami --public' prints (or your KEY.pub)")
 
 
 @app.command()

@@ -174,8 +174,13 @@ def _revoked(state: CaseState, event: Event) -> CaseState:
 
 @reducer(ev.CLOSED)
 def _closed(state: CaseState, event: Event) -> CaseState:
+    if state.status == CLOSED:
+        state = replace(state, conflicts=state.conflicts + (
+            f"closed twice without a reopen (by {state.closed_by} and by {event.by}); "
+            "the committee must choose the resolution ('cocctl reopen' then 'cocctl close')",))
     return replace(
         state,
+        closed_by=event.by,
         status=CLOSED,
         resolution=event.data["resolution"],
         public_summary=event.data.get("public_summary"),
@@ -185,6 +190,8 @@ def _closed(state: CaseState, event: Event) -> CaseState:
 
 @reducer(ev.REOPENED)
 def _reopened(state: CaseState, event: Event) -> CaseState:
-    return replace(state, status=OPEN, closed_at=None)
+    # Reopening settles a double close: the next close records the resolution.
+    settled = tuple(c for c in state.conflicts if not c.startswith("closed twice"))
+    return replace(state, status=OPEN, closed_at=None, closed_by=None, conflicts=settled)
 
 from cocctl.model import governance as _governance  # noqa: E402,F401  (registers its reducers)

@@ -116,6 +116,11 @@ def _decided(state: CaseState, event: Event) -> CaseState:
         strikes=tuple(data.get("strikes", ())),
     )
     proposals = state.proposals
+    earlier = find(proposals, decision.proposal) if decision.proposal is not None else None
+    if earlier is not None and earlier.decided is not None:
+        state = replace(state, conflicts=state.conflicts + (
+            f"proposal {decision.proposal} was decided twice (decisions {earlier.decided} and {decision.number}); "
+            "the committee must choose which stands",))
     if decision.proposal is not None:
         proposals = _replace_item(proposals, decision.proposal, decided=decision.number)
     return replace(state, decisions=state.decisions + (decision,), proposals=proposals)

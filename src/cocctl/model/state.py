@@ -61,10 +61,15 @@ class CaseState:
     resolution: str | None = None
     public_summary: str | None = None
     closed_at: str | None = None
+    closed_by: str | None = None
     # Governance (model/governance.py defines the item types).
     proposals: tuple[Any, ...] = ()
     decisions: tuple[Any, ...] = ()
     appeals: tuple[Any, ...] = ()
+    # Outcomes recorded concurrently in two clones and merged (a second close
+    # without a reopen, a second decision on one proposal): the committee
+    # must settle them; nothing is silently dropped.
+    conflicts: tuple[str, ...] = ()
     events: tuple[Event, ...] = field(default=(), repr=False)
 
     @property

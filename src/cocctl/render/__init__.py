@@ -122,6 +122,8 @@ def case(state: Any) -> None:
     if state.public_summary:
         facts.add_row("public summary", _text(state.public_summary, multiline=True))
     out.print(facts)
+    for conflict in state.conflicts:
+        out.print(f"[red]conflict:[/red] {_text(conflict)}")
     decisions(state)
     out.print()
     out.print("[bold]timeline[/bold]")

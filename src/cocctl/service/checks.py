@@ -297,6 +297,7 @@ def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, .
         for name, value in (("status", state.status), ("opened", state.opened_at), ("updated", state.updated_at)):
             if getattr(found_file, name) != value:
                 found.append(Problem(path, f"plaintext {name} differs from the state the event log folds to"))
+        found += [Problem(path, f"conflict: {conflict}") for conflict in state.conflicts]
         readers = work.readers(state)
         if tuple(found_file.readers) != readers:
             found.append(Problem(path, "readers differ from those the policy and the case log allow; "

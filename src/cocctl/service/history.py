@@ -161,7 +161,8 @@ def log(session: Session, case: str | None = None, since: str | None = None) -> 
     return entries
 
 
-def verify(session: Session, known: str | None = None) -> Verification:
+def verify(session: Session, known: str | None = None, *, rev: str = "HEAD",
+           exclude: tuple[str, ...] = ()) -> Verification:
     """Walk the whole history and prove it is cocctl's: signed roster changes, signed seals, logs that only grew.
 
     Needs no key. Every roster or settings change must be signed by a member
@@ -174,17 +175,21 @@ def verify(session: Session, known: str | None = None) -> Verification:
     Args:
         known: a commit seen before (CI passes the previous push's head);
             it must still be in HEAD's history, or history was rewritten.
+        rev: the commit whose history is walked.
+        exclude: report only offences in commits not reachable from these
+            (``--remotes`` for the pre-push guard: what this push would add;
+            ``HEAD`` for sync: what a fetch brought).
     """
     work = Workspace(session)
     git = work.archive.git
-    commits = history.commits(git, oldest_first=True, signatures=True)
+    commits = history.commits(git, oldest_first=True, signatures=True, rev=rev)
     offences: list[Offence] = []
     if known and known.strip("0"):
         rewritten = _rewritten_since(git, known)
         if rewritten:
             offences.append(Offence(known, "(a commit seen before)", rewritten))
     subjects = {c.id: c.subject for c in commits}
-    _, findings = trust.walk(git, None)
+    _, findings = trust.walk(git, None, rev)
     offences += [Offence(f.commit, subjects.get(f.commit, ""), f"committee.yaml: {f.message}") for f in findings]
     merges = {c.id: history.merge_changes(git, c, [CASES_DIR + "/"]) for c in commits if c.is_merge}
     wanted = [b for c in commits for ch in c.changes for b in (ch.old, ch.new) if is_case_file(ch.path)]
@@ -217,8 +222,12 @@ def verify(session: Session, known: str | None = None) -> Verification:
             walk.offend(commit, "is not signed, but the policy requires signed commits")
         if touches:
             walk.commit(commit, case_changes)
+    offences = walk.offences
+    if exclude:
+        fresh = set(git.run("rev-list", rev, "--not", *exclude).split())
+        offences = [o for o in offences if o.commit in fresh or o.subject == "(a commit seen before)"]
     return Verification(len(commits), walk.case_commits, walk.checked, walk.unchecked, signatures,
-                        tuple(walk.offences))
+                        tuple(offences))
 
 
 def _rewritten_since(git: Any, known: str) -> str | None:
@@ -249,6 +258,8 @@ class _Walk:
             for change in changes:
                 parents_versions.setdefault(change.path, {})[parent] = change.old
         for path, olds in parents_versions.items():
+            if commit.is_merge and len(olds) < len(per_parent):
+                continue  # the merge keeps one parent's version of this file, checked in its own commit
             new_blob = next(ch.new for chs in per_parent.values() for ch in chs if ch.path == path)
             case = case_of(path)
             if commit.case is not None and not commit.is_merge and case != commit.case and commit.action != "upgrade":
@@ -315,10 +326,18 @@ class _Walk:
         for parent, old in olds.items():
             if old is not None and old.version == 2 and not {s.id for s in old.seals} <= ids:
                 self.offend(commit, "drops seals one of the merged sides held", path)
+        roster = self.rosters.roster(commit.id)
         for seal in new.seals:
             self.checked += 1
             if (seal.sig, seal.age) not in known.get(seal.id, set()):
                 self.offend(commit, f"brings seal {seal.id} that neither merged side held", path)
+            elif isinstance(roster, Roster) and roster.entries and not roster.signer_valid(
+                seal.signer, seal.signed_at, seal.statement(new.case), signing.SEAL_DOMAIN, seal.sig
+            ):
+                # Both sides were valid on their own, but one side's member
+                # was removed on the other before this seal's time.
+                self.offend(commit, f"keeps seal {seal.id} by {seal.signer}, made after they left the committee",
+                            path)
 
 
 def _active(roster: Roster, handle: str) -> bool:

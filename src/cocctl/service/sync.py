@@ -138,8 +138,9 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
             if findings:
                 raise trust.UntrustedRoster(
                     f"the remote's commit {findings[0].commit[:12]} {findings[0].message}; nothing was merged. "
-                    "Review it with the committee ('git log -p origin'), and 'cocctl verify'"
+                    f"Review it with the committee ('git show {findings[0].commit[:12]}')"
                 )
+            _refuse_offences(session, fetched.new)
             try:
                 git.run("merge", "--no-edit", "--quiet", fetched.new, env=_merge_env(session))
             except GitError:
@@ -161,6 +162,24 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
         result = remote.push(archive.root, progress=progress)
         pushed = not result.up_to_date
     return Synced(fetched.new_commits, merged, resealed, unreadable, pushed, tuple(notes))
+
+
+def _refuse_offences(session: Session, incoming: str) -> None:
+    """Refuse to merge commits that ``verify`` rejects (a forged seal, a removed member's work, a dropped seal).
+
+    Raises:
+        IntegrityError: naming the first offending incoming commit; nothing was merged.
+    """
+    from cocctl.service import history
+
+    found = history.verify(session, rev=incoming, exclude=("HEAD",)).problems
+    if found:
+        first = found[0]
+        where = f" {first.file}" if first.file else ""
+        raise IntegrityError(
+            f"the remote's commit {first.commit[:12]}{where} {first.message}; nothing was merged. "
+            f"Review it with the committee ('git show {first.commit[:12]}')"
+        )
 
 
 def _merge_env(session: Session) -> dict[str, str]:
