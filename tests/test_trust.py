@@ -192,3 +192,87 @@ def test_two_closes_made_concurrently_are_kept_and_shown_as_a_conflict(clones):
     bob.ok("bob", "reopen", case, "--reason", "two closes crossed", env=NOW)
     bob.ok("bob", "close", case, "--resolution", "a private warning", env=NOW)
     assert "conflict" not in bob.ok("bob", "show", case).stdout
+
+
+def test_concurrent_proposals_are_numbered_apart_and_a_vote_lands_on_one(clones):
+    import json
+
+    alice, bob, _, _ = clones
+    case = alice.open()
+    git(alice.root, "push", "-q")
+    _sync(bob, "bob")
+    alice.ok("alice", "propose", case, "--violation", "--consequence", "private-warning", "--rationale", "alice's view",
+             env={"COCCTL_NOW": "2026-11-20T10:00:00Z"})
+    bob.ok("bob", "propose", case, "--violation", "--consequence", "correction", "--rationale", "bob's view",
+           env={"COCCTL_NOW": "2026-11-20T10:05:00Z"})
+    # Each clone numbered its own proposal 1; alice votes on hers before syncing.
+    alice.ok("alice", "vote", case, "yes", "--proposal", "1", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    for c, who in ((alice, "alice"), (bob, "bob")):
+        state = json.loads(c.ok(who, "show", case, "--json").stdout)
+        proposals = {p["number"]: p for p in state["proposals"]}
+        assert sorted(proposals) == [1, 2]
+        assert proposals[1]["rationale"] == "alice's view" and proposals[2]["rationale"] == "bob's view"
+        assert dict(proposals[1]["votes"]) == {"alice": "yes"} and not proposals[2]["votes"]
+    assert bob.ok("bob", "verify").exit_code == 0
+
+
+def test_concurrent_decisions_are_a_conflict_the_committee_settles_with_supersede(clones):
+    import json
+
+    alice, bob, _, _ = clones
+    case = alice.open()
+    git(alice.root, "push", "-q")
+    _sync(bob, "bob")
+    alice.ok("alice", "propose", case, "--violation", "--consequence", "private-warning", "--rationale", "a",
+             env=NOW)
+    alice.ok("alice", "propose", case, "--violation", "--consequence", "correction", "--rationale", "b", env=NOW)
+    for number in ("1", "2"):
+        alice.ok("alice", "vote", case, "yes", "--proposal", number, env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    for number in ("1", "2"):
+        bob.ok("bob", "vote", case, "yes", "--proposal", number, env=NOW)
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    # Both proposals carry a majority; alice and bob each decide one, unaware of the other.
+    alice.ok("alice", "decide", case, "--proposal", "1", env={"COCCTL_NOW": "2026-11-20T10:00:00Z"})
+    bob.ok("bob", "decide", case, "--proposal", "2", env={"COCCTL_NOW": "2026-11-20T10:05:00Z"})
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    shown = bob.ok("bob", "show", case).stdout
+    assert "decisions 1 and 2 were made concurrently" in shown
+    due = json.loads(bob.ok("bob", "due", "--json", env=NOW).stdout)
+    assert any(item["case"] == case and item["kind"] == "conflict" for item in due["items"])
+    assert bob.run("bob", "validate", "--deep").exit_code == 1
+    # The key-less scheduled check sees it in the plaintext metadata too.
+    assert bob.runner.invoke(app, ["--archive", str(bob.root), "due", "--check"], env=NOW).exit_code == 1
+
+    refused = bob.run("bob", "decide", case, "--supersede", "2")
+    assert refused.exit_code == 2 and "--rationale" in refused.stderr
+    bob.ok("bob", "decide", case, "--supersede", "2", "--rationale", "the committee chose alice's", env=NOW)
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    state = json.loads(alice.ok("alice", "show", case, "--json").stdout)
+    standing = {d["number"]: d["standing"] for d in state["decisions"]}
+    assert standing == {1: "in-force", 2: "superseded"}
+    assert "concurrently" not in alice.ok("alice", "show", case).stdout
+    assert alice.ok("alice", "validate", "--deep").exit_code == 0
+    assert alice.ok("alice", "verify").exit_code == 0
+    # Setting aside a decision in no conflict is refused: decisions end by appeal or lift.
+    again = alice.run("alice", "decide", case, "--supersede", "1", "--rationale", "x", env=NOW)
+    assert again.exit_code != 0 and "not in conflict" in again.stderr
+
+
+def test_decisions_made_one_after_another_are_no_conflict(committee):
+    case = committee.open()
+    for number, measure in (("1", "private-warning"), ("2", "correction")):
+        committee.ok("alice", "propose", case, "--violation", "--consequence", measure, "--rationale", "r", env=NOW)
+        for who in ("alice", "bob"):
+            committee.ok(who, "vote", case, "yes", "--proposal", number, env=NOW)
+        committee.ok("bob", "decide", case, "--proposal", number, env=NOW)
+    assert "concurrently" not in committee.ok("alice", "show", case).stdout
+    unknown = committee.run("alice", "decide", case, "--supersede", "9", "--rationale", "x", env=NOW)
+    assert unknown.exit_code != 0 and "no decision 9" in unknown.stderr

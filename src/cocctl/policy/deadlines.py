@@ -30,7 +30,11 @@ REPORTER_OUTCOME = "reporter-outcome"
 APPEAL_OPENS = "appeal-opens"
 APPEAL_WINDOW = "appeal-window"
 SANCTION_END = "sanction-end"
-KINDS = (FIRST_RESPONSE, DECISION, REPORTER_UPDATE, REPORTER_OUTCOME, APPEAL_OPENS, APPEAL_WINDOW, SANCTION_END)
+# Two clones recorded contradicting outcomes (two closes, two decisions); due
+# at once, so `due` lists it and `due --check` fails until the committee settles it.
+CONFLICT = "conflict"
+KINDS = (FIRST_RESPONSE, DECISION, REPORTER_UPDATE, REPORTER_OUTCOME, APPEAL_OPENS, APPEAL_WINDOW, SANCTION_END,
+         CONFLICT)
 # Kinds that only inform (an appeal window closing, a sanction running out
 # ask nothing of the committee); they never make `due --check` fail and are
 # shown only before they pass.
@@ -133,6 +137,7 @@ def case_deadlines(state: CaseState, policy: Mapping[str, Any]) -> list[Deadline
         found.append(Deadline(REPORTER_OUTCOME, outcome.after(closed), told, str(outcome)))
 
     found += governance_deadlines(state, policy.get("appeals") or {})
+    found += [Deadline(CONFLICT, _time(at)) for at, _ in state.open_conflicts()]
     return sorted(found, key=lambda deadline: (deadline.at, deadline.kind))
 
 

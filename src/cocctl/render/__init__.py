@@ -155,6 +155,12 @@ def timeline(events: Iterable[Any]) -> None:
                   f"{_text(describe(event))}")
 
 
+def _ref(value: Any) -> str:
+    # Format 2 refers to a proposal or decision by its event id; its number
+    # depends on the whole log, so one event alone shows the id's random tail.
+    return f"…{value[-6:]}" if isinstance(value, str) else str(value)
+
+
 def describe(event: Any) -> str:
     """A one-line description of an event's data."""
     data = event.data
@@ -186,7 +192,9 @@ def describe(event: Any) -> str:
     if event.type == "communicated":
         return f"message to the {data['to']} ({data['kind']})"
     if event.type == "voted":
-        return f"proposal {data.get('proposal')}: {data.get('vote')}"
+        return f"proposal {_ref(data.get('proposal'))}: {data.get('vote')}"
+    if event.type in ("confirmed", "lifted", "superseded"):
+        return f"decision {_ref(data.get('decision'))}" + (f": {data['rationale']}" if data.get("rationale") else "")
     if event.type == "appealed":
         return data.get("reason", "")
     if event.type == "appeal-decided":

@@ -39,7 +39,7 @@ def appeal(session: Session, case_id: str, reason: str, decision: int | None = N
         if any(a.decision == target.number and a.result is None for a in state.appeals):
             raise ConflictError(f"decision {target.number} on case {case_id} already has an appeal pending")
         check_appeal_window(settings, target.at, work.now, case_id, target.number)
-        data = {"number": len(state.appeals) + 1, "decision": target.number, "reason": reason}
+        data = {"decision": target.id, "reason": reason}
         _check_event_data(ev.APPEALED, data)
         return [(ev.APPEALED, data)]
 
@@ -61,7 +61,7 @@ def decide_appeal(session: Session, case_id: str, overturn: bool, rationale: str
         if not pending:
             raise NotFound(f"case {case_id} has no pending appeal" + (f" numbered {number}" if number else ""))
         target = pending[-1]
-        data = {"appeal": target.number, "result": "overturned" if overturn else "upheld", "rationale": rationale}
+        data = {"appeal": target.id, "result": "overturned" if overturn else "upheld", "rationale": rationale}
         _check_event_data(ev.APPEAL_DECIDED, data)
         return [(ev.APPEAL_DECIDED, data)]
 
