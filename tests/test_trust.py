@@ -276,3 +276,14 @@ def test_decisions_made_one_after_another_are_no_conflict(committee):
     assert "concurrently" not in committee.ok("alice", "show", case).stdout
     unknown = committee.run("alice", "decide", case, "--supersede", "9", "--rationale", "x", env=NOW)
     assert unknown.exit_code != 0 and "no decision 9" in unknown.stderr
+
+
+def test_a_clone_without_the_drivers_is_warned_once_until_setup(committee, tmp_path):
+    plain = tmp_path / "plain-clone"
+    subprocess.run(["git", "clone", "-q", str(committee.root), str(plain)], check=True)
+    copy = Committee(plain, committee.keys, committee.recipients, committee.runner)
+    warned = copy.ok("alice", "list")
+    assert warned.stderr.count("lacks cocctl's git drivers") == 1 and "cocctl setup" in warned.stderr
+    copy.ok("alice", "setup")
+    assert "drivers" not in copy.ok("alice", "list").stderr
+    assert "drivers" not in committee.ok("alice", "list").stderr
