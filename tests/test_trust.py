@@ -287,3 +287,31 @@ def test_a_clone_without_the_drivers_is_warned_once_until_setup(committee, tmp_p
     copy.ok("alice", "setup")
     assert "drivers" not in copy.ok("alice", "list").stderr
     assert "drivers" not in committee.ok("alice", "list").stderr
+
+
+def test_a_member_remove_killed_before_its_commit_is_finished_by_running_it_again(committee):
+    import os
+    import sys
+
+    case = committee.open()
+    head = git(committee.root, "rev-parse", "HEAD")
+    hook = committee.root / ".git" / "hooks" / "pre-commit"
+    hook.parent.mkdir(exist_ok=True)
+    # The hook kills cocctl (git's parent) once every file is written, then makes git give up.
+    hook.write_text("#!/bin/sh\nkill -9 $(awk '{print $4}' /proc/$PPID/stat)\nexit 1\n")
+    hook.chmod(0o755)
+    env = {**os.environ, **NOW, "COCCTL_IDENTITY": str(committee.keys["alice"])}
+    killed = subprocess.run([sys.executable, "-m", "cocctl", "--archive", str(committee.root),
+                             "member", "remove", "carol", "--yes"], env=env, capture_output=True)
+    assert killed.returncode == -9
+    assert git(committee.root, "rev-parse", "HEAD") == head
+    assert "committee.yaml" in git(committee.root, "status", "--porcelain")
+    hook.unlink()
+    # Any command first puts back what the killed one wrote; running it again finishes the job.
+    assert git(committee.root, "status", "--porcelain") != ""
+    committee.ok("alice", "member", "remove", "carol", "--yes", env=NOW)
+    assert git(committee.root, "status", "--porcelain", "--untracked-files=all") == ""
+    readers = YAML(typ="safe").load((committee.root / "cases" / f"{case}.yaml").read_text())["readers"]
+    assert readers and "carol" not in readers
+    assert committee.ok("alice", "verify").exit_code == 0
+    assert committee.ok("alice", "rekey", "--check").exit_code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -22,6 +23,10 @@ from cocctl.model.ids import is_case_id
 ARCHIVE_VARIABLE = "COCCTL_ARCHIVE"
 CASES_DIR = "cases"
 LOCK_NAME = "cocctl.lock"
+# What a commit in progress is about to change, in the git folder: a process
+# killed between writing the files and committing them leaves it behind, and
+# the next write under the lock puts those files back as HEAD has them.
+JOURNAL_NAME = "cocctl-journal.json"
 
 
 class Archive:
@@ -131,14 +136,57 @@ class Archive:
             )
         trust.ensure_trusted(self.git)
 
-    @contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold the archive's write lock (in the git folder, never committed)."""
+    @cached_property
+    def git_dir(self) -> Path:
+        """The clone's git folder (``.git``, or where a linked worktree's ``.git`` file points)."""
         git_dir = self.root / ".git"
         if not git_dir.is_dir():
             git_dir = Path(self.git.run("rev-parse", "--absolute-git-dir").strip())
-        with locked(git_dir / LOCK_NAME):
+        return git_dir
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the archive's write lock (in the git folder, never committed).
+
+        Taking it first finishes what a killed writer left: see :meth:`recover`.
+        """
+        with locked(self.git_dir / LOCK_NAME):
+            self.recover()
             yield
+
+    def recover(self) -> list[str]:
+        """Undo the files of a commit that a killed process wrote but never made; return their paths.
+
+        ``commit`` journals the paths it is about to write. If the journal is
+        still there and HEAD has not moved, the commit never happened: each
+        path is put back as HEAD has it (every file was replaced whole, so it
+        is the old or the new version, never half) and its index entry reset,
+        so the tree matches HEAD again and the same command can simply be run
+        again. If HEAD moved, the commit landed and only the journal is left.
+        """
+        journal = self.git_dir / JOURNAL_NAME
+        try:
+            record = json.loads(journal.read_bytes())
+        except FileNotFoundError:
+            return []
+        except ValueError:
+            record = {}
+        paths = [p for p in record.get("paths", ()) if isinstance(p, str) and _inside(p)]
+        restored = []
+        if paths and self.git.commit_id("HEAD") == record.get("head"):
+            for path in paths:
+                _put(self.root / path, self._at_head(path))
+                for stray in (self.root / path).parent.glob(f".{Path(path).name}.*.tmp"):
+                    stray.unlink(missing_ok=True)
+                restored.append(path)
+            self.git.unstage(paths)
+        journal.unlink(missing_ok=True)
+        return restored
+
+    def _at_head(self, path: str) -> bytes | None:
+        if not self.git.run("ls-tree", "--name-only", "HEAD", "--", path, check=False).strip():
+            return None
+        return self.git.run_bytes("cat-file", "blob", f"HEAD:{path}")
 
     def commit(self, changes: Mapping[str, bytes | None], subject: str, trailers: dict[str, str],
                when: datetime | None = None, *, adopt: Sequence[str] = (), sign: bool | None = None) -> str:
@@ -161,6 +209,8 @@ class Archive:
                 f"{dirty[0]} has uncommitted changes; commit or discard them first (see 'git status')"
             )
         before = {path: _read_or_none(self.root / path) for path in paths}
+        journal = self.git_dir / JOURNAL_NAME
+        write_atomic(journal, json.dumps({"head": self.git.commit_id("HEAD"), "paths": paths}).encode())
         try:
             for path, data in changes.items():
                 _put(self.root / path, data)
@@ -171,6 +221,8 @@ class Archive:
                 _put(self.root / path, data)
             self.git.unstage(paths)
             raise
+        finally:
+            journal.unlink(missing_ok=True)
 
     def _signing(self) -> bool:
         """Whether commits must be signed (policy ``require_signed_commits``); checks git can.
@@ -201,6 +253,12 @@ def signing_required(config_data: bytes) -> bool:
         return bool(presets.effective(config.preset, config.policy).get("require_signed_commits"))
     except (IntegrityError, KeyError):
         return False
+
+
+def _inside(path: str) -> bool:
+    """Whether a journalled path stays inside the work tree (relative, no ``..``)."""
+    parts = Path(path).parts
+    return bool(parts) and not Path(path).is_absolute() and ".." not in parts and ".git" not in parts
 
 
 def _read_or_none(path: Path) -> bytes | None:

@@ -13,7 +13,7 @@ from cocctl import clock, keys
 from cocctl.archive import casefile, signing
 from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
-from cocctl.archive.repo import Archive
+from cocctl.archive.repo import JOURNAL_NAME, Archive
 from cocctl.archive.roster import Member, Roster, is_unsigned
 from cocctl.errors import AccessDenied, ConflictError, IdentityError, IntegrityError, UsageError
 from cocctl.model import events as ev
@@ -69,8 +69,18 @@ class Workspace:
 
     @cached_property
     def archive(self) -> Archive:
-        """The archive this command works on."""
-        return Archive.find(self.session.archive)
+        """The archive this command works on.
+
+        A journal left by a writer that was killed before committing means
+        the tree holds files HEAD does not: wait for the lock (a writer may
+        still be at work), which puts them back, so no command reads a
+        half-made change.
+        """
+        archive = Archive.find(self.session.archive)
+        if (archive.git_dir / JOURNAL_NAME).exists():
+            with archive.locked():
+                pass
+        return archive
 
     @cached_property
     def roster(self) -> Roster:
