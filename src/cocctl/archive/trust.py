@@ -151,7 +151,23 @@ def check_commit(rosters: Rosters, commit: str, parents: tuple[str, ...]) -> lis
         signer = before.find(entry.by)
         if signer is None or not signer.active or signer.signing is None:
             found.append(f"adds a roster change signed by {entry.by!r}, who was not an active member before it")
+        if entry.change == roster_file.CONFIG:
+            rule = _removal_rule(rosters.data(config_blob))
+            if rule is not None and (entry.removal or roster_file.SINGLE) != rule:
+                found.append(f"signs settings with member removal {entry.removal or roster_file.SINGLE!r} "
+                             f"where cocctl.yaml sets {rule!r}")
     return found
+
+
+def _removal_rule(config: bytes | None) -> str | None:
+    """The member-removal rule ``config`` (cocctl.yaml's bytes) sets, or None when it does not load."""
+    from cocctl.policy import presets  # the preset's default; as repo.signing_required reads the policy
+
+    try:
+        parsed = config_file.loads(config or b"")
+        return presets.effective(parsed.preset, parsed.policy).get("member_removal") or roster_file.SINGLE
+    except (IntegrityError, KeyError):
+        return None
 
 
 def _first_signed(before: Roster | None, after: Roster) -> list[str]:

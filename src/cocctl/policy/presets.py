@@ -32,6 +32,10 @@ BASE: dict[str, Any] = {
     "owners": {"primary": False, "secondary": False},
     # Days before a sanction ends that `sanctions` calls "expires soon".
     "expiring_soon": "7d",
+    # Who removes a committee member: one member ("single"), or a simple
+    # majority of all members ("majority"): the others approve with
+    # 'cocctl member approve'. A member resigning never needs a vote.
+    "member_removal": "single",
 }
 
 _SLACK_CONSEQUENCES = ["no-action", "awareness", "private-warning", "do-not-contact", "channel-restriction",
@@ -82,6 +86,8 @@ PRESETS: dict[str, dict[str, Any]] = {
                                                       "channel-restriction", "event-ban", "temporary-suspension"]},
         "consequences": [k for k in CATALOGUE if k not in ("strike", "awareness")],
         "owners": {"primary": True, "secondary": True},
+        # "The vote must pass with a simple majority of all Code of Conduct committee members."
+        "member_removal": "majority",
     },
     "django": {
         "description": "Django CoC working group: two-thirds of members without a conflict",

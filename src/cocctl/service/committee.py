@@ -11,11 +11,12 @@ from cocctl.archive import casefile, history, signing
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
-from cocctl.archive.roster import Entry, Member, Roster
+from cocctl.archive.roster import Entry, Member, Pending, Roster
 from cocctl.archive.repo import signing_required
 from cocctl.clock import format_time
-from cocctl.errors import AccessDenied, ConflictError, UsageError
+from cocctl.errors import AccessDenied, ConflictError, NotFound, UsageError
 from cocctl.model import events as ev
+from cocctl.policy import presets
 from cocctl.service import blind
 from cocctl.service.workspace import Session, Workspace
 
@@ -56,6 +57,7 @@ class RosterChange:
     reencrypted: tuple[str, ...]
     unreadable: tuple[tuple[str, tuple[str, ...]], ...]
     checklist: tuple[str, ...] = ()
+    pending: Pending | None = None
 
 
 def check_handle(handle: str) -> None:
@@ -100,9 +102,9 @@ def read_public(key: str) -> PublicKeys:
     return parse_public(text)
 
 
-def list_members(session: Session) -> tuple[Member, ...]:
-    """Every member, past and present; no key is needed."""
-    return Workspace(session).archive.roster.members
+def list_members(session: Session) -> Roster:
+    """The roster: every member, past and present, and removals waiting for approvals; no key is needed."""
+    return Workspace(session).archive.roster
 
 
 def add_member(session: Session, member: Member, keys: PublicKeys) -> RosterChange:
@@ -135,17 +137,58 @@ def add_member(session: Session, member: Member, keys: PublicKeys) -> RosterChan
 def remove_member(session: Session, handle: str) -> RosterChange:
     """Off-board a member: they leave the roster and every case I can read is re-sealed without them.
 
-    Cases I cannot read are marked for a reader's re-seal and listed.
+    Cases I cannot read are marked for a reader's re-seal and listed. Where
+    the policy puts removals to a vote (``member_removal: majority``), the
+    signed removal waits for a majority of all members: ``pending`` says
+    how many have signed; others run :func:`approve_removal`.
 
     Raises:
         UsageError: not an active member, or the last one.
-        ConflictError: they are the only reader of some case (listed).
+        ConflictError: they are the only reader of some case (listed), or
+            their removal is already waiting for approvals.
     """
     work = Workspace(session)
     work.require_member(handle)
     roster = work.archive.roster
     if len(roster.active) == 1:
         raise UsageError("cannot remove the last active member; add their successor first")
+    waiting = roster.pending_removal(handle)
+    if waiting is not None:
+        raise ConflictError(f"the removal of {handle} is already waiting for approvals "
+                            f"({len(waiting.approvals)} of {waiting.needs}); others run 'cocctl member approve {handle}'")
+    entry = _entry(work, roster_file.REMOVE, member={"handle": handle})
+    pending = roster.with_entry(entry).pending_removal(handle)
+    if pending is None:
+        _refuse_stranding(work, handle)
+        action, subject = "member-remove", f"Remove member {handle}"
+    else:
+        action, subject = "member-propose-removal", f"Propose removing member {handle}"
+    change = _change(work, [entry], handle, action, subject)
+    return replace(change, checklist=() if change.pending else OFFBOARDING_CHECKLIST)
+
+
+def approve_removal(session: Session, handle: str) -> RosterChange:
+    """Sign a removal waiting for the majority; the signature that makes it takes effect off-boards them.
+
+    Raises:
+        NotFound: no removal of ``handle`` is waiting.
+        ConflictError: I signed it already, or it would strand a case.
+    """
+    work = Workspace(session)
+    pending = work.archive.roster.pending_removal(handle)
+    if pending is None:
+        raise NotFound(f"no removal of {handle!r} is waiting for approvals; see 'cocctl member list'")
+    if work.me.handle in pending.approvals:
+        raise ConflictError(f"you already signed the removal of {handle} "
+                            f"({len(pending.approvals)} of {pending.needs} signatures)")
+    if len(pending.approvals) + 1 >= pending.needs:
+        _refuse_stranding(work, handle)
+    entry = _entry(work, roster_file.APPROVE, approves=pending.id)
+    change = _change(work, [entry], handle, "member-approve", f"Approve removing member {handle}")
+    return replace(change, checklist=() if change.pending else OFFBOARDING_CHECKLIST)
+
+
+def _refuse_stranding(work: Workspace, handle: str) -> None:
     stranded = []
     for case_id in work.archive.case_ids():
         found = work.archive.read_case(case_id)
@@ -156,9 +199,6 @@ def remove_member(session: Session, handle: str) -> RosterChange:
             f"{handle} is the only reader of {len(stranded)} case(s) ({', '.join(stranded[:5])}); "
             "have them grant another member access first ('cocctl grant CASE --member ...')"
         )
-    entry = _entry(work, roster_file.REMOVE, member={"handle": handle})
-    change = _change(work, [entry], handle, "member-remove", f"Remove member {handle}")
-    return replace(change, checklist=OFFBOARDING_CHECKLIST)
 
 
 def rotate_key(session: Session, handle: str, keys: PublicKeys) -> RosterChange:
@@ -197,6 +237,13 @@ def update_member(session: Session, handle: str, fields: dict[str, Any], action:
     return _change(work, [entry], handle, action, subject).commit
 
 
+def settings_fields(config: bytes) -> dict[str, str]:
+    """What a roster ``config`` entry records of cocctl.yaml's bytes: their hash, and the removal rule they set."""
+    parsed = config_file.loads(config)
+    rule = presets.effective(parsed.preset, parsed.policy).get("member_removal") or roster_file.SINGLE
+    return {"config": roster_file.config_hash(config), "removal": rule}
+
+
 def sign_config(session: Session) -> str:
     """Adopt the cocctl.yaml in the work tree with a signed settings change; return the commit.
 
@@ -213,7 +260,7 @@ def sign_config(session: Session) -> str:
     work.signer  # noqa: B018
     with work.archive.locked():
         work.archive.ensure_trusted(adopt=(config_file.FILE_NAME,))
-        entry = _entry(work, roster_file.CONFIG, config=roster_file.config_hash(data))
+        entry = _entry(work, roster_file.CONFIG, **settings_fields(data))
         roster = work.archive.roster.with_entry(entry)
         # Whether this commit must be signed is the settings' in force, not the new ones'.
         before = history.show(work.archive.git, "HEAD", config_file.FILE_NAME)
@@ -269,7 +316,8 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
         changes.update(_index_files(work, before, roster))
         commit = archive.commit(changes, subject, work.trailers(action), work.now) if changes else ""
     member = roster.find(handle) if handle else None
-    return RosterChange(member, commit, plan.reencrypted, plan.unreadable)
+    pending = roster.pending_removal(handle) if handle else None
+    return RosterChange(member, commit, plan.reencrypted, plan.unreadable, pending=pending)
 
 
 @dataclass(frozen=True)

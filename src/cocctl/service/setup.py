@@ -101,7 +101,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
         fields["roles"] = list(roles)
     first = roster_file.sign_entry(key, Entry(ev.new_event_id(millis), at, handle, None, roster_file.ADD, member=fields))
     settings = roster_file.sign_entry(key, Entry(ev.new_event_id(millis + 1), at, handle, first.id, roster_file.CONFIG,
-                                                 config=roster_file.config_hash(config)))
+                                                 **committee.settings_fields(config)))
     roster = roster_file.build([first, settings])
     archive = Archive(root)
     files = {
