@@ -64,8 +64,9 @@ def case_problems(document: Any) -> list[str]:
 
     A generic validator evaluates every type's if/then pair on every event;
     here the frame is checked once and each event's data against its own
-    type's definition only. Same schema, same verdict, ~20x less work on a
-    long log. Lines come in document order, each once.
+    type's definition only. Same schema, same verdict, about 3.5x faster on
+    a log of 1,000 events (0.09 s against 0.32 s). Lines come in document
+    order, each once.
     """
     frame, data_definitions = _case_parts()
     found = _lines(frame, document)
