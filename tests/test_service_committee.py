@@ -9,7 +9,7 @@ from cocctl.archive.roster import Member
 from cocctl.errors import AccessDenied, ConflictError, UsageError
 from cocctl.service import cases, committee as members, conflicts
 from cocctl.service.workspace import Session
-from tests.conftest import NOW, make_key
+from tests.conftest import NOW, git, make_key
 from tests.test_service_cases import REPORT
 
 
@@ -93,3 +93,15 @@ def test_an_outside_party_reads_until_revoked(committee):
     assert revoked.state.guests == () and [e.type for e in revoked.added] == ["revoked"]
     with pytest.raises(UsageError, match="is a committee member's handle"):
         conflicts.grant_guest(as_(committee, "alice"), case, mediator, "bob")
+
+
+def test_signing_settings_commits_the_edited_cocctl_yaml_as_written_comments_and_all(committee):
+    # No command rewrites cocctl.yaml: 'policy sign' adopts the person's own bytes.
+    path = committee.root / "cocctl.yaml"
+    edited = path.read_text() + "# two strikes are enough here (agreed 2026-11-19)\npolicy:\n  strikes:\n    threshold: 2\n"
+    path.write_text(edited)
+    commit = members.sign_config(as_(committee, "alice"))
+    assert commit == committee.head() and committee.status() == ""
+    assert git(committee.root, "show", "HEAD:cocctl.yaml") == edited
+    with pytest.raises(ConflictError, match="already is the version the committee signed"):
+        members.sign_config(as_(committee, "alice"))
