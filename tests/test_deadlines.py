@@ -104,7 +104,8 @@ def test_closing_meets_the_decision_and_asks_for_the_outcome_message():
     assert FIRST_RESPONSE not in found and REPORTER_UPDATE not in found
     assert found[REPORTER_OUTCOME].pending and found[REPORTER_OUTCOME].at == t("2026-11-25T10:00:00Z")
     told = fold([*state.events, later("2026-11-24T12:00:00Z", ev.COMMUNICATED, {"to": "reporter", "kind": "decision"}, 2)])
-    assert not any(d.pending for d in deadlines.case_deadlines(told, CHAOSS))
+    assert {d.kind: d.pending for d in deadlines.case_deadlines(told, CHAOSS)} == {
+        FIRST_RESPONSE: False, REPORTER_OUTCOME: False, DECISION: False}
     assert deadlines.envelope_due(told, CHAOSS) == []
 
 
