@@ -257,16 +257,14 @@ def _roster(archive: Archive, files: dict[str, bytes], found: list[Problem], who
 
 
 def _config_problems(archive: Archive, files: dict[str, bytes]) -> list[Problem]:
-    from cocctl.policy import presets
+    from cocctl.policy import settings
 
     name = config_file.FILE_NAME
     data = files.get(name)
     try:
-        config = config_file.loads(data if data is not None else (archive.root / name).read_bytes())
+        settings.load(data if data is not None else (archive.root / name).read_bytes())
     except IntegrityError as error:
         return [Problem(name, str(error))]
-    if config.preset not in presets.PRESETS:
-        return [Problem(name, f"unknown preset {config.preset!r}; choose one of {', '.join(presets.names())}")]
     return []
 
 

@@ -12,11 +12,10 @@ from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.roster import Entry, Member, Pending, Roster
-from cocctl.archive.repo import signing_required
 from cocctl.clock import format_time
-from cocctl.errors import AccessDenied, ConflictError, NotFound, UsageError
+from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound, UsageError
 from cocctl.model import events as ev
-from cocctl.policy import presets
+from cocctl.policy import settings
 from cocctl.service import blind
 from cocctl.service.workspace import Session, Workspace
 
@@ -239,22 +238,28 @@ def update_member(session: Session, handle: str, fields: dict[str, Any], action:
 
 def settings_fields(config: bytes) -> dict[str, str]:
     """What a roster ``config`` entry records of cocctl.yaml's bytes: their hash, and the removal rule they set."""
-    parsed = config_file.loads(config)
-    rule = presets.effective(parsed.preset, parsed.policy).get("member_removal") or roster_file.SINGLE
-    return {"config": roster_file.config_hash(config), "removal": rule}
+    return {"config": roster_file.config_hash(config), "removal": settings.load(config).member_removal}
+
+
+def removal_rule(config: bytes | None) -> str | None:
+    """The member-removal rule cocctl.yaml's bytes set, or None when they are not valid settings."""
+    try:
+        return settings.load(config or b"").member_removal
+    except IntegrityError:
+        return None
 
 
 def sign_config(session: Session) -> str:
     """Adopt the cocctl.yaml in the work tree with a signed settings change; return the commit.
 
     Raises:
-        IntegrityError: cocctl.yaml is not valid.
+        IntegrityError: cocctl.yaml is not valid, or a setting in it is not.
         ConflictError: it already is the signed version.
     """
     work = Workspace(session)
     path = work.archive.root / config_file.FILE_NAME
     data = path.read_bytes()
-    config_file.loads(data)
+    settings.load(data)  # every setting must build before the committee signs it
     if roster_file.config_hash(data) == work.archive.roster.config:
         raise ConflictError("cocctl.yaml already is the version the committee signed; nothing changed")
     work.signer  # noqa: B018
@@ -264,12 +269,26 @@ def sign_config(session: Session) -> str:
         roster = work.archive.roster.with_entry(entry)
         # Whether this commit must be signed is the settings' in force, not the new ones'.
         before = history.show(work.archive.git, "HEAD", config_file.FILE_NAME)
-        sign = signing_required(before) if before is not None else False
+        sign = _signing_required(before)
         return work.archive.commit(
             {roster_file.FILE_NAME: roster_file.dumps(roster), config_file.FILE_NAME: data},
             "Change the committee's settings", work.trailers("policy-sign"), work.now,
             adopt=(config_file.FILE_NAME,), sign=sign,
         )
+
+
+def _signing_required(config: bytes | None) -> bool:
+    """Whether the committed settings ``config`` (None: none yet) require signed commits.
+
+    Settings that cannot be read count as requiring them: an unreadable
+    policy never switches signing off.
+    """
+    if config is None:
+        return False
+    try:
+        return settings.load(config).require_signed_commits
+    except IntegrityError:
+        return True
 
 
 def rekey(session: Session, check: bool = False) -> RosterChange:
@@ -314,7 +333,8 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
         if entries:
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
         changes.update(_index_files(work, before, roster))
-        commit = archive.commit(changes, subject, work.trailers(action), work.now) if changes else ""
+        commit = (archive.commit(changes, subject, work.trailers(action), work.now,
+                                 sign=work.policy.require_signed_commits) if changes else "")
     member = roster.find(handle) if handle else None
     pending = roster.pending_removal(handle) if handle else None
     return RosterChange(member, commit, plan.reencrypted, plan.unreadable, pending=pending)
@@ -341,7 +361,7 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
         try:
             loaded = work.open_file(found, path)
         except (AccessDenied, ConflictError):
-            if found.reseal or _may_need(found, before, roster, work.policy["access"]):
+            if found.reseal or _may_need(found, before, roster, work.policy.access):
                 unreadable.append((case_id, tuple(h for h in found.fixers if h in active)))
                 if apply and not found.reseal and found.version == 2:
                     files.append((path, casefile.dumps(replace(found, reseal=True))))

@@ -49,7 +49,7 @@ def _actionable(state: CaseState) -> None:
 
 
 def _consequences(work: Workspace, specs: list[str], violation: bool) -> list[dict[str, Any]]:
-    parsed = [catalogue.parse(spec, work.policy["consequences"]) for spec in specs]
+    parsed = [catalogue.parse(spec, work.policy.consequences) for spec in specs]
     if not violation:
         wrong = [c["id"] for c in parsed if c["id"] not in NON_VIOLATION]
         if wrong:
@@ -112,9 +112,9 @@ def _open_proposal(state: CaseState, number: int | None) -> Proposal:
     return proposal
 
 
-def current_tally(work: Workspace, state: CaseState, proposal: Proposal) -> tuple[dict[str, Any], voting.Tally]:
+def current_tally(work: Workspace, state: CaseState, proposal: Proposal) -> tuple[voting.Rule, voting.Tally]:
     """The rule that applies to a proposal and where its vote stands."""
-    rule = voting.rule_for(work.policy["decisions"], [c["id"] for c in proposal.consequences])
+    rule = work.policy.rule_for(c["id"] for c in proposal.consequences)
     readers = work.readers(state)
     roles = {m.handle: m.roles for m in work.archive.roster.active}
     eligible = voting.eligible_voters(rule, readers, roles, state.recused_soft)
@@ -144,9 +144,9 @@ def vote(session: Session, case_id: str, choice: str, number: int | None = None)
             raise AccessDenied(f"you recused yourself from voting on case {case_id}; 'cocctl grant' undoes it")
         if me not in tally.eligible:
             if me not in tally.tie_breakers:
-                raise AccessDenied(f"your role does not vote under this rule ({rule['rule']}); see 'cocctl policy show'")
+                raise AccessDenied(f"your role does not vote under this rule ({rule.rule}); see 'cocctl policy show'")
             if not tally.tie_breaker_needed:
-                raise ConflictError(f"the {rule['tie_breaker']} votes only to break a tie caused by abstention; "
+                raise ConflictError(f"the {rule.tie_breaker} votes only to break a tie caused by abstention; "
                                     f"there is none ({len(tally.yes)} yes, {len(tally.no)} no, "
                                     f"{len(tally.abstain)} abstain, {len(tally.missing)} not voted)")
             if choice == "abstain":
@@ -177,9 +177,9 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
     if direct is not None and number is not None:
         raise UsageError("decide either a --proposal or direct --consequence values, not both")
     if direct is not None:
-        rule = voting.rule_for(work.policy["decisions"], [c["id"] for c in direct])
-        if rule["rule"] != voting.SINGLE:
-            raise UsageError(f"the policy needs a {rule['rule']} vote for these consequences; "
+        rule = work.policy.rule_for(c["id"] for c in direct)
+        if rule.rule != voting.SINGLE:
+            raise UsageError(f"the policy needs a {rule.rule} vote for these consequences; "
                              "use 'cocctl propose' and 'cocctl vote'")
         if not rationale:
             raise UsageError("a direct decision needs --rationale")
@@ -199,7 +199,7 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
             proposal = _open_proposal(state, number)
             rule, tally = current_tally(work, state, proposal)
             result["tally"] = tally
-            if rule["rule"] == voting.SINGLE:
+            if rule.rule == voting.SINGLE:
                 tally_data: dict[str, Any] = {"rule": voting.SINGLE, "by": work.me.handle}
                 outcome = voting.ADOPTED
             elif tally.outcome == voting.PENDING:
@@ -276,17 +276,17 @@ def _other_states(work: Workspace, case_id: str) -> list[CaseState]:
 
 def _strike_notices(work: Workspace, states: list[CaseState], data: dict[str, Any]) -> list[dict[str, Any]]:
     """For each person given strikes: the new total, and what the policy requires at the threshold."""
-    policy = work.policy["strikes"]
-    threshold = policy.get("threshold")
+    policy = work.policy.strikes
+    threshold = policy.threshold
     added = sum(int(c.get("params", {}).get("count", 1)) for c in data["consequences"] if c["id"] == "strike")
     if not added or not threshold:
         return []
     notices = []
     for person in data["persons"]:
-        total = count_strikes(states, normalise(person), work.now, policy.get("expire")) + added
+        total = count_strikes(states, normalise(person), work.now, policy.expire, work.policy.zone) + added
         notice: dict[str, Any] = {"person": person, "count": total, "threshold": int(threshold)}
         if total >= int(threshold):
-            notice["requires"] = list(policy.get("requires") or ())
+            notice["requires"] = list(policy.requires)
         notices.append(notice)
     return notices
 
@@ -302,10 +302,10 @@ def interim(session: Session, case_id: str, specs: list[str], rationale: str,
     if rationale:
         require_text(rationale, "--rationale")
     work = Workspace(session)
-    settings = work.policy["interim"]
-    if not settings.get("allowed"):
+    settings = work.policy.interim
+    if not settings.allowed:
         raise ConflictError("this archive's policy has no interim measures; the committee decides")
-    measures = [catalogue.parse(spec, settings["consequences"]) for spec in specs]
+    measures = [catalogue.parse(spec, settings.consequences) for spec in specs]
     if not measures:
         raise UsageError("name the interim measure with --consequence, e.g. temporary-suspension:period=14d")
     _reader(work, case_id)

@@ -20,7 +20,7 @@ from cocctl.model import events as ev
 from cocctl.model.events import Event
 from cocctl.model.fold import fold
 from cocctl.model.state import CaseState
-from cocctl.policy import presets
+from cocctl.policy import settings
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
 from cocctl.service import blind
@@ -135,10 +135,13 @@ class Workspace:
         return key
 
     @cached_property
-    def policy(self) -> dict[str, Any]:
-        """The policy in force (preset plus the archive's overrides)."""
-        config = self.archive.config
-        return presets.effective(config.preset, config.policy)
+    def policy(self) -> settings.Policy:
+        """The policy in force (preset plus the archive's overrides), built once per version of cocctl.yaml.
+
+        Raises:
+            IntegrityError: cocctl.yaml is not valid or names an unknown preset.
+        """
+        return settings.load(self.archive.config_bytes)
 
     @cached_property
     def index_key(self) -> bytes | None:
@@ -226,7 +229,7 @@ class Workspace:
             roster: the roster to apply (default: the archive's current one).
         """
         active = [member.handle for member in (roster or self.roster).active]
-        return case_readers(self.policy["access"], active, state)
+        return case_readers(self.policy.access, active, state)
 
     def seal(self, loaded: LoadedCase | None, added: Sequence[Event], roster: Roster | None = None,
              ) -> tuple[CaseState, bytes]:
@@ -306,7 +309,7 @@ class Workspace:
             {self.archive.case_relpath(state.id): data},
             subject,
             self.trailers(action, state.id),
-            when=self.now,
+            when=self.now, sign=self.policy.require_signed_commits,
         )
         return state, commit
 
