@@ -164,7 +164,7 @@ def main_identities(path: Any) -> tuple[list[Any] | None, str]:
     Returns:
         The identities, or None and the reason they could not be loaded.
     """
-    from cocctl import keys
+    from cocctl.archive import keys
     from cocctl.errors import CocctlError
 
     try:

@@ -9,15 +9,14 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
-from cocctl.archive import casefile
+from cocctl.archive import casefile, trust
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
-from cocctl.archive import trust
 from cocctl.archive.fsio import write_atomic
 from cocctl.archive.git import Git
+from cocctl.archive.ids import is_case_id
 from cocctl.archive.lock import locked
 from cocctl.errors import ConflictError, NotFound
-from cocctl.model.ids import is_case_id
 
 ARCHIVE_VARIABLE = "COCCTL_ARCHIVE"
 CASES_DIR = "cases"

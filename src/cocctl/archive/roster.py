@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from cocctl import validation
-from cocctl.archive import signing, yamlio
+from cocctl.archive import signing, validation, yamlio
 from cocctl.errors import IntegrityError, NotFound
 
 FILE_NAME = "committee.yaml"

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cocctl import validation
-from cocctl.archive import yamlio
+from cocctl.archive import validation, yamlio
+from cocctl.archive.ids import new_case_id
 from cocctl.clock import format_time, parse_time
 from cocctl.errors import ConflictError, UsageError
 from cocctl.model import events as ev
-from cocctl.model.ids import new_case_id
 from cocctl.model.state import CLOSED, CaseState
 from cocctl.model.text import require_single_line, require_text
 from cocctl.service.workspace import CaseChange, Session, Workspace

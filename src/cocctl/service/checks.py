@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cocctl import validation
+from cocctl.archive import validation
 from cocctl.archive import config as config_file
 from cocctl.archive import casefile, history, messages, signing
 from cocctl.archive import roster as roster_file
@@ -16,7 +16,7 @@ from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound
-from cocctl.model.ids import is_case_id
+from cocctl.archive.ids import is_case_id
 from cocctl.policy.deadlines import envelope_due
 from cocctl.model.fold import FoldError
 from cocctl.service.workspace import Session, Workspace
@@ -26,7 +26,7 @@ SECRET_KEY = re.compile(rb"AGE-SECRET-KEY-(?:PQ-)?1[0-9A-Z]{20,}")
 EVENTS_KEY = re.compile(rb"""(?m)^\s*["']?events["']?\s*:""")
 OPENED_EVENT = re.compile(rb"""["']?type["']?\s*:\s*["']?opened\b""")
 KEEP_FILE = ".gitkeep"
-INDEX_KEY_FILE = "index.key.age"  # service.blind.INDEX_FILE: the people index's key, sealed to members
+INDEX_KEY_FILE = "index.key.age"  # archive.blind.LEGACY_FILE: the people index's key, sealed to members
 STAGED_INDEX = ("GIT_INDEX_FILE",)
 
 

@@ -7,16 +7,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from cocctl.archive import casefile, history, signing
+from cocctl.archive import blind, casefile, history, signing
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
-from cocctl.archive.roster import Entry, Member, Roster
 from cocctl.archive.repo import signing_required
+from cocctl.archive.roster import Entry, Member, Roster
 from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError, UsageError
 from cocctl.model import events as ev
-from cocctl.service import blind
 from cocctl.service.workspace import Session, Workspace
 
 HANDLE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,38}\Z")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cocctl import keys
+from cocctl.archive import keys
 from cocctl.archive.git import Git
 from cocctl.archive.roster import Member
 from cocctl.clock import NOW_VARIABLE, parse_time

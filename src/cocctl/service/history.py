@@ -9,10 +9,10 @@ from cocctl import clock
 from cocctl.archive import casefile, history, messages, signing, trust
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.history import NULL_BLOB, Commit
+from cocctl.archive.ids import is_case_id
 from cocctl.archive.repo import CASES_DIR, signing_required
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, CocctlError, IntegrityError, UsageError
-from cocctl.model.ids import is_case_id
 from cocctl.service.workspace import Session, Workspace
 
 # Files cocctl writes outside cases/: a commit touching them must be cocctl's.

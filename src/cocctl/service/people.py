@@ -69,7 +69,7 @@ def person(session: Session, name: str, at: datetime | None = None) -> PersonRec
 
     work = Workspace(session, at)
     states, hidden = readable_cases(work)
-    from cocctl.service import blind
+    from cocctl.archive import blind
 
     key = rules.normalise(name)
     mine = [state for state in states if key in rules.names(state)]
@@ -121,13 +121,13 @@ def sanctions(session: Session, at: datetime | None = None) -> SanctionList:
 def related(work: Workspace, state: CaseState) -> list[str]:
     """Messages naming other cases that report a person this case reports.
 
-    Matching uses the blinded tokens in every envelope (service/blind.py), so
+    Matching uses the blinded tokens in every envelope (archive/blind.py), so
     nothing is decrypted: ``open`` stays fast on a large archive, and a case I
     cannot read is named only with who can read it, nothing of its content.
     Without an index key yet, only the cases I can read are matched, by
     decrypting them.
     """
-    from cocctl.service import blind
+    from cocctl.archive import blind
 
     wanted = rules.names(state)
     if not wanted:

@@ -6,9 +6,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from cocctl import keys
 from cocctl.archive import config as config_file
-from cocctl.archive import drivers, trust
+from cocctl.archive import drivers, keys, trust
 from cocctl.archive import roster as roster_file
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive

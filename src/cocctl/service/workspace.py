@@ -9,8 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from cocctl import clock, keys
-from cocctl.archive import casefile, signing
+from cocctl import clock
+from cocctl.archive import blind, casefile, keys, signing
 from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
 from cocctl.archive.repo import Archive
@@ -23,7 +23,7 @@ from cocctl.model.state import CaseState
 from cocctl.policy import presets
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
-from cocctl.service import blind
+
 
 @dataclass(frozen=True)
 class Session:
@@ -366,7 +366,7 @@ def check_document(state: CaseState, name: str, *, writing: bool = False) -> Non
     Raises:
         IntegrityError: an event breaks the schema.
     """
-    from cocctl import validation
+    from cocctl.archive import validation
 
     found = validation.case_problems(document(state))
     if found and writing:
