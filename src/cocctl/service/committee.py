@@ -1,4 +1,4 @@
-"""The committee: members joining, leaving, changing keys, and every case re-sealed to match."""
+"""The committee: members joining, leaving, changing keys (every case re-sealed to match), and its own rules."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.repo import signing_required
 from cocctl.archive.roster import Entry, Member, Roster
-from cocctl.clock import format_time
+from cocctl.clock import format_time, parse_time
 from cocctl.errors import AccessDenied, ConflictError, UsageError
 from cocctl.model import events as ev
+from cocctl.policy import committee as rules
 from cocctl.service.workspace import Session, Workspace
 
 HANDLE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,38}\Z")
@@ -241,6 +242,59 @@ def rekey(session: Session, check: bool = False) -> RosterChange:
     return _change(work, [], None, "rekey", "Re-seal cases to their readers")
 
 
+@dataclass(frozen=True)
+class RosterCheck:
+    """What ``cocctl roster check`` shows; ``broken`` is True when a rule is broken."""
+
+    now: str
+    on_watch: tuple[str, ...]
+    findings: tuple[Any, ...]
+
+    @property
+    def broken(self) -> bool:
+        """Whether any rule is broken."""
+        return any(finding.broken for finding in self.findings)
+
+
+def roster_check(session: Session, at: str | None = None) -> RosterCheck:
+    """Check the committee's own rules from committee.yaml and the policy; no key is needed.
+
+    Raises:
+        UsageError: a bad ``--at`` time or roster setting.
+    """
+    work = Workspace(session)
+    now = parse_time(at, what="--at") if at else work.now
+    settings = rules.settings(work.policy)
+    active = work.archive.roster.active
+    watch = rules.on_watch([m.handle for m in active], now, int(settings.get("watch") or 0))
+    return RosterCheck(format_time(now), watch, tuple(rules.check(active, now, settings)))
+
+
+def rotation(session: Session, at: str | None = None, weeks: int = 4) -> list[tuple[str, tuple[str, ...]]]:
+    """Who is on triage watch this week and the next ``weeks - 1`` weeks; no key is needed.
+
+    Raises:
+        UsageError: ``weeks`` below 1, or a bad ``--at`` time.
+    """
+    if weeks < 1:
+        raise UsageError("--weeks must be at least 1")
+    work = Workspace(session)
+    now = parse_time(at, what="--at") if at else work.now
+    size = int(rules.settings(work.policy).get("watch") or 2)
+    return rules.rotation([m.handle for m in work.archive.roster.active], now, weeks, size)
+
+
+def confirm_member(session: Session, handle: str) -> str:
+    """Record that ``handle`` wants to continue serving (the six-monthly question), as a signed roster change.
+
+    Raises:
+        UsageError: ``handle`` is not an active member.
+        AccessDenied: someone other than ``handle`` tries to confirm for them.
+    """
+    return update_member(session, handle, {"confirmed": True}, "member-confirm",
+                         f"Confirm that {handle} continues on the committee")
+
+
 def _entry(work: Workspace, change: str, **fields: Any) -> Entry:
     roster = work.archive.roster
     millis = int(work.now.timestamp() * 1000)
@@ -265,7 +319,7 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
         changes: dict[str, bytes | None] = dict(plan.files)
         if entries:
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
-        changes.update(_index_files(work, before, roster))
+        changes.update(blind.key_files(archive.root, work.index_key, before, roster))
         commit = archive.commit(changes, subject, work.trailers(action), work.now) if changes else ""
     member = roster.find(handle) if handle else None
     return RosterChange(member, commit, plan.reencrypted, plan.unreadable)
@@ -317,30 +371,3 @@ def _may_need(found: CaseFile, before: Roster, after: Roster, access: str) -> bo
         elif member.handle in readers and (not member.active or old.recipient != member.recipient):
             return True
     return any(h not in {m.handle for m in after.active} for h in readers)
-
-
-def _index_files(work: Workspace, before: Roster, after: Roster) -> dict[str, bytes | None]:
-    """The people-index key copies: one per active member, removed for those who left.
-
-    The key itself stays the same (tokens in cases I cannot read could not
-    be recomputed otherwise); a member who leaves keeps what they read.
-    """
-    key = work.index_key
-    root = work.archive.root
-    changes: dict[str, bytes | None] = {}
-    for member in after.members:
-        path = blind.member_file(member.handle)
-        old = before.find(member.handle)
-        if not member.active:
-            if (root / path).exists():
-                changes[path] = None
-        elif key is not None and (old is None or old.recipient != member.recipient or not (root / path).exists()):
-            changes[path] = blind.sealed_for(key, member.recipient)
-    if key is not None and (root / blind.LEGACY_FILE).exists():
-        changes[blind.LEGACY_FILE] = None
-    return changes
-
-
-def people_index_for_new_archive(recipient: str, handle: str) -> dict[str, bytes]:
-    """The index key files of a new archive: a fresh key for its first member."""
-    return {blind.member_file(handle): blind.sealed_for(blind.new_key(), recipient)}

@@ -14,7 +14,7 @@ from cocctl.archive.git import Git
 from cocctl.archive.roster import Member
 from cocctl.clock import NOW_VARIABLE, parse_time
 from cocctl.errors import AccessDenied
-from cocctl.service import cases, committee, followup, governance, setup
+from cocctl.service import cases, committee, drafts, governance, setup
 from cocctl.service.workspace import Session
 
 # Monday to Thursday of one week: the demo tells a story over days.
@@ -112,8 +112,8 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
         step("voted", governance.vote(as_["alice"], case_id, "yes").change)
         step("voted", governance.vote(as_["bob"], case_id, "yes").change)
         step("decided", governance.decide(as_["alice"], case_id).change)
-        step("draft", followup.draft(as_["alice"], case_id, "reported", "decision"))
-        step("sent", followup.record_sent(as_["alice"], case_id, "reported", "decision"))
+        step("draft", drafts.draft(as_["alice"], case_id, "reported", "decision"))
+        step("sent", drafts.record_sent(as_["alice"], case_id, "reported", "decision"))
     with _clock(DAYS[4]):
         step("closed", cases.close_case(
             as_["alice"], case_id, "Private warning to sam; no contact with Riley for 6 months.",

@@ -75,7 +75,7 @@ def person(session: Session, name: str, at: datetime | None = None) -> PersonRec
     mine = [state for state in states if key in rules.names(state)]
     if work.index_key is not None:
         # The blinded index tells which unreadable cases name this person.
-        token = blind.token(work.index_key, name)
+        token = blind.token(work.index_key, key)
         hidden = [other for other in hidden if token in other.people]
     cases = tuple(
         PersonCase(
@@ -137,7 +137,7 @@ def related(work: Workspace, state: CaseState) -> list[str]:
         states, _ = readable_cases(work, skip=state.id)
         return [f"case {other.id} ({other.status}) names the same person"
                 for other in states if wanted & rules.names(other)]
-    tokens = set(blind.tokens(key, state.reported))
+    tokens = set(blind.tokens(key, wanted))
     me = work.me.handle
     messages = []
     for case_id in work.archive.case_ids():

@@ -6,8 +6,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from cocctl.archive import blind, drivers, keys, trust
 from cocctl.archive import config as config_file
-from cocctl.archive import drivers, keys, trust
 from cocctl.archive import roster as roster_file
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
@@ -108,7 +108,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
         roster_file.FILE_NAME: roster_file.dumps(roster),
         f"{CASES_DIR}/.gitkeep": b"",
         ".gitattributes": GITATTRIBUTES.encode(),
-        **committee.people_index_for_new_archive(recipients[0], handle),
+        **blind.first_key_files(recipients[0], handle),
     }
     if workflow is not None:
         files[workflow[0]] = workflow[1]

@@ -23,6 +23,7 @@ from cocctl.model.state import CaseState
 from cocctl.policy import presets
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
+from cocctl.policy.sanctions import names as reported_names
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,7 @@ class Workspace:
             previous: the file as it was, whose people tokens are kept when I
                 cannot open the index key to compute them.
         """
-        people = blind.tokens(self.index_key, state.reported)
+        people = blind.tokens(self.index_key, reported_names(state))
         if self.index_key is None and previous is not None:
             people = previous.people
         return CaseFile(
