@@ -16,7 +16,7 @@ from cocctl.archive.fsio import write_atomic
 from cocctl.archive.git import Git
 from cocctl.archive.ids import is_case_id
 from cocctl.archive.lock import locked
-from cocctl.errors import ConflictError, NotFound
+from cocctl.errors import ConflictError, NotFound, UsageError
 
 ARCHIVE_VARIABLE = "COCCTL_ARCHIVE"
 CASES_DIR = "cases"
@@ -140,20 +140,25 @@ class Archive:
             yield
 
     def commit(self, changes: Mapping[str, bytes | None], subject: str, trailers: dict[str, str],
-               when: datetime | None = None, *, adopt: Sequence[str] = (), sign: bool | None = None) -> str:
+               when: datetime | None = None, *, sign: bool, adopt: Sequence[str] = ()) -> str:
         """Write ``changes`` (relative path -> new bytes, or None to delete) as one commit.
 
         Files are written atomically with mode 0600. If anything fails,
         including a git hook rejecting the commit, every file is put back as
         it was and the index entries are reset, so the archive is unchanged.
 
+        Args:
+            sign: sign the commit (the caller knows whether the policy in
+                force requires it; the archive knows no policy).
+
         Raises:
             ConflictError: one of the files has uncommitted changes.
-            UsageError: the policy requires signed commits and git has no signing key.
+            UsageError: ``sign`` and git has no signing key.
             GitError: the commit failed (or could not be signed).
         """
         paths = list(changes)
-        sign = self._signing() if sign is None else sign
+        if sign:
+            self._check_signing_key()
         dirty = [path for path in self.git.dirty(paths) if path not in adopt]
         if dirty:
             raise ConflictError(
@@ -171,35 +176,17 @@ class Archive:
             self.git.unstage(paths)
             raise
 
-    def _signing(self) -> bool:
-        """Whether commits must be signed (policy ``require_signed_commits``); checks git can.
+    def _check_signing_key(self) -> None:
+        """Refuse to start a signed commit git cannot sign.
 
         Raises:
-            UsageError: signing is required but no signing key is configured.
+            UsageError: no signing key is configured.
         """
-        if not (self.root / config_file.FILE_NAME).is_file():
-            return False
-        required = signing_required(self.config_bytes)
-        if required and not self.git.run("config", "--get", "user.signingkey", check=False).strip():
-            from cocctl.errors import UsageError
-
+        if not self.git.run("config", "--get", "user.signingkey", check=False).strip():
             raise UsageError(
                 "the archive's policy requires signed commits and git has no signing key; "
                 "set one with 'git config user.signingkey KEY' (and 'git config gpg.format ssh' for an ssh key)"
             )
-        return required
-
-
-def signing_required(config_data: bytes) -> bool:
-    """Whether the settings in ``config_data`` (cocctl.yaml's bytes) require signed commits."""
-    from cocctl.errors import IntegrityError
-    from cocctl.policy import presets
-
-    try:
-        config = config_file.loads(config_data)
-        return bool(presets.effective(config.preset, config.policy).get("require_signed_commits"))
-    except (IntegrityError, KeyError):
-        return False
 
 
 def _read_or_none(path: Path) -> bytes | None:

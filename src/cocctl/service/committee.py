@@ -11,13 +11,12 @@ from cocctl.archive import blind, casefile, history, signing
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
-from cocctl.archive.repo import signing_required
 from cocctl.archive.roster import Entry, Member, Roster
 from cocctl.clock import format_time, parse_time
 from cocctl.errors import AccessDenied, ConflictError, UsageError
 from cocctl.model import events as ev
 from cocctl.policy import committee as rules
-from cocctl.service.workspace import Session, Workspace
+from cocctl.service.workspace import Session, Workspace, signing_required
 
 HANDLE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,38}\Z")
 AGE_RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}\Z")
@@ -320,7 +319,9 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
         if entries:
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
         changes.update(blind.key_files(archive.root, work.index_key, before, roster))
-        commit = archive.commit(changes, subject, work.trailers(action), work.now) if changes else ""
+        commit = ""
+        if changes:
+            commit = archive.commit(changes, subject, work.trailers(action), work.now, sign=work.must_sign)
     member = roster.find(handle) if handle else None
     return RosterChange(member, commit, plan.reencrypted, plan.unreadable)
 

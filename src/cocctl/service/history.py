@@ -10,10 +10,10 @@ from cocctl.archive import casefile, history, messages, signing, trust
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.history import NULL_BLOB, Commit
 from cocctl.archive.ids import is_case_id
-from cocctl.archive.repo import CASES_DIR, signing_required
+from cocctl.archive.repo import CASES_DIR
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, CocctlError, IntegrityError, UsageError
-from cocctl.service.workspace import Session, Workspace
+from cocctl.service.workspace import Session, Workspace, signing_required
 
 # Files cocctl writes outside cases/: a commit touching them must be cocctl's.
 ARCHIVE_FILES = ("cocctl.yaml", "committee.yaml", ".gitattributes", "index.key.age")

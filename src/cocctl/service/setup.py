@@ -118,6 +118,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
             f"Create the cocctl archive for {community}",
             {"Cocctl-Action": "init", "Cocctl-Actor": handle},
             work.now,
+            sign=False,  # no settings are in force before this first commit
         )
         trust.write_pin(git, commit)
     return archive

@@ -89,7 +89,8 @@ def upgrade(session: Session) -> Upgraded:
             converted.append(case_id)
         if not changes:
             raise ConflictError("this archive is already format 2 and every case you can read is converted")
-        commit = archive.commit(changes, "Upgrade the archive to format 2", work.trailers("upgrade"), work.now)
+        commit = archive.commit(changes, "Upgrade the archive to format 2", work.trailers("upgrade"), work.now,
+                                sign=work.must_sign)
         trust.write_pin(archive.git, commit)
     return Upgraded(commit, tuple(converted), tuple(unreadable), tuple(keyless))
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from cocctl import clock
 from cocctl.archive import blind, casefile, keys, signing
+from cocctl.archive import config as config_file
 from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
 from cocctl.archive.repo import Archive
@@ -130,6 +131,13 @@ class Workspace:
         """The policy in force (preset plus the archive's overrides)."""
         config = self.archive.config
         return presets.effective(config.preset, config.policy)
+
+    @cached_property
+    def must_sign(self) -> bool:
+        """Whether my commits must be signed: the policy in force (the archive's cocctl.yaml) says so."""
+        if not (self.archive.root / config_file.FILE_NAME).is_file():
+            return False
+        return signing_required(self.archive.config_bytes)
 
     @cached_property
     def index_key(self) -> bytes | None:
@@ -298,6 +306,7 @@ class Workspace:
             subject,
             self.trailers(action, state.id),
             when=self.now,
+            sign=self.must_sign,
         )
         return state, commit
 
@@ -338,6 +347,15 @@ class Workspace:
             if member.handle == handle:
                 return member
         raise UsageError(f"{handle!r} is not an active committee member; see 'cocctl member list'")
+
+
+def signing_required(config_data: bytes) -> bool:
+    """Whether the settings in ``config_data`` (cocctl.yaml's bytes) require signed commits; False when invalid."""
+    try:
+        config = config_file.loads(config_data)
+        return bool(presets.effective(config.preset, config.policy).get("require_signed_commits"))
+    except (IntegrityError, KeyError):
+        return False
 
 
 def check_seal_signature(roster: Roster, case_id: str, seal: Seal, name: str) -> None:
