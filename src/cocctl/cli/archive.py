@@ -56,13 +56,10 @@ def member_add(
 ) -> None:
     """Add a member (a signed roster change) and re-seal the cases they may now read, in one commit."""
     from cocctl import render
-    from cocctl.archive.roster import Member
     from cocctl.service import committee
 
-    keys = _keys(key, recipient)
-    new = Member(handle=handle, recipient=keys.recipient, joined="", name=name, email=email,
-                 roles=tuple(role), employer=employer)
-    change = committee.add_member(session(ctx), new, keys)
+    change = committee.add_member(session(ctx), handle, _keys(key, recipient), name=name, email=email,
+                                  roles=role, employer=employer)
     _report(render, f"added {handle}", change)
 
 

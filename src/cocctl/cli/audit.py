@@ -99,12 +99,9 @@ def textconv(ctx: typer.Context, file: Path = typer.Argument(..., help="A versio
     """git's textconv driver: print the decrypted case as canonical YAML, or a one-line marker."""
     import sys
 
-    from cocctl.archive import drivers
+    from cocctl.service import history
 
-    root = ctx.find_root()
-    identity = (root.obj or (None, None))[1]
-    identities, why_not = drivers.main_identities(identity)
-    sys.stdout.write(drivers.textconv(file.read_bytes(), identities, why_not))
+    sys.stdout.write(history.textconv(session(ctx), file.read_bytes()))
 
 
 @hooks_app.command("install")

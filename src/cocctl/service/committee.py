@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -104,31 +105,34 @@ def list_members(session: Session) -> tuple[Member, ...]:
     return Workspace(session).archive.roster.members
 
 
-def add_member(session: Session, member: Member, keys: PublicKeys) -> RosterChange:
+def add_member(session: Session, handle: str, keys: PublicKeys, *, name: str | None = None,
+               email: str | None = None, roles: Sequence[str] = (), employer: str | None = None) -> RosterChange:
     """Add a member and re-seal the cases they may now read, in one signed commit.
+
+    Args:
+        keys: their public keys (the KEY.pub line).
+        employer: for the no-majority-from-one-employer rule.
 
     Raises:
         UsageError: malformed handle.
         ConflictError: the handle or key is already on the roster.
     """
-    check_handle(member.handle)
+    check_handle(handle)
     work = Workspace(session)
     roster = work.archive.roster
-    if roster.find(member.handle) is not None:
+    if roster.find(handle) is not None:
         raise ConflictError(
-            f"{member.handle} is already on the roster (past members keep their handle); "
-            f"to give them a new key use 'cocctl member rotate-key {member.handle}'"
+            f"{handle} is already on the roster (past members keep their handle); "
+            f"to give them a new key use 'cocctl member rotate-key {handle}'"
         )
     if roster.find_recipient(keys.recipient):
         raise ConflictError("that age recipient already belongs to an active member")
-    fields: dict[str, Any] = {"handle": member.handle, "recipient": keys.recipient, "signing": keys.signing}
-    for name in ("name", "email", "employer"):
-        if getattr(member, name):
-            fields[name] = getattr(member, name)
-    if member.roles:
-        fields["roles"] = list(member.roles)
+    fields: dict[str, Any] = {"handle": handle, "recipient": keys.recipient, "signing": keys.signing}
+    fields.update({key: value for key, value in (("name", name), ("email", email), ("employer", employer)) if value})
+    if roles:
+        fields["roles"] = list(roles)
     entry = _entry(work, roster_file.ADD, member=fields)
-    return _change(work, [entry], member.handle, "member-add", f"Add member {member.handle}")
+    return _change(work, [entry], handle, "member-add", f"Add member {handle}")
 
 
 def remove_member(session: Session, handle: str) -> RosterChange:

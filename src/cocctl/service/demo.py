@@ -11,7 +11,6 @@ from typing import Any
 
 from cocctl.archive import keys
 from cocctl.archive.git import Git
-from cocctl.archive.roster import Member
 from cocctl.clock import NOW_VARIABLE, parse_time
 from cocctl.errors import AccessDenied
 from cocctl.service import cases, committee, drafts, governance, setup
@@ -71,10 +70,8 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
     with _clock(DAYS[0]):
         setup.init_archive(Session(identity=people["alice"].identity), archive,
                            "Example Community", "alice", "kubernetes", ("chair",))
-        committee.add_member(as_["alice"], Member("bob", public["bob"].recipient, "", name="Bob Example"),
-                             public["bob"])
-        committee.add_member(as_["alice"], Member("carol", public["carol"].recipient, "", name="Carol Example",
-                                                  employer="Acme"), public["carol"])
+        committee.add_member(as_["alice"], "bob", public["bob"], name="Bob Example")
+        committee.add_member(as_["alice"], "carol", public["carol"], name="Carol Example", employer="Acme")
         step("committee", committee.list_members(as_["alice"]))
         report = {
             "summary": "Repeated unwelcome private messages after being asked to stop.",

@@ -1,12 +1,12 @@
-"""The audit trail: log (who did what, when) and verify (every change signed, every case only grew)."""
+"""The audit trail: log (who did what, when), verify (every change signed, every case only grew), decrypted diffs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cocctl import clock
-from cocctl.archive import casefile, history, messages, signing, trust
+from cocctl.archive import casefile, drivers, history, messages, signing, trust
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.history import NULL_BLOB, Commit
 from cocctl.archive.ids import is_case_id
@@ -92,6 +92,15 @@ class Versions:
                     result = None
             self._events[blob] = result
         return self._events[blob]
+
+
+def textconv(session: Session, data: bytes) -> str:
+    """git's textconv driver: one version of a case file decrypted as canonical YAML, or a one-line marker.
+
+    Never asks for a passphrase: git runs textconv without a terminal.
+    """
+    identities, why_not = _identities(Workspace(replace(session, ask_passphrase=None)))
+    return drivers.textconv(data, identities, why_not)
 
 
 def _identities(work: Workspace) -> tuple[list[Any] | None, str]:
