@@ -7,10 +7,9 @@ from typing import List, Optional
 
 import typer
 
-from cocctl.cli.app import _Group, app, session
+from cocctl.cli.app import app, command_group, session
 
-hooks_app = typer.Typer(cls=_Group, help="Install git hooks in this clone.", no_args_is_help=True)
-app.add_typer(hooks_app, name="hooks")
+hooks_app = command_group("hooks", "Install git hooks in this clone.")
 
 
 @app.command()
