@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cocctl.archive import keys
 from cocctl.errors import NotFound, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import CaseState
@@ -65,12 +66,8 @@ def grant_guest(session: Session, case_id: str, recipient: str, name: str) -> Ca
     Raises:
         UsageError: malformed recipient or name, or the name is a member's handle.
     """
-    from cocctl import age
-
-    try:
-        age.parse_recipient(recipient)
-    except age.AgeError:
-        raise UsageError(f"{recipient!r} is not an age X25519 recipient (age1...); nothing was changed") from None
+    if not keys.is_recipient(recipient):
+        raise UsageError(f"{recipient!r} is not an age X25519 recipient (age1...); nothing was changed")
     work = Workspace(session)
     if any(m.handle == name for m in work.archive.roster.members):
         raise UsageError(f"{name} is a committee member's handle; use 'cocctl grant CASE --member {name}'")

@@ -12,6 +12,7 @@ from cocctl.archive import validation
 from cocctl.archive import config as config_file
 from cocctl.archive import casefile, history, messages, signing
 from cocctl.archive import roster as roster_file
+from cocctl.archive.ciphertext import age_problem, stanza_problem
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.archive.roster import Roster
@@ -157,22 +158,6 @@ def leak_problems(data: bytes) -> list[str]:
     return found
 
 
-def age_problem(data: bytes) -> str | None:
-    """Return why ``data`` is not an age v1 file (armored or binary), or None when it is."""
-    from cocctl.age import armor
-    from cocctl.age import format as age_format
-    from cocctl.age.errors import AgeError
-
-    try:
-        binary = armor.decode(data) if armor.is_armored(data) else data
-        header, _ = age_format.parse(binary)
-    except AgeError as error:
-        return str(error).split(":")[0]
-    if any(stanza.type != "X25519" for stanza in header.stanzas):
-        return "it is not encrypted to X25519 keys only"
-    return None
-
-
 def _envelope_problems(path: str, stem: str, data: bytes, roster: Roster | None,
                        envelopes: dict[str, Any] | None) -> list[Problem]:
     """Key-less checks of a case file: shape, ciphertexts, seal signatures, readers against the roster."""
@@ -201,20 +186,8 @@ def _envelope_problems(path: str, stem: str, data: bytes, roster: Roster | None,
 
 
 def _stanza_problems(path: str, what: str, armored: str, readers: int) -> list[Problem]:
-    from cocctl.age import armor
-    from cocctl.age import format as age_format
-    from cocctl.age.errors import AgeError
-
-    try:
-        header, _ = age_format.parse(armor.decode(armored.encode("ascii")))
-    except (AgeError, UnicodeEncodeError) as error:
-        return [Problem(path, f"{what} is not a valid age file ({str(error).split(':')[0]})")]
-    stanzas = [s for s in header.stanzas if s.type == "X25519"]
-    if len(stanzas) != len(header.stanzas):
-        return [Problem(path, f"{what} is not encrypted to X25519 keys only")]
-    if len(stanzas) != readers:
-        return [Problem(path, f"{what} is encrypted to {len(stanzas)} key(s) but lists {readers} reader(s)")]
-    return []
+    problem = stanza_problem(armored, readers)
+    return [Problem(path, f"{what} {problem}")] if problem else []
 
 
 def _reader_problems(path: str, found_file: casefile.CaseFile, roster: Roster) -> list[Problem]:
