@@ -12,8 +12,8 @@ from cocctl.clock import format_time, parse_time
 from cocctl.errors import ConflictError, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import CLOSED, CaseState
-from cocctl.model.text import require_single_line, require_text
 from cocctl.service.workspace import CaseChange, Session, Workspace
+from cocctl.text import require_single_line, require_text
 
 REQUIRED_REPORT_FIELDS = ("summary", "kind", "channel", "severity")
 REPORT_FIELDS = (*ev.SCALAR_FIELDS, *ev.LIST_FIELDS)

@@ -9,7 +9,7 @@ from cocctl.errors import AccessDenied, ConflictError, NotFound, UsageError
 from cocctl.model import events as ev
 from cocctl.model.governance import Decision, Proposal, find
 from cocctl.model.state import CLOSED, ESCROWED, CaseState
-from cocctl.model.text import require_single_line, require_text
+from cocctl.text import require_single_line, require_text
 from cocctl.policy import consequences as catalogue
 from cocctl.policy import votes as voting
 from cocctl.policy.sanctions import normalise
