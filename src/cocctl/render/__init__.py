@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -132,11 +132,11 @@ def case(state: Any) -> None:
 
 def decisions(state: Any) -> None:
     """Print a case's decisions, flagging interim measures awaiting the committee."""
-    from cocctl.policy.consequences import label
+    from cocctl.service.people import measures as spell
 
     out = console()
     for decision in state.decisions:
-        measures = ", ".join(label(item) for item in decision.consequences) or "no action"
+        measures = spell(decision.consequences) or "no action"
         flag = ""
         if decision.interim and decision.confirmed_at is None and decision.standing == "in-force":
             flag = "  [red]INTERIM: awaiting the committee's confirm or lift[/red]"
@@ -156,40 +156,44 @@ def timeline(events: Iterable[Any]) -> None:
 
 
 def describe(event: Any) -> str:
-    """A one-line description of an event's data."""
-    data = event.data
-    if event.type == "opened":
+    """A one-line description of an event's data.
+
+    Args:
+        event: an event of a case's state, or one as a log entry carries it (a dict).
+    """
+    kind, data = (event["type"], event.get("data") or {}) if isinstance(event, Mapping) else (event.type, event.data)
+    if kind == "opened":
         return f"{data['kind']} report, severity {data['severity']}"
-    if event.type == "amended":
+    if kind == "amended":
         parts = [f"{name} set" for name in data.get("set", {})]
         parts += [f"{name} +{len(items)}" for name, items in data.get("add", {}).items()]
         parts += [f"{name} -{len(items)}" for name, items in data.get("remove", {}).items()]
         return ", ".join(parts)
-    if event.type == "note":
+    if kind == "note":
         return data["text"]
-    if event.type == "evidence":
+    if kind == "evidence":
         return data["description"]
-    if event.type == "contact":
+    if kind == "contact":
         return f"with {data['with']}: {data['text']}"
-    if event.type == "assigned":
+    if kind == "assigned":
         return f"primary {data['primary']}" + (f", secondary {data['secondary']}" if data.get("secondary") else "")
-    if event.type in ("closed",):
+    if kind in ("closed",):
         return data["resolution"]
-    if event.type == "reopened":
+    if kind == "reopened":
         return data["reason"]
-    if event.type in ("proposed", "decided"):
-        from cocctl.policy.consequences import label
+    if kind in ("proposed", "decided"):
+        from cocctl.service.people import measures as spell
 
-        measures = ", ".join(label(item) for item in data.get("consequences", [])) or "no action"
+        measures = spell(data.get("consequences", [])) or "no action"
         prefix = "interim: " if data.get("interim") else ""
         return prefix + measures
-    if event.type == "communicated":
+    if kind == "communicated":
         return f"message to the {data['to']} ({data['kind']})"
-    if event.type == "voted":
+    if kind == "voted":
         return f"proposal {data.get('proposal')}: {data.get('vote')}"
-    if event.type == "appealed":
+    if kind == "appealed":
         return data.get("reason", "")
-    if event.type == "appeal-decided":
+    if kind == "appeal-decided":
         return data.get("result", "")
     if "member" in data:
         return data["member"]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from cocctl.errors import AccessDenied
 from cocctl.model.state import CaseState
+from cocctl.policy import consequences as catalogue
 from cocctl.policy import sanctions as rules
 from cocctl.service.workspace import Session, Workspace
 
@@ -19,6 +21,11 @@ class Unreadable:
     case: str
     readers: tuple[str, ...]
     people: tuple[str, ...] = ()
+
+
+def measures(consequences: Iterable[dict[str, Any]]) -> str:
+    """Consequences on one line, each as the catalogue spells it: ``strike, do-not-contact (period=30d)``."""
+    return ", ".join(catalogue.label(consequence) for consequence in consequences)
 
 
 def readable_cases(work: Workspace, skip: str | None = None) -> tuple[list[CaseState], list[Unreadable]]:
@@ -65,8 +72,6 @@ class PersonRecord:
 
 def person(session: Session, name: str, at: datetime | None = None) -> PersonRecord:
     """Everything the cases I can read say about one reported person."""
-    from cocctl.policy import consequences as catalogue
-
     work = Workspace(session, at)
     states, hidden = readable_cases(work)
     from cocctl.archive import blind
@@ -80,7 +85,7 @@ def person(session: Session, name: str, at: datetime | None = None) -> PersonRec
     cases = tuple(
         PersonCase(
             state.id, state.status, state.kind, state.opened_at,
-            tuple(("interim " if d.interim else "") + ", ".join(catalogue.label(c) for c in d.consequences)
+            tuple(("interim " if d.interim else "") + measures(d.consequences)
                   for d in rules.decisions_for(state, key)),
         )
         for state in mine
