@@ -74,7 +74,7 @@ def open_case(session: Session, report: dict[str, Any], exclude: list[str]) -> C
         data = {"case": case_id, **report}
         if exclusions:
             data["exclude"] = exclusions
-        _check_event_data(ev.OPENED, data)
+        check_event_data(ev.OPENED, data)
         events = work.new_events([], [(ev.OPENED, data)])
         state, commit = work.commit_case(None, events, "open", f"Open case {case_id}")
     related = _related(work, state)
@@ -188,7 +188,7 @@ def amend_case(
         if amended:
             changes.append((ev.AMENDED, amended))
         for kind, data in changes:
-            _check_event_data(kind, data)
+            check_event_data(kind, data)
         return changes
 
     work = Workspace(session)
@@ -247,7 +247,7 @@ def apply_edit(session: Session, case_id: str, text: str) -> CaseChange:
         amended = _report_diff(state, wanted, {}, replace_lists=True)
         if not amended:
             return []
-        _check_event_data(ev.AMENDED, amended)
+        check_event_data(ev.AMENDED, amended)
         return [(ev.AMENDED, amended)]
 
     return Workspace(session).change_case(case_id, "edit", f"Edit case {case_id}", make)
@@ -297,7 +297,7 @@ def close_case(session: Session, case_id: str, resolution: str, public_summary: 
         data = {"resolution": resolution}
         if public_summary:
             data["public_summary"] = public_summary
-        _check_event_data(ev.CLOSED, data)
+        check_event_data(ev.CLOSED, data)
         return [(ev.CLOSED, data)]
 
     return Workspace(session).change_case(case_id, "close", f"Close case {case_id}", make)
@@ -315,7 +315,7 @@ def reopen_case(session: Session, case_id: str, reason: str) -> CaseChange:
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         if state.status != CLOSED:
             raise ConflictError(f"case {case_id} is not closed")
-        _check_event_data(ev.REOPENED, {"reason": reason})
+        check_event_data(ev.REOPENED, {"reason": reason})
         return [(ev.REOPENED, {"reason": reason})]
 
     return Workspace(session).change_case(case_id, "reopen", f"Reopen case {case_id}", make)
@@ -384,7 +384,7 @@ def _report_diff(
     return data
 
 
-def _check_event_data(kind: str, data: dict[str, Any]) -> None:
+def check_event_data(kind: str, data: dict[str, Any]) -> None:
     """Validate one event's data against the case schema before anything is written."""
     from cocctl.model.events import new_event_id
 
