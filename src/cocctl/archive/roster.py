@@ -201,6 +201,10 @@ class Roster:
         key = member.signing_key_at(at)
         return key is not None and signing.verify(key, domain, statement, sig)
 
+    def seal_valid(self, case_id: str, seal: Any) -> bool:
+        """Whether a case file's ``seal`` carries its signer's outer signature, made while they were a member."""
+        return self.signer_valid(seal.signer, seal.signed_at, seal.statement(case_id), signing.SEAL_DOMAIN, seal.sig)
+
     def with_entry(self, entry: Entry) -> Roster:
         """Return the roster with ``entry`` appended (it must be signed and newer than the head).
 

@@ -12,7 +12,7 @@ from cocctl.clock import format_time, parse_time
 from cocctl.errors import ConflictError, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import CLOSED, CaseState
-from cocctl.service.workspace import CaseChange, Session, Workspace
+from cocctl.service.workspace import CaseChange, Session, Workspace, document
 from cocctl.text import require_single_line, require_text
 
 REQUIRED_REPORT_FIELDS = ("summary", "kind", "channel", "severity")
@@ -136,17 +136,7 @@ def show_case(session: Session, case_id: str) -> CaseState:
 
 def raw_case(session: Session, case_id: str) -> str:
     """Return the decrypted case document as canonical YAML."""
-    work = Workspace(session)
-    loaded = work.load_case(case_id)
-    document = {
-        "cocctl": 1,
-        "case": loaded.state.id,
-        "status": loaded.state.status,
-        "opened": loaded.state.opened_at,
-        "updated": loaded.state.updated_at,
-        "events": [event.to_dict() for event in loaded.state.events],
-    }
-    return yamlio.dumps(document)
+    return yamlio.dumps(document(Workspace(session).load_case(case_id).state))
 
 
 def amend_case(

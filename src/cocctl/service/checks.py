@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cocctl.archive import validation
 from cocctl.archive import config as config_file
-from cocctl.archive import casefile, history, messages, signing
+from cocctl.archive import casefile, history, messages
 from cocctl.archive import roster as roster_file
 from cocctl.archive.ciphertext import age_problem, stanza_problem
 from cocctl.archive.git import Git
@@ -173,9 +172,7 @@ def _envelope_problems(path: str, stem: str, data: bytes, roster: Roster | None,
                                   len(found_file.readers) + len(found_file.guests))
     for seal in found_file.seals:
         found += _stanza_problems(path, f"seal {seal.id}", seal.age, len(seal.readers) + len(seal.guests))
-        if roster is not None and roster.entries and not roster.signer_valid(
-            seal.signer, seal.signed_at, seal.statement(found_file.case), signing.SEAL_DOMAIN, seal.sig
-        ):
+        if roster is not None and roster.entries and not roster.seal_valid(found_file.case, seal):
             found.append(Problem(path, f"seal {seal.id} is not signed by a member ({seal.signer}): forged, "
                                        "or moved from another case; restore the file with git"))
     if roster is not None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cocctl import clock
-from cocctl.archive import casefile, drivers, history, messages, signing, trust
+from cocctl.archive import casefile, drivers, history, messages, trust
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.history import NULL_BLOB, Commit
 from cocctl.archive.ids import is_case_id
@@ -311,8 +311,7 @@ class _Walk:
             if before.get(seal.id) == seal:
                 continue
             self.checked += 1
-            if not roster.signer_valid(seal.signer, seal.signed_at, seal.statement(new.case), signing.SEAL_DOMAIN,
-                                       seal.sig) or not _active(roster, seal.signer):
+            if not roster.seal_valid(new.case, seal) or not _active(roster, seal.signer):
                 self.offend(commit, f"adds seal {seal.id} not signed by a member active before it "
                             "(forged, by a removed member, or moved from another case)", path)
             elif seal.id not in before and seal.by != commit.actor and not (seal.imported and
@@ -340,9 +339,7 @@ class _Walk:
             self.checked += 1
             if (seal.sig, seal.age) not in known.get(seal.id, set()):
                 self.offend(commit, f"brings seal {seal.id} that neither merged side held", path)
-            elif isinstance(roster, Roster) and roster.entries and not roster.signer_valid(
-                seal.signer, seal.signed_at, seal.statement(new.case), signing.SEAL_DOMAIN, seal.sig
-            ):
+            elif isinstance(roster, Roster) and roster.entries and not roster.seal_valid(new.case, seal):
                 # Both sides were valid on their own, but one side's member
                 # was removed on the other before this seal's time.
                 self.offend(commit, f"keeps seal {seal.id} by {seal.signer}, made after they left the committee",

@@ -135,9 +135,7 @@ class Workspace:
     @cached_property
     def must_sign(self) -> bool:
         """Whether my commits must be signed: the policy in force (the archive's cocctl.yaml) says so."""
-        if not (self.archive.root / config_file.FILE_NAME).is_file():
-            return False
-        return signing_required(self.archive.config_bytes)
+        return (self.archive.root / config_file.FILE_NAME).is_file() and signing_required(self.archive.config_bytes)
 
     @cached_property
     def index_key(self) -> bytes | None:
@@ -364,7 +362,7 @@ def check_seal_signature(roster: Roster, case_id: str, seal: Seal, name: str) ->
     Raises:
         IntegrityError: the signature does not verify.
     """
-    if not roster.signer_valid(seal.signer, seal.signed_at, seal.statement(case_id), signing.SEAL_DOMAIN, seal.sig):
+    if not roster.seal_valid(case_id, seal):
         raise IntegrityError(
             f"{name}: seal {seal.id} is not signed by a member ({seal.signer}); "
             "it was forged or moved from another case: restore it with git and run 'cocctl verify'"
