@@ -28,11 +28,11 @@ def validate(
     """
     from cocctl.errors import UsageError
     from cocctl.render import audit as out
-    from cocctl.service import checks
+    from cocctl.service import validate as service
 
     if form not in ("text", "github"):
         raise UsageError(f"unknown --format {form!r}; use text or github")
-    report = checks.validate(session(ctx), paths or (), staged=staged, deep=deep)
+    report = service.validate(session(ctx), paths or (), staged=staged, deep=deep)
     out.problems(report.problems, form)
     out.validate_summary(report)
     if not report.ok:
