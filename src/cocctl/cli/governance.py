@@ -6,10 +6,9 @@ from typing import List, Optional
 
 import typer
 
-from cocctl.cli.app import app, session
+from cocctl.cli.app import app, command_group, session
 
-policy_app = typer.Typer(help="Show the policy in force, or adopt an edited cocctl.yaml.", no_args_is_help=True)
-app.add_typer(policy_app, name="policy")
+policy_app = command_group("policy", "Show the policy in force, or adopt an edited cocctl.yaml.")
 
 CONSEQUENCE_HELP = "A consequence ID[:key=value,...], e.g. do-not-contact:period=30d,protect=riley (repeatable)."
 
