@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cocctl import keys
+from cocctl.archive import keys
 from cocctl.archive.git import Git
-from cocctl.archive.roster import Member
 from cocctl.clock import NOW_VARIABLE, parse_time
 from cocctl.errors import AccessDenied
-from cocctl.service import cases, committee, followup, governance, setup
+from cocctl.service import cases, committee, drafts, governance, setup
+from cocctl.service import keys as member_keys
 from cocctl.service.workspace import Session
 
 # Monday to Thursday of one week: the demo tells a story over days.
@@ -57,7 +57,7 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
     public = {}
     with _clock(DAYS[0]):
         for member in people.values():
-            public[member.handle] = committee.parse_public(keys.generate(member.identity, parse_time(DAYS[0])).public)
+            public[member.handle] = member_keys.parse_public(keys.generate(member.identity, parse_time(DAYS[0])).public)
     as_ = {handle: Session(archive=archive, identity=member.identity) for handle, member in people.items()}
 
     archive.mkdir(parents=True)
@@ -71,10 +71,8 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
     with _clock(DAYS[0]):
         setup.init_archive(Session(identity=people["alice"].identity), archive,
                            "Example Community", "alice", "kubernetes", ("chair",))
-        committee.add_member(as_["alice"], Member("bob", public["bob"].recipient, "", name="Bob Example"),
-                             public["bob"])
-        committee.add_member(as_["alice"], Member("carol", public["carol"].recipient, "", name="Carol Example",
-                                                  employer="Acme"), public["carol"])
+        committee.add_member(as_["alice"], "bob", public["bob"], name="Bob Example")
+        committee.add_member(as_["alice"], "carol", public["carol"], name="Carol Example", employer="Acme")
         step("committee", committee.list_members(as_["alice"]).members)
         report = {
             "summary": "Repeated unwelcome private messages after being asked to stop.",
@@ -112,8 +110,8 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
         step("voted", governance.vote(as_["alice"], case_id, "yes").change)
         step("voted", governance.vote(as_["bob"], case_id, "yes").change)
         step("decided", governance.decide(as_["alice"], case_id).change)
-        step("draft", followup.draft(as_["alice"], case_id, "reported", "decision"))
-        step("sent", followup.record_sent(as_["alice"], case_id, "reported", "decision"))
+        step("draft", drafts.draft(as_["alice"], case_id, "reported", "decision"))
+        step("sent", drafts.record_sent(as_["alice"], case_id, "reported", "decision"))
     with _clock(DAYS[4]):
         step("closed", cases.close_case(
             as_["alice"], case_id, "Private warning to sam; no contact with Riley for 6 months.",

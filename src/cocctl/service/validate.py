@@ -8,25 +8,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cocctl import validation
 from cocctl.archive import config as config_file
-from cocctl.archive import casefile, history, messages, signing
+from cocctl.archive import casefile, history, messages
 from cocctl.archive import roster as roster_file
+from cocctl.archive.ciphertext import age_problem, stanza_problem
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound
-from cocctl.model.ids import is_case_id
+from cocctl.archive.ids import is_case_id
 from cocctl.policy.deadlines import envelope_due
 from cocctl.model.fold import FoldError
-from cocctl.service.workspace import Session, Workspace
+from cocctl.service.workspace import Session, Workspace, policy_of
 
 SECRET_KEY = re.compile(rb"AGE-SECRET-KEY-(?:PQ-)?1[0-9A-Z]{20,}")
 # A case document, decrypted, in YAML or JSON: an events list with an opening event.
 EVENTS_KEY = re.compile(rb"""(?m)^\s*["']?events["']?\s*:""")
 OPENED_EVENT = re.compile(rb"""["']?type["']?\s*:\s*["']?opened\b""")
 KEEP_FILE = ".gitkeep"
-INDEX_KEY_FILE = "index.key.age"  # service.blind.INDEX_FILE: the people index's key, sealed to members
+INDEX_KEY_FILE = "index.key.age"  # archive.blind.LEGACY_FILE: the people index's key, sealed to members
 STAGED_INDEX = ("GIT_INDEX_FILE",)
 
 
@@ -157,22 +157,6 @@ def leak_problems(data: bytes) -> list[str]:
     return found
 
 
-def age_problem(data: bytes) -> str | None:
-    """Return why ``data`` is not an age v1 file (armored or binary), or None when it is."""
-    from cocctl.age import armor
-    from cocctl.age import format as age_format
-    from cocctl.age.errors import AgeError
-
-    try:
-        binary = armor.decode(data) if armor.is_armored(data) else data
-        header, _ = age_format.parse(binary)
-    except AgeError as error:
-        return str(error).split(":")[0]
-    if any(stanza.type != "X25519" for stanza in header.stanzas):
-        return "it is not encrypted to X25519 keys only"
-    return None
-
-
 def _envelope_problems(path: str, stem: str, data: bytes, roster: Roster | None,
                        envelopes: dict[str, Any] | None) -> list[Problem]:
     """Key-less checks of a case file: shape, ciphertexts, seal signatures, readers against the roster."""
@@ -188,9 +172,7 @@ def _envelope_problems(path: str, stem: str, data: bytes, roster: Roster | None,
                                   len(found_file.readers) + len(found_file.guests))
     for seal in found_file.seals:
         found += _stanza_problems(path, f"seal {seal.id}", seal.age, len(seal.readers) + len(seal.guests))
-        if roster is not None and roster.entries and not roster.signer_valid(
-            seal.signer, seal.signed_at, seal.statement(found_file.case), signing.SEAL_DOMAIN, seal.sig
-        ):
+        if roster is not None and roster.entries and not roster.seal_valid(found_file.case, seal):
             found.append(Problem(path, f"seal {seal.id} is not signed by a member ({seal.signer}): forged, "
                                        "or moved from another case; restore the file with git"))
     if roster is not None:
@@ -201,20 +183,8 @@ def _envelope_problems(path: str, stem: str, data: bytes, roster: Roster | None,
 
 
 def _stanza_problems(path: str, what: str, armored: str, readers: int) -> list[Problem]:
-    from cocctl.age import armor
-    from cocctl.age import format as age_format
-    from cocctl.age.errors import AgeError
-
-    try:
-        header, _ = age_format.parse(armor.decode(armored.encode("ascii")))
-    except (AgeError, UnicodeEncodeError) as error:
-        return [Problem(path, f"{what} is not a valid age file ({str(error).split(':')[0]})")]
-    stanzas = [s for s in header.stanzas if s.type == "X25519"]
-    if len(stanzas) != len(header.stanzas):
-        return [Problem(path, f"{what} is not encrypted to X25519 keys only")]
-    if len(stanzas) != readers:
-        return [Problem(path, f"{what} is encrypted to {len(stanzas)} key(s) but lists {readers} reader(s)")]
-    return []
+    problem = stanza_problem(armored, readers)
+    return [Problem(path, f"{what} {problem}")] if problem else []
 
 
 def _reader_problems(path: str, found_file: casefile.CaseFile, roster: Roster) -> list[Problem]:
@@ -257,12 +227,10 @@ def _roster(archive: Archive, files: dict[str, bytes], found: list[Problem], who
 
 
 def _config_problems(archive: Archive, files: dict[str, bytes]) -> list[Problem]:
-    from cocctl.policy import settings
-
     name = config_file.FILE_NAME
     data = files.get(name)
     try:
-        settings.load(data if data is not None else (archive.root / name).read_bytes())
+        policy_of(data if data is not None else (archive.root / name).read_bytes())
     except IntegrityError as error:
         return [Problem(name, str(error))]
     return []
