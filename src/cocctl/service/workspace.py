@@ -35,6 +35,8 @@ class Session:
     archive: Path | None = None
     identity: Path | None = None
     ask_passphrase: keys.PassphrasePrompt | None = None
+    # The clock of this session's actions (default: COCCTL_NOW or the real one).
+    now: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ class Workspace:
                 under the signed roster it is about to commit).
         """
         self.session = session
-        self.now = now or clock.now()
+        self.now = now or session.now or clock.now()
         if roster is not None:
             self.roster = roster
 
