@@ -28,18 +28,23 @@ def init(
     render.info(f"created the cocctl archive for {community.strip()} at {archive.root} (preset {preset})")
 
 
-def _keys(key: Optional[str], recipient: Optional[str]):  # type: ignore[no-untyped-def]
-    """The member's public keys from --key (a KEY.pub path or the line itself)."""
+def _keys(key: Optional[str], recipient: Optional[str], ssh_key: Optional[str] = None):  # type: ignore[no-untyped-def]
+    """The member's public keys from --key (a KEY.pub path or the line itself) or --ssh-key."""
     from cocctl.errors import UsageError
     from cocctl.service import committee
 
+    if key and ssh_key:
+        raise UsageError("pass either --key or --ssh-key, not both")
+    if ssh_key:
+        return committee.read_public(ssh_key, ssh=True)
     if recipient and not key:
         raise UsageError(
             "a member needs a signing key too: pass --key with the KEY.pub file (or line) 'cocctl keygen' wrote; "
             "an outside reader such as a mediator is given access with 'cocctl grant CASE --recipient ... --as NAME'"
         )
     if not key:
-        raise UsageError("pass --key with the new member's KEY.pub file or its line (age1... ed25519:...)")
+        raise UsageError("pass --key with the new member's KEY.pub file or its line (age1... ed25519:...), "
+                         "or --ssh-key with their SSH public key")
     return committee.read_public(key)
 
 
@@ -48,6 +53,8 @@ def member_add(
     ctx: typer.Context,
     handle: str = typer.Argument(..., help="The new member's handle (lowercase)."),
     key: Optional[str] = typer.Option(None, "--key", help="Their KEY.pub file from 'cocctl keygen', or its line."),
+    ssh_key: Optional[str] = typer.Option(
+        None, "--ssh-key", help="Their SSH public key instead: a .pub file or the 'ssh-ed25519 AAAA...' line."),
     recipient: Optional[str] = typer.Option(None, "--recipient", hidden=True),
     name: Optional[str] = typer.Option(None, "--name", help="Full name."),
     email: Optional[str] = typer.Option(None, "--email", help="Email address."),
@@ -59,7 +66,7 @@ def member_add(
     from cocctl.archive.roster import Member
     from cocctl.service import committee
 
-    keys = _keys(key, recipient)
+    keys = _keys(key, recipient, ssh_key)
     new = Member(handle=handle, recipient=keys.recipient, joined="", name=name, email=email,
                  roles=tuple(role), employer=employer)
     change = committee.add_member(session(ctx), new, keys)
@@ -91,13 +98,15 @@ def member_remove(
 def member_rotate_key(
     ctx: typer.Context,
     handle: str = typer.Argument(..., help="The member whose key changes."),
-    key: str = typer.Option(..., "--key", help="Their new KEY.pub file from 'cocctl keygen', or its line."),
+    key: Optional[str] = typer.Option(None, "--key", help="Their new KEY.pub file from 'cocctl keygen', or its line."),
+    ssh_key: Optional[str] = typer.Option(
+        None, "--ssh-key", help="Their new SSH public key instead: a .pub file or the 'ssh-ed25519 AAAA...' line."),
 ) -> None:
     """Give a member a new key (lost or leaked); clearances, ownership and votes stay, cases are re-sealed."""
     from cocctl import render
     from cocctl.service import committee
 
-    change = committee.rotate_key(session(ctx), handle, _keys(key, None))
+    change = committee.rotate_key(session(ctx), handle, _keys(key, None, ssh_key))
     _report(render, f"rotated the key of {handle}", change)
     render.info("their old key can still read old versions in git history; see the README")
 

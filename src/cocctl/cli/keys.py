@@ -15,13 +15,23 @@ def keygen(
     ctx: typer.Context,
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write the key (default: the identity path)."),
     passphrase: bool = typer.Option(False, "--passphrase", help="Protect the key file with a passphrase (age scrypt)."),
+    ssh: Optional[Path] = typer.Option(
+        None, "--ssh", metavar="KEY",
+        help="Use an existing OpenSSH private key (ssh-ed25519, or ssh-rsa of 2048 bits or more) instead of a new key."),
     work_factor: int = typer.Option(18, "--work-factor", hidden=True, min=1, max=22),
 ) -> None:
     """Create your identity (mode 0600) and PATH.pub, and print the public line.
 
-    The identity is an age key; your Ed25519 signing key is derived from it.
-    PATH.pub holds one line (age recipient and signing key): send it to a
-    committee member, who adds you with 'cocctl member add HANDLE --key PATH.pub'.
+    Three kinds of key (README, "Choosing a key"):
+
+    - a new age key (default; --passphrase to protect it, then 'cocctl unlock'
+      types the passphrase once for a while);
+
+    - --ssh KEY: your existing SSH key; the identity path becomes a link to it;
+
+    PATH.pub holds one line (recipient and signing key): send it to a
+    committee member, who adds you with 'cocctl member add HANDLE --key PATH.pub'
+    (an ssh-ed25519 key can also be added from the .pub file alone, with --ssh-key).
     Refuses to overwrite an existing key.
     """
     from cocctl import render
@@ -30,8 +40,9 @@ def keygen(
     secret = None
     if passphrase:
         secret = typer.prompt("passphrase", hide_input=True, confirmation_prompt=True)
-    made = setup.keygen(session(ctx), out, secret, work_factor)
-    render.info(f"wrote {'passphrase-protected ' if made.protected else ''}identity to {made.path} "
+    made = setup.keygen(session(ctx), out, secret, work_factor, ssh=ssh)
+    what = "identity" if ssh is None else f"a link to your {made.kind} key"
+    render.info(f"wrote {'passphrase-protected ' if made.protected and ssh is None else ''}{what} to {made.path} "
                 f"and your public line to {made.public_path}")
     render.line(made.public)
 
@@ -54,3 +65,4 @@ def whoami(
         render.emit_json(me)
     else:
         render.line(f"{me.handle} ({', '.join(me.roles) or 'member'}) in {me.archive}")
+        render.line(f"key: {me.key}{', passphrase-protected' if me.protected else ''}")

@@ -38,12 +38,23 @@ class Whoami:
     signing: str | None
     roles: tuple[str, ...]
     archive: Path
+    key: str = ""
+    protected: bool = False
 
 
 def keygen(session: Session, out: Path | None, passphrase: str | None,
-           work_factor: int = keys.DEFAULT_WORK_FACTOR) -> keys.NewIdentity:
-    """Create a new identity at ``out`` or the default path (and ``PATH.pub``); never overwrite one."""
+           work_factor: int = keys.DEFAULT_WORK_FACTOR, ssh: Path | None = None) -> keys.NewIdentity:
+    """Create my identity at ``out`` or the default path (and ``PATH.pub``); never overwrite one.
+
+    Args:
+        ssh: use this existing OpenSSH private key instead of a new age key
+            (the identity path becomes a link to it).
+    """
     path = out.expanduser() if out else keys.resolve_path(session.identity)
+    if ssh is not None:
+        if passphrase:
+            raise UsageError("--passphrase does not apply to --ssh: protect the SSH key itself (ssh-keygen -p -f KEY)")
+        return keys.adopt_ssh(path, ssh, session.ask_passphrase)
     return keys.generate(path, Workspace(session).now, passphrase, work_factor)
 
 
@@ -57,7 +68,9 @@ def whoami(session: Session) -> Whoami:
     """Tell which active member of the archive my identity is."""
     work = Workspace(session)
     me = work.me
-    return Whoami(me.handle, me.recipient, me.signing, me.roles, work.archive.root)
+    path = keys.resolve_path(session.identity)
+    return Whoami(me.handle, me.recipient, me.signing, me.roles, work.archive.root,
+                  key=keys.kind_of(work.identities), protected=keys.protected(path))
 
 
 def init_archive(session: Session, path: Path, community: str, handle: str, preset: str,
@@ -86,7 +99,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
     work = Workspace(session)
     recipients = keys.recipients_of(work.identities)
     if not recipients:
-        raise UsageError("your identity has no X25519 key to encrypt cases to; run 'cocctl keygen'")
+        raise UsageError("your identity has no key to encrypt cases to; run 'cocctl keygen'")
     key = keys.signing_key(work.identities)
     root.mkdir(parents=True, exist_ok=True)
     git = Git(root)

@@ -219,13 +219,14 @@ class Workspace:
         return case_readers(self.policy["access"], active, state)
 
     def seal(self, loaded: LoadedCase | None, added: Sequence[Event], roster: Roster | None = None,
-             ) -> tuple[CaseState, bytes]:
+             rotated: frozenset[str] = frozenset()) -> tuple[CaseState, bytes]:
         """Append ``added`` as one new seal by me and re-encrypt every seal whose readers changed.
 
         Args:
             loaded: the case as read (None for a new case).
             added: my new events (none: only re-encrypt, e.g. after a roster change).
             roster: the roster to encrypt to (default: the archive's).
+            rotated: members whose key changed: their seals are re-encrypted too.
 
         Returns:
             The new state and the case file's bytes.
@@ -247,7 +248,7 @@ class Workspace:
         now = clock.format_time(self.now)
         seals: list[Seal] = []
         for old in loaded.file.seals if loaded else ():
-            if old.readers == meta.readers and old.guests == meta.guests:
+            if old.readers == meta.readers and old.guests == meta.guests and rotated.isdisjoint(old.readers):
                 seals.append(old)
             else:
                 draft = replace(old, readers=meta.readers, guests=meta.guests, sealer=self.me.handle,
