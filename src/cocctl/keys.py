@@ -49,10 +49,16 @@ def resolve_path(explicit: Path | None) -> Path:
     return default_path()
 
 
-def load(path: Path, ask: PassphrasePrompt | None = None) -> list[Any]:
+def load(path: Path, ask: PassphrasePrompt | None = None, *, agent: bool = True) -> list[Any]:
     """Load the identities in ``path``: an age key file (passphrase-protected or not) or an OpenSSH private key.
 
-    Like ssh, a key file that group or others can read is refused.
+    Like ssh, a key file that group or others can read is refused. For a
+    passphrase-protected file, the agent (``cocctl unlock``) is asked first:
+    when it holds this file, its identities are returned and nothing is asked.
+
+    Args:
+        ask: how to ask for a passphrase (None: never ask).
+        agent: whether to use the agent (False in the agent itself).
 
     Raises:
         IdentityError: the file is missing, too open, unreadable, or holds no identity.
@@ -69,8 +75,11 @@ def load(path: Path, ask: PassphrasePrompt | None = None) -> list[Any]:
         raise IdentityError(f"identity file {path} is accessible by others; run: chmod 600 {path}")
     data = path.read_bytes()
     if data.lstrip().startswith(_OPENSSH_MAGIC):
-        return [_load_ssh(path, data, ask)]
+        return _load_ssh(path, data, ask, agent)
     if data.lstrip().startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_MAGIC)):
+        held = _held(path, data) if agent else None
+        if held is not None:
+            return held
         data = _unlock(path, data, ask)
     try:
         identities = age.parse_identities(data.decode("utf-8"))
@@ -83,22 +92,46 @@ def load(path: Path, ask: PassphrasePrompt | None = None) -> list[Any]:
     return identities
 
 
-def _load_ssh(path: Path, data: bytes, ask: PassphrasePrompt | None) -> Any:
-    """An OpenSSH private key, asking for its passphrase if it has one."""
+def _load_ssh(path: Path, data: bytes, ask: PassphrasePrompt | None, agent: bool) -> list[Any]:
+    """An OpenSSH private key, from the agent or asking for its passphrase if it has one."""
     from cocctl import age
 
     passphrase = None
     while True:
         try:
-            return age.parse_ssh_identity(data, passphrase)
+            return [age.parse_ssh_identity(data, passphrase)]
         except age.PassphraseError:
             if passphrase is not None:
                 raise IdentityError(f"wrong passphrase for {path}") from None
         except age.KeyFormatError as error:
             raise IdentityError(f"{path}: {error}") from None
+        held = _held(path, data) if agent else None
+        if held is not None:
+            return held
         if ask is None:
             raise IdentityError(f"{path} is passphrase-protected; run cocctl in a terminal to enter the passphrase")
         passphrase = ask(f"passphrase for {path}")
+
+
+def _held(path: Path, data: bytes) -> list[Any] | None:
+    from cocctl import agent
+
+    try:
+        return agent.held(path, data)
+    except (OSError, IdentityError):
+        return None
+
+
+def _unlock(path: Path, data: bytes, ask: PassphrasePrompt | None) -> bytes:
+    from cocctl import age
+
+    if ask is None:
+        raise IdentityError(f"{path} is passphrase-protected; run cocctl in a terminal to enter the passphrase")
+    passphrase = ask(f"passphrase for {path}")
+    try:
+        return age.decrypt(data, [age.ScryptIdentity(passphrase)])
+    except age.AgeError:
+        raise IdentityError(f"wrong passphrase for {path}, or the file is damaged") from None
 
 
 def generate(path: Path, now: datetime, passphrase: str | None = None,
@@ -202,8 +235,10 @@ def signing_key(identities: list[Any]) -> Any:
 
     for identity in identities:
         if hasattr(identity, "signing_key"):
-            return identity.signing_key()
-        if hasattr(identity, "derive_key") or hasattr(identity, "sign"):
+            held = identity.signing_key()
+            if held is not None:
+                return held
+        elif hasattr(identity, "derive_key") or hasattr(identity, "sign"):
             return SigningKey.from_identity(identity)
     raise IdentityError(
         "your identity holds no key that can sign (age X25519, ssh-ed25519 or ssh-rsa); "

@@ -66,3 +66,48 @@ def whoami(
     else:
         render.line(f"{me.handle} ({', '.join(me.roles) or 'member'}) in {me.archive}")
         render.line(f"key: {me.key}{', passphrase-protected' if me.protected else ''}")
+        if me.agent_seconds is not None:
+            render.line(f"agent: unlocked for another {_duration(me.agent_seconds)} ('cocctl lock' ends it)")
+
+
+@app.command()
+def unlock(
+    ctx: typer.Context,
+    duration: str = typer.Option("30m", "--for", metavar="DURATION",
+                                 help="How long the agent holds your key: 90s, 30m, 8h (at most 24h)."),
+    json: bool = typer.Option(False, "--json", help="Print JSON (the agent's process id and seconds)."),
+) -> None:
+    """Type your passphrase once: an agent holds your decrypted identity for a while.
+
+    Every cocctl command of yours, the merge driver inside 'git pull' and
+    'cocctl sync' included, then decrypts and signs through the agent
+    instead of asking. The agent gives out file keys and signatures, never
+    the key; it answers only your user, over a private socket, and stops
+    when the time runs out or at 'cocctl lock'.
+    """
+    from cocctl import agent, render
+    from cocctl.service import setup
+
+    status = setup.unlock(session(ctx), agent.parse_duration(duration))
+    if json:
+        render.emit_json(status)
+    else:
+        render.info(f"unlocked your {status.kind} key for {_duration(status.seconds_left)}; 'cocctl lock' ends it")
+
+
+@app.command()
+def lock(ctx: typer.Context) -> None:
+    """Stop the agent: from the next command on, your passphrase is asked again."""
+    from cocctl import render
+    from cocctl.service import setup
+
+    stopped = setup.lock(session(ctx))
+    render.info("locked: the agent stopped" if stopped else "no agent held your key; nothing to lock")
+
+
+def _duration(seconds: int) -> str:
+    if seconds >= 3600:
+        return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+    if seconds >= 60:
+        return f"{seconds // 60} min"
+    return f"{seconds} s"

@@ -6,7 +6,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from cocctl import keys
+from cocctl import agent, keys
 from cocctl.archive import config as config_file
 from cocctl.archive import drivers, trust
 from cocctl.archive import roster as roster_file
@@ -14,7 +14,7 @@ from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.archive.roster import Entry
 from cocctl.clock import format_time
-from cocctl.errors import ConflictError, UsageError
+from cocctl.errors import ConflictError, IdentityError, UsageError
 from cocctl.model import events as ev
 from cocctl.policy import presets
 from cocctl.service import committee
@@ -40,6 +40,7 @@ class Whoami:
     archive: Path
     key: str = ""
     protected: bool = False
+    agent_seconds: int | None = None
 
 
 def keygen(session: Session, out: Path | None, passphrase: str | None,
@@ -69,8 +70,32 @@ def whoami(session: Session) -> Whoami:
     work = Workspace(session)
     me = work.me
     path = keys.resolve_path(session.identity)
+    running = agent.status(path)
     return Whoami(me.handle, me.recipient, me.signing, me.roles, work.archive.root,
-                  key=keys.kind_of(work.identities), protected=keys.protected(path))
+                  key=keys.kind_of(work.identities), protected=keys.protected(path),
+                  agent_seconds=running.seconds_left if running else None)
+
+
+def unlock(session: Session, seconds: int) -> agent.Status:
+    """Ask my passphrase once and start the agent that holds my identity for ``seconds``.
+
+    Raises:
+        IdentityError: no identity, a wrong passphrase, or no way to ask.
+        UsageError: the identity is not passphrase-protected.
+    """
+    path = keys.resolve_path(session.identity)
+    if not path.exists():
+        keys.load(path)  # says how to make one
+    if not keys.protected(path):
+        raise UsageError(f"{path} is not passphrase-protected; cocctl reads it without asking, nothing to unlock")
+    if session.ask_passphrase is None:
+        raise IdentityError(f"{path} is passphrase-protected; run 'cocctl unlock' in a terminal")
+    return agent.start(path, session.ask_passphrase(f"passphrase for {path}"), seconds)
+
+
+def lock(session: Session) -> agent.Status | None:
+    """Stop the agent holding my identity; return what it was (None: none ran)."""
+    return agent.lock(keys.resolve_path(session.identity))
 
 
 def init_archive(session: Session, path: Path, community: str, handle: str, preset: str,

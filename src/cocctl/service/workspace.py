@@ -32,6 +32,8 @@ class Session:
     archive: Path | None = None
     identity: Path | None = None
     ask_passphrase: keys.PassphrasePrompt | None = None
+    # Identities already loaded in this command, so a passphrase is asked once per command.
+    loaded: dict[Path, list[Any]] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,11 @@ class Workspace:
 
     @cached_property
     def identities(self) -> list[Any]:
-        """My age identities."""
-        return keys.load(keys.resolve_path(self.session.identity), self.session.ask_passphrase)
+        """My age identities (loaded once per command: a passphrase is asked once)."""
+        path = keys.resolve_path(self.session.identity)
+        if path not in self.session.loaded:
+            self.session.loaded[path] = keys.load(path, self.session.ask_passphrase)
+        return self.session.loaded[path]
 
     @cached_property
     def me(self) -> Member:
