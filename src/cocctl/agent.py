@@ -244,8 +244,13 @@ def held(path: Path, data: bytes) -> list[Any] | None:
     if not answer.get("holds"):
         client.close()
         return None
-    return [AgentIdentity(client, index, item["recipient"], item["kind"], answer.get("signing"))
-            for index, item in enumerate(answer["identities"])]
+    from cocctl import age
+
+    plugins = [age.PluginIdentity(item["identity"],
+                                  recipient=age.PluginRecipient(item["recipient"]) if item["recipient"] else None)
+               for item in answer.get("plugins", [])]
+    return plugins + [AgentIdentity(client, index, item["recipient"], item["kind"], answer.get("signing"))
+                      for index, item in enumerate(answer["identities"])]
 
 
 def status(path: Path) -> Status | None:

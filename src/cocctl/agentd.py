@@ -49,8 +49,13 @@ class Agent:
     def __init__(self, identity: Path, identities: list[Any], digest: str, seconds: int) -> None:
         from cocctl import keys
 
+        from cocctl import age
+
         self.identity = identity
-        self.identities = [i for i in identities if hasattr(i, "unwrap") and getattr(i, "recipient", None)]
+        # A plugin identity runs in the client, where the user can be asked for a PIN or a touch.
+        self.plugins = [i for i in identities if isinstance(i, age.PluginIdentity)]
+        self.identities = [i for i in identities
+                           if not isinstance(i, age.PluginIdentity) and getattr(i, "recipient", None)]
         self.digest = digest
         self.deadline = time.monotonic() + seconds
         self.kind = keys.kind_of(identities)
@@ -86,6 +91,8 @@ class Agent:
             answer["identities"] = [{"recipient": str(i.recipient), "kind": keys.kind_of([i])}
                                     for i in self.identities]
             answer["signing"] = self.signer.public if self.signer else None
+            answer["plugins"] = [{"identity": str(i), "recipient": str(i.recipient) if i.recipient else None}
+                                 for i in self.plugins]
         return answer
 
     def _unwrap(self, request: dict[str, Any]) -> dict[str, Any]:

@@ -49,7 +49,7 @@ def resolve_path(explicit: Path | None) -> Path:
     return default_path()
 
 
-def load(path: Path, ask: PassphrasePrompt | None = None, *, agent: bool = True) -> list[Any]:
+def load(path: Path, ask: PassphrasePrompt | None = None, *, agent: bool = True, tell: Any = None) -> list[Any]:
     """Load the identities in ``path``: an age key file (passphrase-protected or not) or an OpenSSH private key.
 
     Like ssh, a key file that group or others can read is refused. For a
@@ -57,13 +57,15 @@ def load(path: Path, ask: PassphrasePrompt | None = None, *, agent: bool = True)
     when it holds this file, its identities are returned and nothing is asked.
 
     Args:
-        ask: how to ask for a passphrase (None: never ask).
+        ask: how to ask for a passphrase, or a plugin's PIN (None: never ask,
+            and leave plugin identities out: see pluginkeys.attach).
         agent: whether to use the agent (False in the agent itself).
+        tell: how to show a plugin's messages ("touch your key").
 
     Raises:
         IdentityError: the file is missing, too open, unreadable, or holds no identity.
     """
-    from cocctl import age
+    from cocctl import age, pluginkeys
 
     try:
         info = path.stat()
@@ -77,18 +79,19 @@ def load(path: Path, ask: PassphrasePrompt | None = None, *, agent: bool = True)
     if data.lstrip().startswith(_OPENSSH_MAGIC):
         return _load_ssh(path, data, ask, agent)
     if data.lstrip().startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_MAGIC)):
-        held = _held(path, data) if agent else None
+        held = _held(path, data, ask, tell) if agent else None
         if held is not None:
             return held
         data = _unlock(path, data, ask)
     try:
-        identities = age.parse_identities(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        identities = pluginkeys.attach(text, age.parse_identities(text), ask, tell)
     except (age.AgeError, UnicodeDecodeError):
         raise IdentityError(
-            f"{path} does not hold a valid identity (AGE-SECRET-KEY-..., or an OpenSSH private key)"
+            f"{path} does not hold a valid identity (AGE-SECRET-KEY-..., AGE-PLUGIN-..., or an OpenSSH private key)"
         ) from None
     if not identities:
-        raise IdentityError(f"{path} holds no age identity; run 'cocctl keygen' to make one")
+        raise IdentityError(f"{path} holds no age identity usable here (a plugin key needs a terminal)")
     return identities
 
 
@@ -105,7 +108,7 @@ def _load_ssh(path: Path, data: bytes, ask: PassphrasePrompt | None, agent: bool
                 raise IdentityError(f"wrong passphrase for {path}") from None
         except age.KeyFormatError as error:
             raise IdentityError(f"{path}: {error}") from None
-        held = _held(path, data) if agent else None
+        held = _held(path, data, ask, None) if agent else None
         if held is not None:
             return held
         if ask is None:
@@ -113,13 +116,17 @@ def _load_ssh(path: Path, data: bytes, ask: PassphrasePrompt | None, agent: bool
         passphrase = ask(f"passphrase for {path}")
 
 
-def _held(path: Path, data: bytes) -> list[Any] | None:
-    from cocctl import agent
+def _held(path: Path, data: bytes, ask: PassphrasePrompt | None, tell: Any) -> list[Any] | None:
+    from cocctl import agent, pluginkeys
 
     try:
-        return agent.held(path, data)
+        held = agent.held(path, data)
     except (OSError, IdentityError):
         return None
+    if held is None:
+        return None
+    # Plugin identities come back as text: they run here, where the user can be asked.
+    return pluginkeys.attach("", held, ask, tell)
 
 
 def _unlock(path: Path, data: bytes, ask: PassphrasePrompt | None) -> bytes:
@@ -152,9 +159,9 @@ def generate(path: Path, now: datetime, passphrase: str | None = None,
     text = f"# created: {format_time(now)}\n# public key: {recipient}\n{identity}\n".encode()
     if passphrase:
         text = age.encrypt(text, [age.ScryptRecipient(passphrase, work_factor=work_factor)], armor=True)
-    _create(path, text)
+    create_key_file(path, text)
     return NewIdentity(path=path, recipient=recipient, protected=bool(passphrase), public=public,
-                       public_path=_write_public(path, public))
+                       public_path=write_public(path, public))
 
 
 def adopt_ssh(path: Path, ssh_key: Path, ask: PassphrasePrompt | None = None) -> NewIdentity:
@@ -182,7 +189,7 @@ def adopt_ssh(path: Path, ssh_key: Path, ask: PassphrasePrompt | None = None) ->
     except FileExistsError:
         raise ConflictError(f"{path} already exists; refusing to overwrite a key (use --out for another path)") from None
     return NewIdentity(path=path, recipient=recipients_of(identities)[0], protected=protected(target), public=public,
-                       public_path=_write_public(path, public), kind=kind_of(identities))
+                       public_path=write_public(path, public), kind=kind_of(identities))
 
 
 def protected(path: Path) -> bool:
@@ -207,7 +214,7 @@ def protected(path: Path) -> bool:
     return raw.startswith(magic) and raw[len(magic) + 4:len(magic) + 4 + size] != b"none"
 
 
-def _create(path: Path, data: bytes) -> None:
+def create_key_file(path: Path, data: bytes) -> None:
     """Write a new key file (0600) at ``path``, never over an existing one."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
@@ -218,8 +225,8 @@ def _create(path: Path, data: bytes) -> None:
         stream.write(data)
 
 
-def _write_public(path: Path, public: str) -> Path:
-    # The public line is what the member sends the committee; not a secret.
+def write_public(path: Path, public: str) -> Path:
+    """Write ``PATH.pub``: the public line the member sends the committee (not a secret)."""
     public_path = path.with_name(path.name + ".pub")
     public_path.write_text(public + "\n")
     return public_path
@@ -264,5 +271,7 @@ def kind_of(identities: list[Any]) -> str:
     for identity in identities:
         if getattr(identity, "recipient", None) is None:
             continue
+        if isinstance(identity, age.PluginIdentity):
+            return f"age plugin {identity.name}, signing with a software key"
         return getattr(identity, "kind", None) or names.get(type(identity), type(identity).__name__)
     return "none"

@@ -23,7 +23,7 @@ from typing import Any
 
 from cocctl import validation
 from cocctl.archive import signing, yamlio
-from cocctl.errors import AccessDenied, IntegrityError
+from cocctl.errors import AccessDenied, ConflictError, IdentityError, IntegrityError
 
 FORMAT_VERSION = 2
 # The metadata fields a reader derives from the events; merges recompute them.
@@ -229,7 +229,12 @@ def encrypt(key: signing.SigningKey, case_id: str, draft: Seal, plaintext: bytes
     """Encrypt a seal's signed plaintext to ``recipients`` and sign the result with ``key``."""
     from cocctl import age
 
-    armored = age.encrypt(plaintext, list(recipients), armor=True).decode("ascii")
+    try:
+        # A Batch (plugin recipients wrapping keys ahead) goes through as it is.
+        armored = age.encrypt(plaintext, recipients if isinstance(recipients, age.Batch) else list(recipients),
+                              armor=True).decode("ascii")
+    except age.PluginError as error:
+        raise ConflictError(f"cannot encrypt to a member's plugin key: {error}; nothing was written") from None
     done = replace(draft, age=armored, sig="")
     return replace(done, sig=key.sign(signing.SEAL_DOMAIN, done.statement(case_id)))
 
@@ -249,6 +254,8 @@ def open_seal(case_id: str, sealed: Seal, identities: Sequence[Any], *, name: st
 
     try:
         plaintext = age.decrypt(sealed.age.encode("ascii"), list(identities))
+    except age.PluginError as error:
+        raise IdentityError(str(error)) from None
     except age.NoIdentityMatch:
         raise AccessDenied(f"your identity cannot decrypt case {case_id}: you are not one of its recipients") from None
     except (age.AgeError, UnicodeEncodeError) as error:
@@ -298,6 +305,8 @@ def open_payload(case_file: CaseFile, identities: Sequence[Any], *, name: str) -
     assert case_file.payload is not None
     try:
         plaintext = age.decrypt(case_file.payload.encode("ascii"), list(identities))
+    except age.PluginError as error:
+        raise IdentityError(str(error)) from None
     except age.NoIdentityMatch:
         raise AccessDenied(
             f"your identity cannot decrypt case {case_file.case}: you are not one of its readers"

@@ -79,7 +79,12 @@ def session(ctx: typer.Context) -> Any:
 
     root = ctx.find_root()
     archive, identity = root.obj or (None, None)
-    return Session(archive=archive, identity=identity, ask_passphrase=_ask_passphrase)
+    return Session(archive=archive, identity=identity, ask_passphrase=_ask_passphrase, tell=_tell)
+
+
+def _tell(message: str) -> None:
+    """Show a message from a plugin (e.g. "touch your key") on stderr."""
+    typer.echo(message, err=True)
 
 
 ASKPASS_VARIABLE = "COCCTL_ASKPASS"

@@ -18,6 +18,13 @@ def keygen(
     ssh: Optional[Path] = typer.Option(
         None, "--ssh", metavar="KEY",
         help="Use an existing OpenSSH private key (ssh-ed25519, or ssh-rsa of 2048 bits or more) instead of a new key."),
+    plugin: Optional[str] = typer.Option(
+        None, "--plugin", metavar="NAME",
+        help="Use a hardware key through the age plugin age-plugin-NAME (with --plugin-key; a software key signs)."),
+    plugin_key: Optional[Path] = typer.Option(
+        None, "--plugin-key", metavar="FILE", help="With --plugin: the key file the plugin's own tool wrote."),
+    recipient: Optional[str] = typer.Option(
+        None, "--recipient", metavar="age1NAME1...", help="With --plugin: the key's recipient, if FILE does not name it."),
     work_factor: int = typer.Option(18, "--work-factor", hidden=True, min=1, max=22),
 ) -> None:
     """Create your identity (mode 0600) and PATH.pub, and print the public line.
@@ -28,6 +35,10 @@ def keygen(
       types the passphrase once for a while);
 
     - --ssh KEY: your existing SSH key; the identity path becomes a link to it;
+
+    - --plugin NAME --plugin-key FILE: a hardware key (YubiKey, FIDO2) through
+      its age plugin; cocctl adds a software key that signs for you
+      (--passphrase protects it).
 
     PATH.pub holds one line (recipient and signing key): send it to a
     committee member, who adds you with 'cocctl member add HANDLE --key PATH.pub'
@@ -40,7 +51,8 @@ def keygen(
     secret = None
     if passphrase:
         secret = typer.prompt("passphrase", hide_input=True, confirmation_prompt=True)
-    made = setup.keygen(session(ctx), out, secret, work_factor, ssh=ssh)
+    made = setup.keygen(session(ctx), out, secret, work_factor, ssh=ssh, plugin=plugin, plugin_key=plugin_key,
+                        recipient=recipient)
     what = "identity" if ssh is None else f"a link to your {made.kind} key"
     render.info(f"wrote {'passphrase-protected ' if made.protected and ssh is None else ''}{what} to {made.path} "
                 f"and your public line to {made.public_path}")

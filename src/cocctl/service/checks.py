@@ -168,9 +168,17 @@ def age_problem(data: bytes) -> str | None:
         header, _ = age_format.parse(binary)
     except AgeError as error:
         return str(error).split(":")[0]
-    if any(stanza.type != "X25519" for stanza in header.stanzas):
-        return "it is not encrypted to X25519 keys only"
+    if any(not _recipient_stanza(stanza) for stanza in header.stanzas):
+        return "it is not encrypted to members' keys only"
     return None
+
+
+def _recipient_stanza(stanza: Any) -> bool:
+    """A stanza for a member's key: X25519, ssh-ed25519, ssh-rsa, or a plugin's (whose types are its own).
+
+    Never scrypt: a case is never encrypted to a passphrase.
+    """
+    return stanza.type != "scrypt"
 
 
 def _envelope_problems(path: str, stem: str, data: bytes, roster: Roster | None,
@@ -209,9 +217,9 @@ def _stanza_problems(path: str, what: str, armored: str, readers: int) -> list[P
         header, _ = age_format.parse(armor.decode(armored.encode("ascii")))
     except (AgeError, UnicodeEncodeError) as error:
         return [Problem(path, f"{what} is not a valid age file ({str(error).split(':')[0]})")]
-    stanzas = [s for s in header.stanzas if s.type == "X25519"]
+    stanzas = [s for s in header.stanzas if _recipient_stanza(s)]
     if len(stanzas) != len(header.stanzas):
-        return [Problem(path, f"{what} is not encrypted to X25519 keys only")]
+        return [Problem(path, f"{what} is not encrypted to members' keys only")]
     if len(stanzas) != readers:
         return [Problem(path, f"{what} is encrypted to {len(stanzas)} key(s) but lists {readers} reader(s)")]
     return []

@@ -330,9 +330,10 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
     rotated = frozenset(m.handle for m in roster.active
                         if (old := before.find(m.handle)) and old.recipient != m.recipient)
     files, reencrypted, unreadable = [], [], []
-    for case_id in archive.case_ids():
+    cases = [(case_id, archive.read_case(case_id)) for case_id in archive.case_ids()]
+    work.plugins.prepare([found for _, found in cases])
+    for case_id, found in cases:
         path = archive.case_relpath(case_id)
-        found = archive.read_case(case_id)
         try:
             loaded = work.open_file(found, path)
         except (AccessDenied, ConflictError):

@@ -75,6 +75,7 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
                 raise
     items: list[DueItem] = []
     unreadable: list[str] = []
+    work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     for case_id in work.archive.case_ids():
         if me is not None:
             try:
@@ -186,6 +187,7 @@ def _strikes_held(work: Workspace, state: Any) -> int | None:
     from cocctl.policy import sanctions
 
     states = [state]
+    work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     for case_id in work.archive.case_ids():
         if case_id != state.id and work.me.handle in work.archive.read_case(case_id).readers:
             try:

@@ -44,19 +44,44 @@ class Whoami:
 
 
 def keygen(session: Session, out: Path | None, passphrase: str | None,
-           work_factor: int = keys.DEFAULT_WORK_FACTOR, ssh: Path | None = None) -> keys.NewIdentity:
+           work_factor: int = keys.DEFAULT_WORK_FACTOR, ssh: Path | None = None,
+           plugin: str | None = None, plugin_key: Path | None = None, recipient: str | None = None,
+           ) -> keys.NewIdentity:
     """Create my identity at ``out`` or the default path (and ``PATH.pub``); never overwrite one.
 
     Args:
         ssh: use this existing OpenSSH private key instead of a new age key
             (the identity path becomes a link to it).
+        plugin: the age plugin of a hardware key; ``plugin_key`` is the file
+            its own key generation wrote, ``recipient`` its recipient when
+            that file does not name it.
+
+    Raises:
+        UsageError: options that do not go together, or an unreadable plugin key file.
     """
+    from cocctl import pluginkeys
+
     path = out.expanduser() if out else keys.resolve_path(session.identity)
+    if ssh is not None and plugin is not None:
+        raise UsageError("choose one kind of key: --ssh or --plugin")
     if ssh is not None:
         if passphrase:
             raise UsageError("--passphrase does not apply to --ssh: protect the SSH key itself (ssh-keygen -p -f KEY)")
         return keys.adopt_ssh(path, ssh, session.ask_passphrase)
-    return keys.generate(path, Workspace(session).now, passphrase, work_factor)
+    now = Workspace(session).now
+    if plugin is not None:
+        if plugin_key is None:
+            raise UsageError(f"--plugin needs --plugin-key FILE: the key age-plugin-{plugin}'s own tool made "
+                             f"(for example: age-plugin-{plugin} --generate > key.txt)")
+        try:
+            source = plugin_key.expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UsageError(f"cannot read the plugin key file {plugin_key}") from None
+        return pluginkeys.generate(path, plugin.lower(), source, recipient, now, passphrase, work_factor,
+                                   session.ask_passphrase, session.tell)
+    if plugin_key is not None or recipient is not None:
+        raise UsageError("--plugin-key and --recipient go with --plugin NAME")
+    return keys.generate(path, now, passphrase, work_factor)
 
 
 def public_line(session: Session) -> str:

@@ -24,6 +24,7 @@ from cocctl.policy import presets
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
 from cocctl.service import blind
+from cocctl.service.plugins import PluginRuns
 
 @dataclass(frozen=True)
 class Session:
@@ -32,6 +33,8 @@ class Session:
     archive: Path | None = None
     identity: Path | None = None
     ask_passphrase: keys.PassphrasePrompt | None = None
+    # How to show a plugin's messages to the user ("touch your key"); None: not shown.
+    tell: Callable[[str], None] | None = None
     # Identities already loaded in this command, so a passphrase is asked once per command.
     loaded: dict[Path, list[Any]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -68,6 +71,8 @@ class Workspace:
         self.now = now or clock.now()
         if roster is not None:
             self.roster = roster
+        # One run of each plugin per action, whatever the number of files.
+        self.plugins = PluginRuns(self)
 
     @cached_property
     def archive(self) -> Archive:
@@ -84,7 +89,7 @@ class Workspace:
         """My age identities (loaded once per command: a passphrase is asked once)."""
         path = keys.resolve_path(self.session.identity)
         if path not in self.session.loaded:
-            self.session.loaded[path] = keys.load(path, self.session.ask_passphrase)
+            self.session.loaded[path] = keys.load(path, self.session.ask_passphrase, tell=self.session.tell)
         return self.session.loaded[path]
 
     @cached_property
@@ -167,6 +172,7 @@ class Workspace:
 
     def open_file(self, found: CaseFile, name: str) -> LoadedCase:
         """Decrypt and check an already parsed case file (see :meth:`load_case`)."""
+        self.plugins.prefetch([found])
         if found.version == 1:
             raw = casefile.open_payload(found, self.identities, name=name)
             events = tuple(Event.from_dict(item) for item in raw)
@@ -249,7 +255,7 @@ class Workspace:
             )
         check_document(state, state.id, writing=True)
         recipients = [roster.get(handle).recipient for handle in meta.readers]
-        recipients += [guest.recipient for guest in state.guests]
+        recipients = self.plugins.encrypt_to(recipients + [guest.recipient for guest in state.guests])
         now = clock.format_time(self.now)
         seals: list[Seal] = []
         for old in loaded.file.seals if loaded else ():
@@ -286,7 +292,7 @@ class Workspace:
         )
 
     def _imported(self, case_id: str, events: Sequence[Event], readers: tuple[str, ...], guests: tuple[str, ...],
-                  recipients: list[str]) -> Seal:
+                  recipients: Any) -> Seal:
         """A version-1 log as one seal I vouch for (its events predate signatures)."""
         at = clock.format_time(self.now)
         draft = Seal(ev.new_event_id(int(self.now.timestamp() * 1000)), self.me.handle, at, readers, "",
