@@ -222,7 +222,7 @@ def unwrap_ahead(files: Iterable[bytes], identities: Iterable[Identity]) -> None
     """Unwrap the file keys of many files now, in one run per plugin, so that decrypting them starts no plugin.
 
     Only plugin identities among ``identities`` do anything; files whose
-    header does not parse are skipped (decrypting them reports why).
+    header does not parse, or that they already unwrapped, are skipped.
 
     Raises:
         PluginError: a plugin is missing or failed.
@@ -235,9 +235,11 @@ def unwrap_ahead(files: Iterable[bytes], identities: Iterable[Identity]) -> None
         try:
             if _armor.is_armored(data):
                 data = _armor.decode(data)
-            headers.append(_format.parse(data)[0].stanzas)
+            stanzas = _format.parse(data)[0].stanzas
         except AgeError:
             continue
+        if not all(p.knows(stanzas) for p in plugins):
+            headers.append(stanzas)
     if headers:
         unwrap_many(plugins, headers)
 

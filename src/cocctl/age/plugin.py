@@ -126,6 +126,10 @@ class PluginIdentity:
             raise HeaderError(f"invalid stanza for plugin {self.name}: {found[:200]}")
         return found
 
+    def knows(self, stanzas: tuple[Stanza, ...] | list[Stanza]) -> bool:
+        """Whether :meth:`unwrap` of these stanzas is answered without running the plugin."""
+        return _digest(stanzas) in self._found
+
     def __str__(self) -> str:
         return self._text
 
