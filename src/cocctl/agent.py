@@ -54,18 +54,12 @@ def folder() -> Path:
     Raises:
         IdentityError: it exists but is not a private directory of this user.
     """
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
-        base = Path(runtime)
-    else:
-        cache = os.environ.get("XDG_CACHE_HOME")
-        base = Path(cache) if cache and os.path.isabs(cache) else Path.home() / ".cache"
-    path = base / "cocctl" / "agent"
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    info = path.lstat()
-    if path.is_symlink() or not path.is_dir() or info.st_uid != os.getuid() or info.st_mode & 0o077:
-        raise IdentityError(f"{path} is not a private folder of yours (0700); remove it and try again")
-    return path
+    from cocctl.archive.fsio import user_folder
+
+    try:
+        return user_folder("agent")
+    except PermissionError as error:
+        raise IdentityError(f"{error.args[0]} is not a private folder of yours; remove it and try again") from None
 
 
 def socket_path(identity: Path) -> Path:

@@ -28,7 +28,18 @@ IDENTITY_PREFIX = "AGE-PLUGIN-"
 NAME = re.compile(r"^[a-z0-9][a-z0-9._+-]{0,63}\Z")
 
 
-def _name(hrp: str, prefix: str, suffix: str, what: str) -> str:
+def _name(text: str, prefix: str, suffix: str, what: str) -> str:
+    """The plugin name in a recipient (lowercase, ``age1NAME1...``) or identity (uppercase) string.
+
+    Raises:
+        KeyFormatError: bad Bech32, the wrong case, or a bad name. An identity is never quoted.
+    """
+    try:
+        hrp, _ = bech32.decode(text)
+    except KeyFormatError as error:
+        raise KeyFormatError(f"malformed plugin {what}: {error}") from None
+    if text != (text.upper() if prefix == IDENTITY_PREFIX else text.lower()):
+        raise KeyFormatError(f"malformed plugin {what}: it must be {'upper' if prefix == IDENTITY_PREFIX else 'lower'}case")
     name = hrp[len(prefix):len(hrp) - len(suffix)].lower()
     if not (hrp.startswith(prefix) and hrp.endswith(suffix)) or not NAME.match(name):
         raise KeyFormatError(f"malformed plugin {what}: bad plugin name (want letters, digits, '.', '_', '+' or '-')")
@@ -49,13 +60,7 @@ class PluginRecipient:
         Raises:
             KeyFormatError: not a lowercase Bech32 string with a plugin name.
         """
-        try:
-            hrp, _ = bech32.decode(text)
-        except KeyFormatError as error:
-            raise KeyFormatError(f"malformed plugin recipient {text[:40]!r}: {error}") from None
-        if text != text.lower():
-            raise KeyFormatError("malformed plugin recipient: it must be lowercase")
-        self.name = _name(hrp, RECIPIENT_PREFIX, "", "recipient")
+        self.name = _name(text, RECIPIENT_PREFIX, "", "recipient")
         self._text = text
         self.ui = ui
 
@@ -97,13 +102,7 @@ class PluginIdentity:
         Raises:
             KeyFormatError: not an uppercase Bech32 string with a plugin name (never quoted).
         """
-        try:
-            hrp, _ = bech32.decode(text)
-        except KeyFormatError as error:
-            raise KeyFormatError(f"malformed plugin identity: {error}") from None
-        if text != text.upper():
-            raise KeyFormatError("malformed plugin identity: it must be uppercase")
-        self.name = _name(hrp, IDENTITY_PREFIX, "-", "identity")
+        self.name = _name(text, IDENTITY_PREFIX, "-", "identity")
         self._text = text
         self.ui = ui
         self.recipient = recipient
