@@ -225,3 +225,43 @@ def test_a_plugin_member_syncs_a_merge_with_one_plugin_run(committee, softkey, t
     shown = dana.ok("dana", "show", case).stdout
     assert "from alice" in shown and "from dana" in shown
     assert dana.ok("dana", "rekey", "--check").exit_code == 0
+
+
+def test_a_passphrase_protected_plugin_identity_through_the_agent(committee, softkey, tmp_path):
+    import sys
+
+    text, _, _ = softkey.generate()
+    source = tmp_path / "softkey.txt"
+    source.write_text(text)
+    key = tmp_path / "dana-identity"
+    made = committee.runner.invoke(app, ["keygen", "--plugin", "softkey", "--plugin-key", str(source), "--passphrase",
+                                         "--work-factor", "10", "--out", str(key)],
+                                   input=f"{PASSPHRASE}\n{PASSPHRASE}\n")
+    assert made.exit_code == 0, made.output
+    assert b"AGE-PLUGIN-SOFTKEY" not in key.read_bytes()
+    committee.ok("alice", "member", "add", "dana", "--key", str(key) + ".pub")
+    case = committee.open("alice")
+    askpass = tmp_path / "askpass"
+    askpass.write_text(f"#!/bin/sh\necho asked >> {tmp_path / 'asked'}\nprintf '%s\\n' '{PASSPHRASE}'\n")
+    askpass.chmod(0o700)
+    env = {**os.environ, "COCCTL_ASKPASS": str(askpass), "COCCTL_IDENTITY": str(key)}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        result = subprocess.run([sys.executable, "-m", "cocctl", "--archive", str(committee.root), *args], env=env,
+                                stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, f"{args}: {result.stderr}"
+        return result
+
+    pid = json.loads(run("unlock", "--json").stdout)["pid"]
+    try:
+        softkey.reset()
+        run("amend", case, "--note", "Through the agent and the plugin")
+        assert "Through the agent and the plugin" in run("show", case).stdout
+        # The agent signs with the software key; the plugin, run here, decrypts: once per command.
+        assert softkey.runs("identity-v1") == 2
+        assert run("whoami").stdout.splitlines()[1].startswith("key: age plugin softkey")
+        assert len((tmp_path / "asked").read_text().splitlines()) == 1
+        assert committee.ok(None, "verify").exit_code == 0
+    finally:
+        run("lock")
+    assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][:1]
