@@ -197,12 +197,9 @@ class AgentIdentity:
         from cocctl import age
 
         wire = [[s.type, list(s.args), b64(s.body)] for s in stanzas]
-        try:
-            answer = self._client.request("unwrap", identity=self._index, stanzas=wire)
-        except IdentityError as error:
-            if "refused: invalid" in str(error):
-                raise age.HeaderError(str(error).split("refused: ", 1)[1]) from None
-            raise
+        answer = self._client.request("unwrap", identity=self._index, stanzas=wire)
+        if answer.get("invalid"):
+            raise age.HeaderError(str(answer["invalid"]))
         key = answer.get("file_key")
         return None if key is None else unb64(key)
 

@@ -107,7 +107,8 @@ class Agent:
         try:
             file_key = identity.unwrap(tuple(stanzas))
         except age.AgeError as error:
-            return {"ok": False, "error": f"invalid header: {error}"}
+            # A stanza for this key is malformed: the file is broken, which the client reports as such.
+            return {"ok": True, "file_key": None, "invalid": str(error)}
         return {"ok": True, "file_key": None if file_key is None else agent.b64(file_key)}
 
     def _sign(self, request: dict[str, Any]) -> dict[str, Any]:
@@ -121,7 +122,7 @@ class Agent:
             return {"ok": False, "error": "malformed sign request"}
         if not message.startswith((signing.SEAL_DOMAIN, signing.EVENTS_DOMAIN, signing.ROSTER_DOMAIN)):
             return {"ok": False, "error": "the agent signs cocctl statements only"}
-        return {"ok": True, "signature": agent.b64(self.signer._sign(message))}
+        return {"ok": True, "signature": agent.b64(self.signer.sign_message(message))}
 
 
 def serve(state: Agent, listener: socket.socket, path: Path, inode: int) -> None:

@@ -90,6 +90,10 @@ class SigningKey:
         """Sign ``domain`` followed by the canonical JSON of ``statement``; return base64."""
         return _b64(self._sign(domain + canonical(statement)))
 
+    def sign_message(self, message: bytes) -> bytes:
+        """Sign bytes already built as ``domain + canonical(statement)`` (the agent, which checks the domain)."""
+        return self._sign(message)
+
     def __repr__(self) -> str:
         return f"SigningKey(public={self.public!r})"
 

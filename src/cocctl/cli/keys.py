@@ -95,7 +95,8 @@ def unlock(
     'cocctl sync' included, then decrypts and signs through the agent
     instead of asking. The agent gives out file keys and signatures, never
     the key; it answers only your user, over a private socket, and stops
-    when the time runs out or at 'cocctl lock'.
+    when the time runs out or at 'cocctl lock'. Running it again replaces
+    the agent (and asks again).
     """
     from cocctl import agent, render
     from cocctl.service import setup
