@@ -2,8 +2,10 @@
 
 # The API only composes the layers: format.py (header grammar), stream.py
 # (payload), armor.py, and one module per recipient type (x25519.py,
-# scrypt.py, ssh.py). Recipients and identities may be passed as objects or
-# as age1... / ssh-... / AGE-SECRET-KEY-... strings.
+# scrypt.py, ssh.py, plugin.py with its IPC in pluginio.py; batch.py for many
+# files to the same plugin recipients). Recipients and identities may be
+# passed as objects or as age1... / ssh-... / AGE-SECRET-KEY-... /
+# AGE-PLUGIN-... strings.
 
 from __future__ import annotations
 
@@ -25,8 +27,12 @@ from .errors import (
     PayloadError,
     add_context,
 )
+from .batch import Batch
 from .format import Stanza
 from .parse import parse_identities, parse_identity, parse_recipient, parse_recipients, parse_ssh_identity
+from .plugin import PluginIdentity, PluginRecipient, unwrap_many, wrap_many
+from .pluginio import UI as PluginUI
+from .pluginio import PluginError
 from .primitives import FILE_KEY_SIZE, header_mac, payload_key, verify_header_mac
 from .scrypt import ScryptIdentity, ScryptRecipient
 from .ssh import SSHEd25519Identity, SSHEd25519Recipient, SSHRSAIdentity, SSHRSARecipient
@@ -35,6 +41,7 @@ from .x25519 import X25519Identity, X25519Recipient
 __all__ = [
     "AgeError",
     "ArmorError",
+    "Batch",
     "HMACError",
     "HeaderError",
     "Identity",
@@ -42,6 +49,10 @@ __all__ = [
     "NoIdentityMatch",
     "PassphraseError",
     "PayloadError",
+    "PluginError",
+    "PluginIdentity",
+    "PluginRecipient",
+    "PluginUI",
     "Recipient",
     "SSHEd25519Identity",
     "SSHEd25519Recipient",
@@ -61,6 +72,9 @@ __all__ = [
     "parse_recipient",
     "parse_recipients",
     "parse_ssh_identity",
+    "unwrap_ahead",
+    "unwrap_many",
+    "wrap_many",
 ]
 
 # The payload nonce makes the payload key unique per file even if a file
@@ -95,7 +109,8 @@ def encrypt(data: bytes, recipients: RecipientsArg, *, armor: bool = False) -> b
     Args:
         data: the plaintext.
         recipients: a recipient, ``age1...`` string or SSH public key line
-            (``ssh-ed25519 ...``, ``ssh-rsa ...``), or an iterable of them.
+            (``ssh-ed25519 ...``, ``ssh-rsa ...``), or an iterable of them;
+            or a :class:`Batch` when encrypting many files to the same ones.
         armor: return the PEM-armored text form instead of the binary form.
 
     Returns:
@@ -105,16 +120,22 @@ def encrypt(data: bytes, recipients: RecipientsArg, *, armor: bool = False) -> b
         AgeError: if there is no recipient, or an scrypt recipient is mixed
             with others (its stanza must be alone in the header).
         KeyFormatError: if a recipient string is malformed.
+        PluginError: if a plugin recipient's plugin is missing or fails.
     """
-    recipients = _as_list(recipients, parse_recipient, "wrap")
-    if not recipients:
-        raise AgeError("no recipients specified")
-    if len(recipients) > 1 and any(isinstance(r, ScryptRecipient) for r in recipients):
-        raise AgeError("an scrypt recipient must be the only recipient of a file")
-
-    # A fresh file key per file: it is the only secret all stanzas share.
-    file_key = os.urandom(FILE_KEY_SIZE)
-    stanzas = [s for r in recipients for s in r.wrap(file_key)]
+    if isinstance(recipients, Batch):
+        file_key, stanzas = recipients.take()
+    else:
+        recipients = _as_list(recipients, parse_recipient, "wrap")
+        if not recipients:
+            raise AgeError("no recipients specified")
+        if len(recipients) > 1 and any(isinstance(r, ScryptRecipient) for r in recipients):
+            raise AgeError("an scrypt recipient must be the only recipient of a file")
+        # A fresh file key per file: it is the only secret all stanzas share.
+        file_key = os.urandom(FILE_KEY_SIZE)
+        plugins = [r for r in recipients if isinstance(r, PluginRecipient)]
+        # All of one plugin's recipients in one run of it.
+        stanzas = [s for r in recipients if not isinstance(r, PluginRecipient) for s in r.wrap(file_key)]
+        stanzas += wrap_many(plugins, [file_key])[0] if plugins else []
     header = _format.marshal_without_mac(stanzas)
     header += _format.marshal_mac_line(header_mac(file_key, header))
     nonce = os.urandom(PAYLOAD_NONCE_SIZE)
@@ -195,6 +216,32 @@ def decrypt_chunks(data: bytes, identities: IdentitiesArg, *, armored: bool | No
         raise HeaderError("failed to read header: missing payload nonce")
     payload = memoryview(data)[offset + PAYLOAD_NONCE_SIZE :]
     return _with_context(_stream.decrypt_chunks(payload_key(file_key, nonce), payload))
+
+
+def unwrap_ahead(files: Iterable[bytes], identities: Iterable[Identity]) -> None:
+    """Unwrap the file keys of many files now, in one run per plugin, so that decrypting them starts no plugin.
+
+    Only plugin identities among ``identities`` do anything; files whose
+    header does not parse, or that they already unwrapped, are skipped.
+
+    Raises:
+        PluginError: a plugin is missing or failed.
+    """
+    plugins = [i for i in identities if isinstance(i, PluginIdentity)]
+    if not plugins:
+        return
+    headers = []
+    for data in files:
+        try:
+            if _armor.is_armored(data):
+                data = _armor.decode(data)
+            stanzas = _format.parse(data)[0].stanzas
+        except AgeError:
+            continue
+        if not all(p.knows(stanzas) for p in plugins):
+            headers.append(stanzas)
+    if headers:
+        unwrap_many(plugins, headers)
 
 
 def _with_context(chunks: Iterator[bytes]) -> Iterator[bytes]:

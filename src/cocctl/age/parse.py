@@ -10,6 +10,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from .errors import KeyFormatError, PassphraseError, add_context
+from .plugin import IDENTITY_PREFIX as PLUGIN_IDENTITY_PREFIX
+from .plugin import PluginIdentity, PluginRecipient
 from .ssh import ED25519_TYPE, RSA_TYPE, SSHEd25519Identity, SSHEd25519Recipient, SSHRSAIdentity, SSHRSARecipient
 from .x25519 import IDENTITY_HRP, RECIPIENT_HRP, X25519Identity, X25519Recipient
 
@@ -31,11 +33,11 @@ SSH_RECIPIENT_PREFIX = "ssh-"
 PEM_BEGIN = "-----BEGIN"
 OPENSSH_PRIVATE_KEY_BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----"
 
-AnyRecipient = X25519Recipient | SSHEd25519Recipient | SSHRSARecipient
+AnyRecipient = X25519Recipient | SSHEd25519Recipient | SSHRSARecipient | PluginRecipient
 
 
 def parse_recipient(text: str) -> AnyRecipient:
-    """Parse an ``age1...`` recipient string or an SSH public key line.
+    """Parse an ``age1...`` recipient string (X25519, or a plugin's ``age1NAME1...``) or an SSH public key line.
 
     Args:
         text: the recipient, without surrounding whitespace: ``age1...``, or
@@ -43,7 +45,8 @@ def parse_recipient(text: str) -> AnyRecipient:
             as in a ``.pub`` file.
 
     Returns:
-        The X25519, ssh-ed25519 or ssh-rsa recipient.
+        The X25519, plugin, ssh-ed25519 or ssh-rsa recipient (a plugin
+        recipient's binary is looked for only when it wraps a key).
 
     Raises:
         KeyFormatError: if ``text`` is not a valid recipient of those types,
@@ -57,17 +60,20 @@ def parse_recipient(text: str) -> AnyRecipient:
         return parse_ssh_recipient(text)
     if not text.startswith(RECIPIENT_HRP + "1"):
         raise KeyFormatError(f"unknown recipient type {text[:12]!r}...: want age1...")
+    # The Bech32 separator is the last "1": "age" + "1" for X25519, "age1NAME" + "1" for a plugin.
+    if text.rfind("1") > len(RECIPIENT_HRP):
+        return PluginRecipient(text)
     return X25519Recipient.from_string(text)
 
 
-def parse_identity(text: str) -> X25519Identity:
-    """Parse an ``AGE-SECRET-KEY-...`` identity string.
+def parse_identity(text: str) -> X25519Identity | PluginIdentity:
+    """Parse an ``AGE-SECRET-KEY-...`` or a plugin's ``AGE-PLUGIN-NAME-1...`` identity string.
 
     Args:
         text: the secret key, without surrounding whitespace.
 
     Returns:
-        The X25519 identity.
+        The X25519 or plugin identity.
 
     Raises:
         KeyFormatError: if ``text`` is not a valid X25519 identity. The
@@ -77,8 +83,10 @@ def parse_identity(text: str) -> X25519Identity:
         raise TypeError(f"identity must be str, not {type(text).__name__}")
     if text.startswith(PQ_IDENTITY_PREFIX):
         raise KeyFormatError("post-quantum hybrid identities (AGE-SECRET-KEY-PQ-1...) are not supported")
+    if text.startswith(PLUGIN_IDENTITY_PREFIX):
+        return PluginIdentity(text)
     if not text.startswith(IDENTITY_HRP + "1"):
-        raise KeyFormatError("unknown identity type: want AGE-SECRET-KEY-...")
+        raise KeyFormatError("unknown identity type: want AGE-SECRET-KEY-... or AGE-PLUGIN-...")
     return X25519Identity.from_string(text)
 
 

@@ -83,6 +83,11 @@ class SSHEd25519Recipient:
         wrap_key = hkdf(_tweaked(self._tweak, shared), share + self._montgomery, ED25519_LABEL)
         return [Stanza(ED25519_TYPE, (self._tag, b64encode(share).decode()), seal_file_key(wrap_key, file_key))]
 
+    @property
+    def ed25519_public(self) -> bytes:
+        """The raw 32-byte Ed25519 public key, which also verifies this key's signatures."""
+        return self._wire[-KEY_SIZE:]
+
     def __str__(self) -> str:
         return _authorized_key(ED25519_TYPE, self._wire)
 
@@ -104,7 +109,7 @@ class SSHEd25519Identity:
     ``repr()`` shows only the recipient.
     """
 
-    __slots__ = ("_our_public", "_private_key", "_recipient")
+    __slots__ = ("_our_public", "_private_key", "_recipient", "_signing_key")
 
     def __init__(self, private_key: Ed25519PrivateKey) -> None:
         """Create an identity from an Ed25519 private key.
@@ -113,6 +118,7 @@ class SSHEd25519Identity:
             KeyFormatError: if its public key is not a point on the curve.
         """
         self._recipient = SSHEd25519Recipient(private_key.public_key())
+        self._signing_key = private_key
         # The X25519 scalar is the Ed25519 signing scalar: the first half of
         # SHA-512(seed). X25519 clamps it exactly as Ed25519 does.
         digest = hashes.Hash(hashes.SHA512())
@@ -124,6 +130,16 @@ class SSHEd25519Identity:
     def recipient(self) -> SSHEd25519Recipient:
         """The recipient whose files this identity decrypts."""
         return self._recipient
+
+    def sign(self, message: bytes) -> bytes:
+        """Sign ``message`` with the SSH key itself: a plain 64-byte Ed25519 signature (RFC 8032).
+
+        There is no SSHSIG envelope, so the caller must make its messages
+        impossible to confuse with anything else the key signs (SSH
+        authentication data starts with a 4-byte length, SSHSIG with
+        ``SSHSIG``): start every message with a fixed label of its own.
+        """
+        return self._signing_key.sign(message)
 
     def unwrap(self, stanzas: tuple[Stanza, ...] | list[Stanza]) -> bytes | None:
         """Find and unwrap the file key from a stanza addressed to this key.
@@ -226,6 +242,16 @@ class SSHRSAIdentity:
     def recipient(self) -> SSHRSARecipient:
         """The recipient whose files this identity decrypts."""
         return self._recipient
+
+    def derive_key(self, info: bytes) -> bytes:
+        """Derive a 32-byte application key from this private key (HKDF-SHA-256, empty salt, ``info``).
+
+        The input is the smaller prime factor of the modulus as an SSH
+        mpint: it is secret, and the same for every encoding of the key
+        (unlike the private exponent, of which several are valid).
+        """
+        numbers = self._private_key.private_numbers()
+        return hkdf(_mpint(min(numbers.p, numbers.q)), b"", info)
 
     def unwrap(self, stanzas: tuple[Stanza, ...] | list[Stanza]) -> bytes | None:
         """Find and unwrap the file key from a stanza addressed to this key.

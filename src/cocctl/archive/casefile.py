@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cocctl.archive import signing, validation, yamlio
-from cocctl.errors import AccessDenied, IntegrityError
+from cocctl.errors import AccessDenied, ConflictError, IdentityError, IntegrityError
 
 FORMAT_VERSION = 2
 # The metadata fields a reader derives from the events; merges recompute them.
@@ -228,7 +228,12 @@ def encrypt(key: signing.SigningKey, case_id: str, draft: Seal, plaintext: bytes
     """Encrypt a seal's signed plaintext to ``recipients`` and sign the result with ``key``."""
     from cocctl import age
 
-    armored = age.encrypt(plaintext, list(recipients), armor=True).decode("ascii")
+    try:
+        # A Batch (plugin recipients wrapping keys ahead) goes through as it is.
+        armored = age.encrypt(plaintext, recipients if isinstance(recipients, age.Batch) else list(recipients),
+                              armor=True).decode("ascii")
+    except age.PluginError as error:
+        raise ConflictError(f"cannot encrypt to a member's plugin key: {error}; nothing was written") from None
     done = replace(draft, age=armored, sig="")
     return replace(done, sig=key.sign(signing.SEAL_DOMAIN, done.statement(case_id)))
 
@@ -248,6 +253,8 @@ def open_seal(case_id: str, sealed: Seal, identities: Sequence[Any], *, name: st
 
     try:
         plaintext = age.decrypt(sealed.age.encode("ascii"), list(identities))
+    except age.PluginError as error:
+        raise IdentityError(str(error)) from None
     except age.NoIdentityMatch:
         raise AccessDenied(f"your identity cannot decrypt case {case_id}: you are not one of its recipients") from None
     except (age.AgeError, UnicodeEncodeError) as error:
@@ -297,6 +304,8 @@ def open_payload(case_file: CaseFile, identities: Sequence[Any], *, name: str) -
     assert case_file.payload is not None
     try:
         plaintext = age.decrypt(case_file.payload.encode("ascii"), list(identities))
+    except age.PluginError as error:
+        raise IdentityError(str(error)) from None
     except age.NoIdentityMatch:
         raise AccessDenied(
             f"your identity cannot decrypt case {case_file.case}: you are not one of its readers"
@@ -378,8 +387,7 @@ def union(base: CaseFile | None, ours: CaseFile, theirs: CaseFile) -> Union:
 def conservative(ours: CaseFile, theirs: CaseFile, seals: tuple[Seal, ...]) -> CaseFile:
     """Metadata for a merged file nobody could read at merge time: marked for a reader's re-seal.
 
-    Pending deadlines are the union of both sides, so ``due --check`` never
-    misses one; the status and times are the most recently updated side's.
+    Pending deadlines are the union of both sides (``due --check`` misses none); the rest is the newer side's.
     """
     newer = max(ours, theirs, key=lambda f: f.updated)
     due = {(d["kind"], d["at"]): d for d in (*ours.due, *theirs.due)}

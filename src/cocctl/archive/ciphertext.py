@@ -1,4 +1,4 @@
-"""Key-less checks of the age files in an archive: age v1, to X25519 keys only, to as many keys as readers."""
+"""Key-less checks of the age files in an archive: age v1, to members' keys only, to as many keys as readers."""
 
 from __future__ import annotations
 
@@ -17,13 +17,21 @@ def age_problem(data: bytes) -> str | None:
         header, _ = age_format.parse(binary)
     except AgeError as error:
         return str(error).split(":")[0]
-    if any(stanza.type != "X25519" for stanza in header.stanzas):
-        return "it is not encrypted to X25519 keys only"
+    if any(not _recipient_stanza(stanza) for stanza in header.stanzas):
+        return "it is not encrypted to members' keys only"
     return None
 
 
+def _recipient_stanza(stanza: object) -> bool:
+    """A stanza for a member's key: X25519, ssh-ed25519, ssh-rsa, or a plugin's (whose types are its own).
+
+    Never scrypt: a case is never encrypted to a passphrase.
+    """
+    return getattr(stanza, "type", None) != "scrypt"
+
+
 def stanza_problem(armored: str, readers: int) -> str | None:
-    """Return why an armored seal is not encrypted to exactly ``readers`` X25519 keys, or None when it is.
+    """Return why an armored seal is not encrypted to exactly ``readers`` members' keys, or None when it is.
 
     The reason reads after the seal's name, e.g. "is not a valid age file (...)".
     """
@@ -35,9 +43,9 @@ def stanza_problem(armored: str, readers: int) -> str | None:
         header, _ = age_format.parse(armor.decode(armored.encode("ascii")))
     except (AgeError, UnicodeEncodeError) as error:
         return f"is not a valid age file ({str(error).split(':')[0]})"
-    stanzas = [s for s in header.stanzas if s.type == "X25519"]
+    stanzas = [s for s in header.stanzas if _recipient_stanza(s)]
     if len(stanzas) != len(header.stanzas):
-        return "is not encrypted to X25519 keys only"
+        return "is not encrypted to members' keys only"
     if len(stanzas) != readers:
         return f"is encrypted to {len(stanzas)} key(s) but lists {readers} reader(s)"
     return None

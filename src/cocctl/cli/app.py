@@ -100,14 +100,36 @@ def session(ctx: typer.Context) -> Any:
 
     root = ctx.find_root()
     archive, identity = root.obj or (None, None)
-    return Session(archive=archive, identity=identity, ask_passphrase=_ask_passphrase)
+    return Session(archive=archive, identity=identity, ask_passphrase=_ask_passphrase, tell=_tell)
+
+
+def _tell(message: str) -> None:
+    """Show a message from a plugin (e.g. "touch your key") on stderr."""
+    typer.echo(message, err=True)
+
+
+ASKPASS_VARIABLE = "COCCTL_ASKPASS"
 
 
 def _ask_passphrase(prompt: str) -> str:
+    """Ask on the terminal; without one, run ``$COCCTL_ASKPASS PROMPT`` (as ssh runs SSH_ASKPASS)."""
+    import os
     import sys
 
-    if not sys.stdin.isatty():
-        from cocctl.errors import IdentityError
+    from cocctl.errors import IdentityError
 
-        raise IdentityError("your identity is passphrase-protected; run cocctl in a terminal to enter it")
-    return typer.prompt(prompt, hide_input=True)
+    if sys.stdin.isatty():
+        return typer.prompt(prompt, hide_input=True)
+    program = os.environ.get(ASKPASS_VARIABLE)
+    if not program:
+        raise IdentityError(
+            f"your identity is passphrase-protected; run cocctl in a terminal to enter it, set {ASKPASS_VARIABLE}, "
+            "or run 'cocctl unlock' first"
+        )
+    import subprocess
+
+    try:
+        answer = subprocess.run([program, prompt], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        raise IdentityError(f"{ASKPASS_VARIABLE} ({program}) gave no passphrase") from None
+    return answer.stdout.decode("utf-8", "replace").removesuffix("\n")

@@ -28,19 +28,23 @@ def init(
     render.info(f"created the cocctl archive for {community.strip()} at {archive.root} (preset {preset})")
 
 
-def _keys(key: Optional[str], recipient: Optional[str]):  # type: ignore[no-untyped-def]
-    """The member's public keys from --key (a KEY.pub path or the line itself)."""
+def _keys(key: Optional[str], recipient: Optional[str], ssh_key: Optional[str] = None):  # type: ignore[no-untyped-def]
+    """The member's public keys from --key (a KEY.pub path or the line itself) or --ssh-key."""
     from cocctl.errors import UsageError
+    from cocctl.service import keys
 
+    if key and ssh_key:
+        raise UsageError("pass either --key or --ssh-key, not both")
+    if ssh_key:
+        return keys.read_public(ssh_key, ssh=True)
     if recipient and not key:
         raise UsageError(
             "a member needs a signing key too: pass --key with the KEY.pub file (or line) 'cocctl keygen' wrote; "
             "an outside reader such as a mediator is given access with 'cocctl grant CASE --recipient ... --as NAME'"
         )
     if not key:
-        raise UsageError("pass --key with the new member's KEY.pub file or its line (age1... ed25519:...)")
-    from cocctl.service import keys
-
+        raise UsageError("pass --key with the new member's KEY.pub file or its line (age1... ed25519:...), "
+                         "or --ssh-key with their SSH public key")
     return keys.read_public(key)
 
 
@@ -49,6 +53,8 @@ def member_add(
     ctx: typer.Context,
     handle: str = typer.Argument(..., help="The new member's handle (lowercase)."),
     key: Optional[str] = typer.Option(None, "--key", help="Their KEY.pub file from 'cocctl keygen', or its line."),
+    ssh_key: Optional[str] = typer.Option(
+        None, "--ssh-key", help="Their SSH public key instead: a .pub file or the 'ssh-ed25519 AAAA...' line."),
     recipient: Optional[str] = typer.Option(None, "--recipient", hidden=True),
     name: Optional[str] = typer.Option(None, "--name", help="Full name."),
     email: Optional[str] = typer.Option(None, "--email", help="Email address."),
@@ -59,7 +65,7 @@ def member_add(
     from cocctl import render
     from cocctl.service import committee
 
-    change = committee.add_member(session(ctx), handle, _keys(key, recipient), name=name, email=email,
+    change = committee.add_member(session(ctx), handle, _keys(key, recipient, ssh_key), name=name, email=email,
                                   roles=role, employer=employer)
     _report(render, f"added {handle}", change)
 
@@ -116,13 +122,15 @@ def _removed(render, handle: str, change) -> None:  # type: ignore[no-untyped-de
 def member_rotate_key(
     ctx: typer.Context,
     handle: str = typer.Argument(..., help="The member whose key changes."),
-    key: str = typer.Option(..., "--key", help="Their new KEY.pub file from 'cocctl keygen', or its line."),
+    key: Optional[str] = typer.Option(None, "--key", help="Their new KEY.pub file from 'cocctl keygen', or its line."),
+    ssh_key: Optional[str] = typer.Option(
+        None, "--ssh-key", help="Their new SSH public key instead: a .pub file or the 'ssh-ed25519 AAAA...' line."),
 ) -> None:
     """Give a member a new key (lost or leaked); clearances, ownership and votes stay, cases are re-sealed."""
     from cocctl import render
     from cocctl.service import committee
 
-    change = committee.rotate_key(session(ctx), handle, _keys(key, None))
+    change = committee.rotate_key(session(ctx), handle, _keys(key, None, ssh_key))
     _report(render, f"rotated the key of {handle}", change)
     render.info("their old key can still read old versions in git history; see the README")
 

@@ -40,18 +40,12 @@ def edits_dir() -> Path:
     Raises:
         UsageError: the folder exists but is not a directory this user owns.
     """
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
-        base = Path(runtime)
-    else:
-        cache = os.environ.get("XDG_CACHE_HOME")
-        base = Path(cache) if cache and os.path.isabs(cache) else Path.home() / ".cache"
-    folder = base / "cocctl" / "edits"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
-        raise UsageError(f"{folder} is not a private folder of yours; remove it and try again")
-    folder.chmod(0o700)
-    return folder
+    from cocctl.service.setup import user_folder
+
+    try:
+        return user_folder("edits")
+    except PermissionError as error:
+        raise UsageError(f"{error.args[0]} is not a private folder of yours; remove it and try again") from None
 
 
 @contextmanager

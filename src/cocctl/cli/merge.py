@@ -30,6 +30,10 @@ def merge_driver(
         outcome = merge.merge_rosters(base, ours, theirs, name)
         render.info(f"cocctl: merged {name}: {outcome.ours_added} change(s) ours, {outcome.theirs_added} theirs")
         return
-    outcome = merge.merge_case_files(session(ctx), base, ours, theirs, name)
+    from dataclasses import replace
+
+    # git runs the driver once per file, without a terminal: never ask for a
+    # passphrase here (the agent answers when 'cocctl unlock' holds the key).
+    outcome = merge.merge_case_files(replace(session(ctx), ask_passphrase=None), base, ours, theirs, name)
     render.info(f"cocctl: merged {outcome.case}: {outcome.ours_added} seal(s) ours, {outcome.theirs_added} theirs"
                 + ("; a reader must re-seal it ('cocctl sync' or 'cocctl rekey')" if outcome.reseal else ""))

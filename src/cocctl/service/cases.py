@@ -12,7 +12,8 @@ from cocctl.clock import format_time, parse_time
 from cocctl.errors import ConflictError, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import CLOSED, CaseState
-from cocctl.service.workspace import CaseChange, Session, Workspace, document
+from cocctl.service.document import document
+from cocctl.service.workspace import CaseChange, Session, Workspace
 from cocctl.text import require_single_line, require_text
 
 REQUIRED_REPORT_FIELDS = ("summary", "kind", "channel", "severity")

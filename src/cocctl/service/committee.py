@@ -314,10 +314,15 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
     archive = work.archive
     active = {m.handle for m in roster.active}
     before = archive.roster
+    # Members whose key changes in this roster change: their seals must be re-encrypted
+    # even though the readers' handles stay the same.
+    rotated = frozenset(m.handle for m in roster.active
+                        if (old := before.find(m.handle)) and old.recipient != m.recipient)
     files, reencrypted, unreadable = [], [], []
-    for case_id in archive.case_ids():
+    cases = [(case_id, archive.read_case(case_id)) for case_id in archive.case_ids()]
+    work.plugins.prepare([found for _, found in cases])
+    for case_id, found in cases:
         path = archive.case_relpath(case_id)
-        found = archive.read_case(case_id)
         try:
             loaded = work.open_file(found, path)
         except (AccessDenied, ConflictError):
@@ -327,11 +332,12 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
                     files.append((path, casefile.dumps(replace(found, reseal=True))))
             continue
         meta = work.metadata(loaded.state, found, roster)
-        current = found.version == 2 and not found.reseal and found.sealed_to(meta.readers, meta.guests)
+        current = (found.version == 2 and not found.reseal and found.sealed_to(meta.readers, meta.guests)
+                   and rotated.isdisjoint(meta.readers))
         if not current or (found.readers, found.guests, found.people) != (meta.readers, meta.guests, meta.people):
             reencrypted.append(case_id)
             if apply:
-                files.append((path, work.seal(loaded, (), roster)[1]))
+                files.append((path, work.seal(loaded, (), roster, rotated)[1]))
     return _Plan(tuple(files), tuple(reencrypted), tuple(unreadable))
 
 

@@ -75,6 +75,7 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
                 raise
     items: list[DueItem] = []
     unreadable: list[str] = []
+    work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     for case_id in work.archive.case_ids():
         if me is not None:
             try:

@@ -77,6 +77,7 @@ def _strikes_held(work: Workspace, state: Any) -> int | None:
     if not any(c["id"] == "strike" for d in getattr(state, "decisions", ()) for c in d.consequences):
         return None
     states = [state]
+    work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     for case_id in work.archive.case_ids():
         if case_id != state.id and work.me.handle in work.archive.read_case(case_id).readers:
             try:

@@ -32,6 +32,7 @@ def readable_cases(work: Workspace, skip: str | None = None) -> tuple[list[CaseS
     """Every case I can read (folded) and the ids and readers of those I cannot."""
     states, hidden = [], []
     me = work.me.handle
+    work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     for case_id in work.archive.case_ids():
         if case_id == skip:
             continue
@@ -145,6 +146,7 @@ def related(work: Workspace, state: CaseState) -> list[str]:
     tokens = set(blind.tokens(key, wanted))
     me = work.me.handle
     messages = []
+    work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     for case_id in work.archive.case_ids():
         if case_id == state.id:
             continue

@@ -121,6 +121,7 @@ def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int,
     me = work.me.handle
     states: list[CaseState] = []
     unreadable = 0
+    work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     for case_id in work.archive.case_ids():
         envelope = work.archive.read_case(case_id)
         if me not in envelope.readers:

@@ -6,14 +6,14 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from cocctl.archive import blind, drivers, keys, trust
+from cocctl.archive import agent, blind, drivers, fsio, keys, trust
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.archive.roster import Entry
 from cocctl.clock import format_time
-from cocctl.errors import ConflictError, UsageError
+from cocctl.errors import ConflictError, IdentityError, UsageError
 from cocctl.model import events as ev
 from cocctl.policy import presets
 from cocctl.service import committee
@@ -38,13 +38,50 @@ class Whoami:
     signing: str | None
     roles: tuple[str, ...]
     archive: Path
+    key: str = ""
+    protected: bool = False
+    agent_seconds: int | None = None
 
 
 def keygen(session: Session, out: Path | None, passphrase: str | None,
-           work_factor: int = keys.DEFAULT_WORK_FACTOR) -> keys.NewIdentity:
-    """Create a new identity at ``out`` or the default path (and ``PATH.pub``); never overwrite one."""
+           work_factor: int = keys.DEFAULT_WORK_FACTOR, ssh: Path | None = None,
+           plugin: str | None = None, plugin_key: Path | None = None, recipient: str | None = None,
+           ) -> keys.NewIdentity:
+    """Create my identity at ``out`` or the default path (and ``PATH.pub``); never overwrite one.
+
+    Args:
+        ssh: use this existing OpenSSH private key instead of a new age key
+            (the identity path becomes a link to it).
+        plugin: the age plugin of a hardware key; ``plugin_key`` is the file
+            its own key generation wrote, ``recipient`` its recipient when
+            that file does not name it.
+
+    Raises:
+        UsageError: options that do not go together, or an unreadable plugin key file.
+    """
+    from cocctl.archive import pluginkeys
+
     path = out.expanduser() if out else keys.resolve_path(session.identity)
-    return keys.generate(path, Workspace(session).now, passphrase, work_factor)
+    if ssh is not None and plugin is not None:
+        raise UsageError("choose one kind of key: --ssh or --plugin")
+    if ssh is not None:
+        if passphrase:
+            raise UsageError("--passphrase does not apply to --ssh: protect the SSH key itself (ssh-keygen -p -f KEY)")
+        return keys.adopt_ssh(path, ssh, session.ask_passphrase)
+    now = Workspace(session).now
+    if plugin is not None:
+        if plugin_key is None:
+            raise UsageError(f"--plugin needs --plugin-key FILE: the key age-plugin-{plugin}'s own tool made "
+                             f"(for example: age-plugin-{plugin} --generate > key.txt)")
+        try:
+            source = plugin_key.expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UsageError(f"cannot read the plugin key file {plugin_key}") from None
+        return pluginkeys.generate(path, plugin.lower(), source, recipient, now, passphrase, work_factor,
+                                   session.ask_passphrase, session.tell)
+    if plugin_key is not None or recipient is not None:
+        raise UsageError("--plugin-key and --recipient go with --plugin NAME")
+    return keys.generate(path, now, passphrase, work_factor)
 
 
 def public_line(session: Session) -> str:
@@ -57,7 +94,34 @@ def whoami(session: Session) -> Whoami:
     """Tell which active member of the archive my identity is."""
     work = Workspace(session)
     me = work.me
-    return Whoami(me.handle, me.recipient, me.signing, me.roles, work.archive.root)
+    path = keys.resolve_path(session.identity)
+    running = agent.status(path)
+    return Whoami(me.handle, me.recipient, me.signing, me.roles, work.archive.root,
+                  key=keys.kind_of(work.identities), protected=keys.protected(path),
+                  agent_seconds=running.seconds_left if running else None)
+
+
+def unlock(session: Session, duration: str) -> agent.Status:
+    """Ask my passphrase once and start the agent that holds my identity for ``duration`` ("30m", "2h").
+
+    Raises:
+        IdentityError: no identity, a wrong passphrase, or no way to ask.
+        UsageError: the identity is not passphrase-protected.
+    """
+    seconds = agent.parse_duration(duration)
+    path = keys.resolve_path(session.identity)
+    if not path.exists():
+        keys.load(path)  # says how to make one
+    if not keys.protected(path):
+        raise UsageError(f"{path} is not passphrase-protected; cocctl reads it without asking, nothing to unlock")
+    if session.ask_passphrase is None:
+        raise IdentityError(f"{path} is passphrase-protected; run 'cocctl unlock' in a terminal")
+    return agent.start(path, session.ask_passphrase(f"passphrase for {path}"), seconds)
+
+
+def lock(session: Session) -> agent.Status | None:
+    """Stop the agent holding my identity; return what it was (None: none ran)."""
+    return agent.lock(keys.resolve_path(session.identity))
 
 
 def init_archive(session: Session, path: Path, community: str, handle: str, preset: str,
@@ -86,7 +150,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
     work = Workspace(session)
     recipients = keys.recipients_of(work.identities)
     if not recipients:
-        raise UsageError("your identity has no X25519 key to encrypt cases to; run 'cocctl keygen'")
+        raise UsageError("your identity has no key to encrypt cases to; run 'cocctl keygen'")
     key = keys.signing_key(work.identities)
     root.mkdir(parents=True, exist_ok=True)
     git = Git(root)
@@ -123,6 +187,15 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
         )
         trust.write_pin(git, commit)
     return archive
+
+
+def user_folder(name: str) -> Path:
+    """cocctl's private (0700) folder ``name`` of this user: edit buffers, the agent's socket.
+
+    Raises:
+        PermissionError: it exists but is not a directory this user owns.
+    """
+    return fsio.user_folder(name)
 
 
 def drivers_missing(session: Session) -> bool:

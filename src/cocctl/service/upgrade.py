@@ -77,8 +77,9 @@ def upgrade(session: Session) -> Upgraded:
                     changes[blind.member_file(member.handle)] = blind.sealed_for(index_key, member.recipient)
                 changes[blind.LEGACY_FILE] = None
         converted, unreadable = [], []
-        for case_id in archive.case_ids():
-            found = archive.read_case(case_id)
+        cases = [(case_id, archive.read_case(case_id)) for case_id in archive.case_ids()]
+        work.plugins.prepare([found for _, found in cases if found.version == 1])
+        for case_id, found in cases:
             if found.version != 1:
                 continue
             try:

@@ -14,6 +14,7 @@ from cocctl.archive import blind, casefile, keys, signing
 from cocctl.archive import config as config_file
 from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
+from cocctl.archive.plugins import PluginRuns
 from cocctl.archive.repo import JOURNAL_NAME, Archive
 from cocctl.archive.roster import Member, Roster, is_unsigned
 from cocctl.errors import AccessDenied, ConflictError, IdentityError, IntegrityError, UsageError
@@ -22,10 +23,11 @@ from cocctl.model.events import Event
 from cocctl.model.fold import fold
 from cocctl.model.state import CaseState
 from cocctl.policy import settings
-from cocctl.policy.settings import Policy
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
 from cocctl.policy.sanctions import names as reported_names
+from cocctl.policy.settings import Policy
+from cocctl.service.document import check_document
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,10 @@ class Session:
     ask_passphrase: keys.PassphrasePrompt | None = None
     # The clock of this session's actions (default: COCCTL_NOW or the real one).
     now: datetime | None = None
+    # How to show a plugin's messages to the user ("touch your key"); None: not shown.
+    tell: Callable[[str], None] | None = None
+    # Identities already loaded in this command, so a passphrase is asked once per command.
+    loaded: dict[Path, list[Any]] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,8 @@ class Workspace:
         self.now = now or session.now or clock.now()
         if roster is not None:
             self.roster = roster
+        # One run of each plugin per action, whatever the number of files.
+        self.plugins = PluginRuns(self)
 
     @cached_property
     def archive(self) -> Archive:
@@ -94,8 +102,11 @@ class Workspace:
 
     @cached_property
     def identities(self) -> list[Any]:
-        """My age identities."""
-        return keys.load(keys.resolve_path(self.session.identity), self.session.ask_passphrase)
+        """My age identities (loaded once per command: a passphrase is asked once)."""
+        path = keys.resolve_path(self.session.identity)
+        if path not in self.session.loaded:
+            self.session.loaded[path] = keys.load(path, self.session.ask_passphrase, tell=self.session.tell)
+        return self.session.loaded[path]
 
     @cached_property
     def me(self) -> Member:
@@ -180,6 +191,7 @@ class Workspace:
 
     def open_file(self, found: CaseFile, name: str) -> LoadedCase:
         """Decrypt and check an already parsed case file (see :meth:`load_case`)."""
+        self.plugins.prefetch([found])
         if found.version == 1:
             raw = casefile.open_payload(found, self.identities, name=name)
             events = tuple(Event.from_dict(item) for item in raw)
@@ -239,13 +251,14 @@ class Workspace:
         return case_readers(self.policy.access, active, state)
 
     def seal(self, loaded: LoadedCase | None, added: Sequence[Event], roster: Roster | None = None,
-             ) -> tuple[CaseState, bytes]:
+             rotated: frozenset[str] = frozenset()) -> tuple[CaseState, bytes]:
         """Append ``added`` as one new seal by me and re-encrypt every seal whose readers changed.
 
         Args:
             loaded: the case as read (None for a new case).
             added: my new events (none: only re-encrypt, e.g. after a roster change).
             roster: the roster to encrypt to (default: the archive's).
+            rotated: members whose key changed: their seals are re-encrypted too.
 
         Returns:
             The new state and the case file's bytes.
@@ -263,11 +276,11 @@ class Workspace:
             )
         check_document(state, state.id, writing=True)
         recipients = [roster.get(handle).recipient for handle in meta.readers]
-        recipients += [guest.recipient for guest in state.guests]
+        recipients = self.plugins.encrypt_to(recipients + [guest.recipient for guest in state.guests])
         now = clock.format_time(self.now)
         seals: list[Seal] = []
         for old in loaded.file.seals if loaded else ():
-            if old.readers == meta.readers and old.guests == meta.guests:
+            if old.readers == meta.readers and old.guests == meta.guests and rotated.isdisjoint(old.readers):
                 seals.append(old)
             else:
                 draft = replace(old, readers=meta.readers, guests=meta.guests, sealer=self.me.handle,
@@ -300,7 +313,7 @@ class Workspace:
         )
 
     def _imported(self, case_id: str, events: Sequence[Event], readers: tuple[str, ...], guests: tuple[str, ...],
-                  recipients: list[str]) -> Seal:
+                  recipients: Any) -> Seal:
         """A version-1 log as one seal I vouch for (its events predate signatures)."""
         at = clock.format_time(self.now)
         draft = Seal(ev.new_event_id(int(self.now.timestamp() * 1000)), self.me.handle, at, readers, "",
@@ -357,29 +370,6 @@ class Workspace:
             if member.handle == handle:
                 return member
         raise UsageError(f"{handle!r} is not an active committee member; see 'cocctl member list'")
-
-
-def document(state: CaseState) -> dict[str, Any]:
-    """The case as one document: the shape ``schemas/case.schema.json`` describes (and ``show --raw`` prints)."""
-    return {
-        "cocctl": 1, "case": state.id, "status": state.status, "opened": state.opened_at,
-        "updated": state.updated_at, "events": [event.to_dict() for event in state.events],
-    }
-
-
-def check_document(state: CaseState, name: str, *, writing: bool = False) -> None:
-    """Check the folded log against the case schema, never quoting its content.
-
-    Raises:
-        IntegrityError: an event breaks the schema.
-    """
-    from cocctl.archive import validation
-
-    found = validation.case_problems(document(state))
-    if found and writing:
-        raise IntegrityError(f"refusing to write an invalid case {name}: {found[0]}")
-    if found:
-        raise IntegrityError(f"{name} holds an invalid case document ({found[0]}); restore it with git")
 
 
 def _event(raw: dict[str, Any], name: str) -> Event:
