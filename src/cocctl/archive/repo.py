@@ -50,10 +50,21 @@ class Archive:
                 return cls(folder)
         raise NotFound("not inside a cocctl archive; cd into one, pass --archive PATH, or run 'cocctl init'")
 
+    def require_repository(self) -> None:
+        """Refuse to read history or the index of an archive folder that is not the top of its own git work tree.
+
+        Raises:
+            NotFound: no git repository there (a copy of the files, or a folder inside another repository).
+        """
+        top = self.git.run("rev-parse", "--show-toplevel", check=False).strip()
+        if not top or Path(top).resolve() != self.root.resolve():
+            raise NotFound(f"the archive at {self.root} is not a git repository; its history is what cocctl "
+                           "checks: clone the archive with 'cocctl clone URL', or run 'git init' there first")
+
     @cached_property
     def config_bytes(self) -> bytes:
         """cocctl.yaml as it is on disk."""
-        return (self.root / config_file.FILE_NAME).read_bytes()
+        return _read(self.root / config_file.FILE_NAME, config_file.FILE_NAME)
 
     @cached_property
     def config(self) -> config_file.Config:
@@ -79,7 +90,7 @@ class Archive:
         path = self.root / roster_file.FILE_NAME
         if not path.is_file():
             raise NotFound(f"{roster_file.FILE_NAME} is missing from the archive; restore it with git")
-        return roster_file.loads(path.read_bytes())
+        return roster_file.loads(_read(path, roster_file.FILE_NAME))
 
     @staticmethod
     def case_relpath(case_id: str) -> str:
@@ -104,7 +115,7 @@ class Archive:
         path = self.root / relpath
         if not is_case_id(case_id) or not path.is_file():
             raise NotFound(f"no case {case_id!r} in this archive; see 'cocctl list'")
-        found = casefile.loads(path.read_bytes(), name=relpath)
+        found = casefile.loads(_read(path, relpath), name=relpath)
         if found.case != case_id:
             from cocctl.errors import IntegrityError
 
@@ -201,6 +212,23 @@ def signing_required(config_data: bytes) -> bool:
         return bool(presets.effective(config.preset, config.policy).get("require_signed_commits"))
     except (IntegrityError, KeyError):
         return False
+
+
+def _read(path: Path, name: str) -> bytes:
+    """An archive file's bytes (cut one byte past the YAML limit, which the loader then reports).
+
+    Raises:
+        IntegrityError: a symbolic link, FIFO or device where cocctl writes a regular file.
+        OSError: it cannot be read.
+    """
+    from cocctl.archive import yamlio
+    from cocctl.archive.fsio import NotRegularFile, read_regular
+    from cocctl.errors import IntegrityError
+
+    try:
+        return read_regular(path, yamlio.MAX_BYTES)
+    except NotRegularFile as error:
+        raise IntegrityError(f"{name} {error.strerror}, not a file cocctl wrote; restore it with git") from None
 
 
 def _read_or_none(path: Path) -> bytes | None:
