@@ -16,7 +16,7 @@ from cocctl.archive import trust
 from cocctl.archive.fsio import write_atomic
 from cocctl.archive.git import Git
 from cocctl.archive.lock import locked
-from cocctl.errors import ConflictError, NotFound
+from cocctl.errors import CocctlError, ConflictError, NotFound
 from cocctl.model.ids import is_case_id
 
 ARCHIVE_VARIABLE = "COCCTL_ARCHIVE"
@@ -113,7 +113,7 @@ class Archive:
         """
         relpath = self.case_relpath(case_id)
         path = self.root / relpath
-        if not is_case_id(case_id) or not path.is_file():
+        if not is_case_id(case_id) or not (path.is_file() or path.is_symlink()):
             raise NotFound(f"no case {case_id!r} in this archive; see 'cocctl list'")
         found = casefile.loads(_read(path, relpath), name=relpath)
         if found.case != case_id:
@@ -163,6 +163,9 @@ class Archive:
             ConflictError: one of the files has uncommitted changes.
             UsageError: the policy requires signed commits and git has no signing key.
             GitError: the commit failed (or could not be signed).
+            CocctlError: a file could not be written (a full disk, a read-only
+                file system); the message names any file that could not be
+                put back either, and how to restore it.
         """
         paths = list(changes)
         sign = self._signing() if sign is None else sign
@@ -172,15 +175,27 @@ class Archive:
                 f"{dirty[0]} has uncommitted changes; commit or discard them first (see 'git status')"
             )
         before = {path: _read_or_none(self.root / path) for path in paths}
+        touched: list[str] = []  # a write that fails leaves the old file whole: only these need putting back
         try:
             for path, data in changes.items():
                 _put(self.root / path, data)
+                touched.append(path)
             stage = [path for path in paths if before[path] is None or changes[path] is None]
             return self.git.commit(paths, subject, trailers, when=when, sign=sign, stage=stage)
-        except BaseException:
-            for path, data in before.items():
-                _put(self.root / path, data)
-            self.git.unstage(paths)
+        except BaseException as error:
+            stranded = []
+            for path in touched:
+                data = before[path]
+                try:
+                    _put(self.root / path, data)
+                except OSError:
+                    stranded.append(path)  # the disk that refused the write may refuse this one too
+            try:
+                self.git.unstage(paths)
+            except CocctlError:
+                pass
+            if isinstance(error, OSError) or (stranded and isinstance(error, CocctlError)):
+                raise _write_failure(error, stranded) from None
             raise
 
     def _signing(self) -> bool:
@@ -212,6 +227,22 @@ def signing_required(config_data: bytes) -> bool:
         return bool(presets.effective(config.preset, config.policy).get("require_signed_commits"))
     except (IntegrityError, KeyError):
         return False
+
+
+def _write_failure(error: BaseException, stranded: Sequence[str]) -> CocctlError:
+    """One error for a commit that failed and was rolled back, naming what could not be put back."""
+    if isinstance(error, OSError):
+        where = f" {Path(error.filename).name}" if error.filename else ""
+        message = f"could not write{where} ({error.strerror or error}); nothing was committed"
+        code = CocctlError.exit_code
+    else:
+        message, code = str(error), getattr(error, "exit_code", CocctlError.exit_code)
+    if stranded:
+        message += (f"; {len(stranded)} file(s) could not be put back as they were: once there is room, run "
+                    f"'git checkout -- {' '.join(stranded)}'")
+    failure = CocctlError(message)
+    failure.exit_code = code
+    return failure
 
 
 def _read(path: Path, name: str) -> bytes:

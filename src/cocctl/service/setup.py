@@ -16,6 +16,7 @@ from cocctl.archive.roster import Entry
 from cocctl.clock import format_time
 from cocctl.errors import ConflictError, UsageError
 from cocctl.model import events as ev
+from cocctl.model.text import require_single_line
 from cocctl.policy import presets
 from cocctl.service import committee
 from cocctl.service.workspace import Session, Workspace
@@ -79,6 +80,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
     community = community.strip()
     if not community or any(ord(c) < 32 or ord(c) == 127 for c in community):
         raise UsageError("the community name must be one line of text, not empty")
+    require_single_line(community, "--community")
     workflow = ci_workflow(ci) if ci else None
     root = path.expanduser().resolve()
     if (root / config_file.FILE_NAME).exists():
