@@ -12,6 +12,15 @@ import time
 import pytest
 
 
+@pytest.fixture
+def runtime(tmp_path, monkeypatch):
+    """A private $XDG_RUNTIME_DIR, where edit buffers go."""
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
+
+
 def editor(tmp_path, body: str) -> str:
     """An $EDITOR that runs ``body`` (Python, with ``path`` and ``text``) on the file."""
     script = tmp_path / "fake_editor.py"
@@ -87,10 +96,7 @@ def test_failing_editor_changes_nothing(committee, tmp_path):
     assert committee.head() == head
 
 
-def test_kept_buffer_lives_in_the_runtime_dir_and_resume_reopens_and_removes_it(committee, tmp_path, monkeypatch):
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+def test_kept_buffer_lives_in_the_runtime_dir_and_resume_reopens_and_removes_it(committee, tmp_path, runtime):
     case = committee.open()
     log = tmp_path / "edit.log"
     broken = editor(tmp_path, "path.write_text(text.replace('severity: high', 'severity: [critical'))")
@@ -119,10 +125,7 @@ def test_without_a_runtime_dir_buffers_go_to_the_cache_dir_not_the_system_temp(c
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_a_signal_during_the_edit_removes_the_buffer(committee, tmp_path, monkeypatch, signum):
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+def test_a_signal_during_the_edit_removes_the_buffer(committee, tmp_path, runtime, signum):
     case = committee.open()
     log = tmp_path / "edit.log"
     sleeper = editor(tmp_path, "Path(os.environ['EDIT_LOG'] + '.pid').write_text(str(os.getpid()))\n"
@@ -168,10 +171,7 @@ def _start_edit(committee, tmp_path, case):
     return process, __import__("pathlib").Path(log.read_text().split()[2])
 
 
-def test_ctrl_c_during_the_edit_removes_the_buffer(committee, tmp_path, monkeypatch):
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+def test_ctrl_c_during_the_edit_removes_the_buffer(committee, tmp_path, runtime):
     case = committee.open()
     head = committee.head()
     process, buffer = _start_edit(committee, tmp_path, case)
@@ -183,10 +183,7 @@ def test_ctrl_c_during_the_edit_removes_the_buffer(committee, tmp_path, monkeypa
     assert committee.head() == head
 
 
-def test_a_killed_edit_leaves_its_buffer_private_and_resume_finds_and_removes_it(committee, tmp_path, monkeypatch):
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+def test_a_killed_edit_leaves_its_buffer_private_and_resume_finds_and_removes_it(committee, tmp_path, runtime):
     case = committee.open()
     process, buffer = _start_edit(committee, tmp_path, case)
     os.killpg(process.pid, signal.SIGKILL)  # nothing can clean up after SIGKILL

@@ -226,3 +226,36 @@ def test_verify_and_log_outside_a_git_repository_fail_clearly(committee, tmp_pat
         result = runner.invoke(app, ["--archive", str(copy), *command])
         assert result.exit_code == 3, (command, result.output)
         assert "is not a git repository" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("wrap", ["gzip", "bzip2", "xz", "zlib", "base64 of gzip", "hex", "utf-32", "utf-16 without a bom"])
+def test_the_patterns_look_inside_common_wrappings(wrap):
+    import base64
+    import bz2
+    import gzip
+    import lzma
+    import zlib
+
+    from cocctl.archive import leaks
+
+    document = b"case: 2026-amber-falcon\nevents:\n- type: opened\n  data: {summary: x}\n"
+    wrapped = {"gzip": gzip.compress, "bzip2": bz2.compress, "xz": lzma.compress, "zlib": zlib.compress,
+               "base64 of gzip": lambda d: base64.b64encode(gzip.compress(d)), "hex": lambda d: d.hex().encode(),
+               "utf-32": lambda d: d.decode().encode("utf-32"),
+               "utf-16 without a bom": lambda d: d.decode().encode("utf-16-le")}[wrap](document)
+    assert [problem.split(" (")[0] for problem in leaks.content_problems(wrapped)] == ["looks like a decrypted case document"]
+
+
+def test_the_patterns_stay_fast_on_hostile_text():
+    import gzip
+    import time
+
+    from cocctl.archive import leaks
+
+    bomb = gzip.compress(b"\0" * 100_000_000, compresslevel=1)  # expands past the decoding budget
+    # 2 MB each: a pattern that backtracks would take hours on these, a linear one well under a second.
+    for data in (b" " * 2_000_000, b"\n" * 2_000_000, b'"events" ' * 200_000, b"ab" * 1_000_000,
+                 b"summary " * 250_000, bomb):
+        started = time.monotonic()
+        assert leaks.content_problems(data) == []
+        assert time.monotonic() - started < 10, data[:20]

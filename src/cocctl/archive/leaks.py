@@ -36,9 +36,9 @@ _OPENED_EVENT = re.compile(rb"""["']?type["']?\s*:\s*["']?opened\b""")
 # `cocctl show`'s table; three of them together are a report.
 _REPORT_FIELDS = ("summary", "reported", "reporter", "witnesses", "severity", "channel", "received",
                   "received_at", "evidence", "consent", "privacy")
-_REPORT_KEY = {name: re.compile(rb"""(?im)(?:^|[\s{,])["']?""" + name.encode() + rb"""["']?\s*[:=]""")
-               for name in _REPORT_FIELDS}
-_REPORT_LABEL = {name: re.compile(rb"(?im)^[ \t]*" + name.encode() + rb" {2,}\S") for name in _REPORT_FIELDS}
+_FIELD_NAMES = b"|".join(name.encode() for name in _REPORT_FIELDS)
+_REPORT_KEY = re.compile(rb"""(?im)(?:^|[\s{,])["']?(""" + _FIELD_NAMES + rb""")["']?[ \t]*[:=]""")
+_REPORT_LABEL = re.compile(rb"(?im)^[ \t]*(" + _FIELD_NAMES + rb") {2,}\S")
 _EDIT_BUFFER = re.compile(rb"(?m)^# Case \S+: edit the report below")
 _DRAFT_SUBJECT = re.compile(rb"(?im)^subject: \S")
 _DRAFT_FRAME = re.compile(rb"(?im)^to: \S|code of conduct committee")
@@ -74,14 +74,12 @@ def content_problems(data: bytes) -> list[str]:
     For files a community adds, whose text cocctl does not control. Each
     message names the kind of leak, never the text.
     """
-    found: list[str] = []
+    found: dict[str, str] = {}  # each kind of leak once, where it is found first (the outermost layer)
     for layer, text in _layers(data):
         wrapped = f" (inside {layer})" if layer else ""
         for problem in secret_problems(text) + _output_problems(text):
-            message = problem.replace(";", f"{wrapped};", 1) if wrapped else problem
-            if message not in found:
-                found.append(message)
-    return found
+            found.setdefault(problem, problem.replace(";", f"{wrapped};", 1) if wrapped else problem)
+    return list(found.values())
 
 
 def _output_problems(text: bytes) -> list[str]:
@@ -89,9 +87,8 @@ def _output_problems(text: bytes) -> list[str]:
     found = []
     if _EDIT_BUFFER.search(text):
         found.append("looks like a 'cocctl edit' buffer; remove it from git and from history")
-    fields = sum(1 for name in _REPORT_FIELDS
-                 if _REPORT_KEY[name].search(text) or _REPORT_LABEL[name].search(text))
-    if fields >= 3:
+    fields = {match.group(1).lower() for pattern in (_REPORT_KEY, _REPORT_LABEL) for match in pattern.finditer(text)}
+    if len(fields) >= 3:
         found.append("looks like a case's report (saved 'cocctl show' output or a copy of one); "
                      "remove it from git and from history")
     if _DRAFT_SUBJECT.search(text) and _DRAFT_FRAME.search(text):

@@ -41,6 +41,7 @@ ATTRIBUTES_TEXTS = (b"cases/** diff=cocctl merge=cocctl\ncommittee.yaml merge=co
 FILE_MODES = ("100644", "100755")
 MAX_FILE = yamlio.MAX_BYTES
 MAX_ATTACHMENT = 64 * 1024 * 1024
+DEEP_SCAN_BYTES = 1024 * 1024
 # What an index key copy decrypts to: the 32-byte key, as one STREAM chunk.
 INDEX_KEY_PAYLOAD = 16 + 32 + 16
 STANZA_TYPES = ("X25519",)
@@ -127,7 +128,9 @@ def check(path: str, data: bytes, *, mode: str = "100644", size: int | None = No
         return Checked(kind, (f"is too large: more than {size_limit(path) // (1024 * 1024)} MiB, and no file "
                               f"cocctl writes is; remove it with 'git rm --cached {path}'",))
     first = leaks.secret_problems(data)
-    if kind in (None, CONFIG, TEMPLATE, COMMUNITY):
+    # Files whose text cocctl does not control get every pattern; a file at a path that is not
+    # allowed fails anyway, and gets them only while that is cheap, for a sharper message.
+    if kind in (CONFIG, TEMPLATE, COMMUNITY) or (kind is None and len(data) <= DEEP_SCAN_BYTES):
         first = leaks.content_problems(data)
     if first:
         return Checked(kind, tuple(first))
@@ -302,14 +305,10 @@ def canonical(found: CaseFile) -> bytes:
     """The bytes cocctl writes for ``found``: format 2 through the case-file writer, format 1 as it wrote them."""
     if found.version == 2:
         return casefile.dumps(found)
-    data = {"cocctl": 1, "case": found.case, "status": found.status, "opened": found.opened,
-            "updated": found.updated, "recipients": list(found.readers)}
-    if found.guests:
-        data["guests"] = list(found.guests)
-    if found.due:
-        data["due"] = [dict(item) for item in found.due]
-    if found.people:
-        data["people"] = list(found.people)
+    # Format 1 had the same fields in the same order, with recipients for readers and one payload.
+    data = {("recipients" if key == "readers" else key): value for key, value in found.to_dict().items()
+            if key not in ("reseal", "seals")}
+    data["cocctl"] = 1
     data["payload"] = yamlio.Literal(found.payload or "")
     return yamlio.dumps(data).encode("utf-8")
 
