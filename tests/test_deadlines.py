@@ -6,14 +6,15 @@ from datetime import datetime, timezone
 
 import pytest
 
+from cocctl.errors import IntegrityError
 from cocctl.model import events as ev
 from cocctl.model.events import Event, new_event_id
 from cocctl.model.fold import fold
-from cocctl.policy import calendar, deadlines
+from cocctl.policy import calendar, deadlines, settings
 from cocctl.policy.deadlines import DECISION, FIRST_RESPONSE, REPORTER_OUTCOME, REPORTER_UPDATE
 
-RLS = {"deadlines": deadlines.PRESET_DEADLINES["rls"]}
-CHAOSS = {"deadlines": deadlines.PRESET_DEADLINES["chaoss"]}
+RLS = settings.build("rls")
+CHAOSS = settings.build("chaoss")
 
 
 def t(text: str) -> datetime:
@@ -57,8 +58,8 @@ def test_bad_durations_are_refused(text):
 
 
 def test_bad_policy_setting_names_the_setting():
-    with pytest.raises(calendar.DurationError, match="deadlines.decision"):
-        deadlines.case_deadlines(fold([opened()]), {"deadlines": {"decision": "soon"}})
+    with pytest.raises(IntegrityError, match="deadlines.decision"):
+        settings.build("rls", {"deadlines": {"decision": "soon"}})
 
 
 def test_clock_starts_at_receipt_not_at_typing():
@@ -104,7 +105,8 @@ def test_closing_meets_the_decision_and_asks_for_the_outcome_message():
     assert FIRST_RESPONSE not in found and REPORTER_UPDATE not in found
     assert found[REPORTER_OUTCOME].pending and found[REPORTER_OUTCOME].at == t("2026-11-25T10:00:00Z")
     told = fold([*state.events, later("2026-11-24T12:00:00Z", ev.COMMUNICATED, {"to": "reporter", "kind": "decision"}, 2)])
-    assert not any(d.pending for d in deadlines.case_deadlines(told, CHAOSS))
+    assert {d.kind: d.pending for d in deadlines.case_deadlines(told, CHAOSS)} == {
+        FIRST_RESPONSE: False, REPORTER_OUTCOME: False, DECISION: False}
     assert deadlines.envelope_due(told, CHAOSS) == []
 
 
@@ -129,7 +131,8 @@ def test_reopening_restarts_the_decision_clock():
 
 def test_an_overridden_null_setting_drops_that_deadline():
     state = fold([opened()])
-    assert [d.kind for d in deadlines.case_deadlines(state, {"deadlines": {**RLS["deadlines"], "decision": None}})] == [FIRST_RESPONSE]
+    policy = settings.build("rls", {"deadlines": {"decision": None}})
+    assert [d.kind for d in deadlines.case_deadlines(state, policy)] == [FIRST_RESPONSE]
 
 
 def test_envelope_due_holds_kinds_and_times_only():
@@ -139,9 +142,7 @@ def test_envelope_due_holds_kinds_and_times_only():
 
 
 def test_sanction_end_and_appeal_opening_come_from_the_decision():
-    from cocctl.policy import presets
-
-    policy = presets.effective("sse")
+    policy = settings.build("sse")
     suspension = {"id": "temporary-suspension", "params": {"period": "30d"}}
     decided = later("2026-11-23T10:00:00Z", ev.DECIDED, {
         "number": 1, "outcome": "adopted", "violation": True, "consequences": [suspension], "rationale": "r"})
@@ -153,3 +154,13 @@ def test_sanction_end_and_appeal_opening_come_from_the_decision():
     assert not found[deadlines.SANCTION_END].overdue(t("2027-01-01T00:00:00Z"))
     appealed = later("2026-12-01T10:00:00Z", ev.APPEALED, {"number": 1, "decision": 1, "reason": "r"}, 2)
     assert deadlines.APPEAL_OPENS not in by_kind(deadlines.case_deadlines(fold([opened(), decided, appealed]), policy))
+
+
+def test_working_days_are_counted_in_the_communitys_time_zone():
+    # Received Friday 20:00 UTC: still Friday in UTC, already Saturday morning in Auckland.
+    state = fold([opened(received="2026-11-20T20:00:00Z")])
+    utc = by_kind(deadlines.case_deadlines(state, RLS))
+    auckland = by_kind(deadlines.case_deadlines(state, settings.build("rls", {"timezone": "Pacific/Auckland"})))
+    assert utc[DECISION].at == t("2026-11-27T20:00:00Z")       # five working days: next Friday, same hour
+    assert auckland[DECISION].at == t("2026-11-29T11:00:00Z")  # from Monday 00:00 there to next Monday 00:00 there
+    assert utc[FIRST_RESPONSE].at == auckland[FIRST_RESPONSE].at == t("2026-11-21T20:00:00Z")  # hours are hours

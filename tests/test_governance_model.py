@@ -53,7 +53,8 @@ def test_interim_confirmed_or_lifted_and_escrow_released():
 def test_schema_rejects_bad_governance_data():
     bad = {"id": new_event_id(0), "at": "2026-11-01T00:00:00Z", "by": "bob", "type": ev.VOTED,
            "data": {"proposal": 1, "vote": "maybe"}}
-    assert validation.problems(validation.CASE, bad, definition="event")
+    assert validation.problems(validation.CASE, bad, definition="event") == [
+        "data/vote: must be one of yes, no, abstain"]
 
 
 def test_same_vote_twice_makes_no_commit(make_committee):

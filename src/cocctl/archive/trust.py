@@ -11,6 +11,7 @@ or a rewritten history stops every write until a member looks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from cocctl.archive.history import NULL_BLOB
 from cocctl.archive.roster import Roster
 from cocctl.errors import IntegrityError
 
+# The member-removal rule of cocctl.yaml's bytes, or None when they do not load.
+RemovalRule = Callable[[bytes | None], str | None]
 PIN_NAME = "cocctl/roster-pin"
 
 
@@ -53,10 +56,11 @@ def read_pin(git: Git) -> str | None:
     return text or None
 
 
-def walk_since_pin(git: Git, head: str = "HEAD") -> tuple[str, list[Finding]]:
+def walk_since_pin(git: Git, head: str = "HEAD",
+                   removal_rule: RemovalRule | None = None) -> tuple[str, list[Finding]]:
     """:func:`walk` from this clone's pin (from the first commit when there is none, or it is gone)."""
     pin = read_pin(git)
-    return walk(git, pin if pin and git.commit_id(pin) else None, head)
+    return walk(git, pin if pin and git.commit_id(pin) else None, head, removal_rule)
 
 
 def write_pin(git: Git, commit: str) -> None:
@@ -104,8 +108,14 @@ class Rosters:
         return self._rosters[blob]
 
 
-def check_commit(rosters: Rosters, commit: str, parents: tuple[str, ...]) -> list[str]:
+def check_commit(rosters: Rosters, commit: str, parents: tuple[str, ...],
+                 removal_rule: RemovalRule | None = None) -> list[str]:
     """What is wrong with the roster and settings change ``commit`` makes over its parents.
+
+    Args:
+        removal_rule: reads the member-removal rule of cocctl.yaml's bytes
+            (the policy layer's business), to check a settings entry records
+            the rule of the file it signs; None skips that check.
 
     Returns:
         One line per problem; empty when the change is valid (or there is none).
@@ -151,6 +161,11 @@ def check_commit(rosters: Rosters, commit: str, parents: tuple[str, ...]) -> lis
         signer = before.find(entry.by)
         if signer is None or not signer.active or signer.signing is None:
             found.append(f"adds a roster change signed by {entry.by!r}, who was not an active member before it")
+        if entry.change == roster_file.CONFIG and removal_rule is not None:
+            rule = removal_rule(rosters.data(config_blob))
+            if rule is not None and (entry.removal or roster_file.SINGLE) != rule:
+                found.append(f"signs settings with member removal {entry.removal or roster_file.SINGLE!r} "
+                             f"where cocctl.yaml sets {rule!r}")
     return found
 
 
@@ -165,7 +180,8 @@ def _first_signed(before: Roster | None, after: Roster) -> list[str]:
     return []
 
 
-def walk(git: Git, since: str | None, head: str = "HEAD") -> tuple[str, list[Finding]]:
+def walk(git: Git, since: str | None, head: str = "HEAD",
+         removal_rule: RemovalRule | None = None) -> tuple[str, list[Finding]]:
     """Check every commit after ``since`` (or all) up to ``head``; return head's id and the findings."""
     head_id = git.commit_id(head)
     if not head_id:
@@ -176,7 +192,7 @@ def walk(git: Git, since: str | None, head: str = "HEAD") -> tuple[str, list[Fin
     rosters = Rosters(git)
     rosters.prepare([c for c, parents in graph for c in (c, *parents)])
     findings = [Finding(commit, message) for commit, parents in graph
-                for message in check_commit(rosters, commit, parents)]
+                for message in check_commit(rosters, commit, parents, removal_rule)]
     return head_id, findings
 
 

@@ -78,6 +78,19 @@ def _global(
 ) -> None:
     """Global options."""
     ctx.obj = (archive, identity)
+    if ctx.invoked_subcommand not in _NO_DRIVER_WARNING and not ctx.resilient_parsing:
+        from cocctl.service import setup
+
+        if setup.drivers_missing(session(ctx)):
+            from cocctl import render
+
+            render.info("warning: this clone lacks cocctl's git drivers, so concurrent edits merge as raw "
+                        "conflicts; run 'cocctl setup' once")
+
+
+# Commands that make or register an archive, or that git itself runs through
+# the drivers, do not warn about the drivers.
+_NO_DRIVER_WARNING = frozenset({"setup", "init", "clone", "keygen", "demo", "textconv", "merge-driver", None})
 
 
 def session(ctx: typer.Context) -> Any:

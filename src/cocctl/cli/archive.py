@@ -78,7 +78,34 @@ def member_remove(
 
     if not yes:
         typer.confirm(f"remove {handle} from the committee and re-seal their cases without them?", abort=True)
-    change = committee.remove_member(session(ctx), handle)
+    _removed(render, handle, committee.remove_member(session(ctx), handle))
+
+
+@member_app.command("approve")
+def member_approve(
+    ctx: typer.Context,
+    handle: str = typer.Argument(..., help="The member whose proposed removal you sign."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+) -> None:
+    """Sign a member's removal that the policy puts to a vote (a simple majority of all members).
+
+    The signature that completes the majority removes them and re-seals their cases, in one commit.
+    """
+    from cocctl import render
+    from cocctl.service import committee
+
+    if not yes:
+        typer.confirm(f"sign the removal of {handle} from the committee?", abort=True)
+    _removed(render, handle, committee.approve_removal(session(ctx), handle))
+
+
+def _removed(render, handle: str, change) -> None:  # type: ignore[no-untyped-def]
+    if change.pending is not None:
+        signed = ", ".join(change.pending.approvals)
+        render.info(f"the removal of {handle} has {len(change.pending.approvals)} of {change.pending.needs} "
+                    f"signatures ({signed}); other members sign it with 'cocctl member approve {handle}' "
+                    f"(commit {change.commit[:10]})")
+        return
     _report(render, f"removed {handle}", change)
     render.info("they can still read old versions in git history with their old key, and match "
                 "people-index tokens of names they know; see the README")
@@ -109,7 +136,13 @@ def member_list(ctx: typer.Context, json: bool = typer.Option(False, "--json", h
     from cocctl.service import committee
 
     roster = committee.list_members(session(ctx))
-    render.emit_json(roster) if json else render.members(roster)
+    if json:
+        render.emit_json(roster.members)
+        return
+    render.members(roster.members)
+    for pending in roster.pending:
+        render.info(f"removal of {pending.handle} waiting: {len(pending.approvals)} of {pending.needs} signatures "
+                    f"({', '.join(pending.approvals)}); sign it with 'cocctl member approve {pending.handle}'")
 
 
 @app.command()

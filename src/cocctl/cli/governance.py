@@ -113,12 +113,29 @@ def decide(
     violation: bool = typer.Option(True, "--violation/--no-violation", help="For a direct decision."),
     rationale: Optional[str] = typer.Option(None, "--rationale", help="Why (default: the proposal's)."),
     person: List[str] = typer.Option([], "--person", help="Whom a direct decision applies to."),
+    supersede: Optional[str] = typer.Option(
+        None, "--supersede", metavar="DECISION",
+        help="Of two decisions made concurrently (shown as a conflict), set this one (its number or id) aside; "
+             "the other stands. Needs --rationale."),
 ) -> None:
-    """Record the decision once the policy's rule is met; otherwise print the tally and what is missing."""
+    """Record the decision once the policy's rule is met; otherwise print the tally and what is missing.
+
+    With --supersede, record instead which of two concurrent decisions stands.
+    """
     from cocctl import render
+    from cocctl.errors import UsageError
     from cocctl.render import governance as show
     from cocctl.service import governance
 
+    if supersede is not None:
+        if proposal is not None or consequence or person or not violation:
+            raise UsageError("--supersede settles a conflict on its own; pass only --rationale with it")
+        if not rationale:
+            raise UsageError("--supersede needs --rationale (why the committee chose the other decision)")
+        outcome = governance.supersede(session(ctx), case, supersede, rationale)
+        show.changed(render, outcome.change, f"decision {outcome.decision.number} set aside on"
+                     if outcome.decision else "decision set aside on")
+        return
     outcome = governance.decide(session(ctx), case, number=proposal, specs=consequence, violation=violation,
                                 rationale=rationale, persons=person)
     show.decided(render, outcome)

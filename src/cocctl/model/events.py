@@ -28,6 +28,7 @@ VOTED = "voted"
 DECIDED = "decided"
 CONFIRMED = "confirmed"  # the committee confirms an interim measure
 LIFTED = "lifted"  # the committee lifts an interim measure
+SUPERSEDED = "superseded"  # of two concurrent decisions, the committee sets one aside
 APPEALED = "appealed"
 APPEAL_DECIDED = "appeal-decided"
 RELEASED = "released"  # an escrowed report becomes an active case

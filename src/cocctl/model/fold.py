@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
 from cocctl.model import events as ev
+from cocctl.model import governance
 from cocctl.model.events import Event
-from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState, Guest, Reporter
+from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState, Guest, Reducer, Reporter
 
 
 class FoldError(ValueError):
     """Raised when an event log cannot describe a case (no opening event first)."""
-
-
-Reducer = Callable[[CaseState, Event], CaseState]
-REDUCERS: dict[str, Reducer] = {}
-
-
-def reducer(event_type: str) -> Callable[[Reducer], Reducer]:
-    """Register the function that applies one event type to a state."""
-
-    def register(function: Reducer) -> Reducer:
-        REDUCERS[event_type] = function
-        return function
-
-    return register
 
 
 def fold(events: Iterable[Event]) -> CaseState:
@@ -90,7 +77,6 @@ def _merge_list(current: tuple[str, ...], add: list[str], remove: list[str]) -> 
     return tuple(kept + [item for item in add if item not in kept])
 
 
-@reducer(ev.AMENDED)
 def _amended(state: CaseState, event: Event) -> CaseState:
     changes: dict[str, Any] = {}
     for name, value in event.data.get("set", {}).items():
@@ -105,38 +91,31 @@ def _amended(state: CaseState, event: Event) -> CaseState:
     return replace(state, **changes)
 
 
-@reducer(ev.NOTE)
 def _note(state: CaseState, event: Event) -> CaseState:
     return state
 
 
-@reducer(ev.CONTACT)
 def _contact(state: CaseState, event: Event) -> CaseState:
     return state
 
 
-@reducer(ev.COMMUNICATED)
 def _communicated(state: CaseState, event: Event) -> CaseState:
     return state
 
 
-@reducer(ev.EVIDENCE)
 def _evidence(state: CaseState, event: Event) -> CaseState:
     return replace(state, evidence=_merge_list(state.evidence, [event.data["description"]], []))
 
 
-@reducer(ev.ASSIGNED)
 def _assigned(state: CaseState, event: Event) -> CaseState:
     return replace(state, primary=event.data["primary"], secondary=event.data.get("secondary"))
 
 
-@reducer(ev.EXCLUDED)
 def _excluded(state: CaseState, event: Event) -> CaseState:
     member = event.data["member"]
     return replace(state, excluded=state.excluded | {member}, cleared=state.cleared - {member})
 
 
-@reducer(ev.RECUSED)
 def _recused(state: CaseState, event: Event) -> CaseState:
     member = event.data["member"]
     if event.data.get("hard", True):
@@ -149,7 +128,6 @@ def _recused(state: CaseState, event: Event) -> CaseState:
     return replace(state, recused_soft=state.recused_soft | {member})
 
 
-@reducer(ev.CLEARED)
 def _cleared(state: CaseState, event: Event) -> CaseState:
     member = event.data["member"]
     return replace(
@@ -160,24 +138,20 @@ def _cleared(state: CaseState, event: Event) -> CaseState:
     )
 
 
-@reducer(ev.GRANTED)
 def _granted(state: CaseState, event: Event) -> CaseState:
     guest = Guest(name=event.data["name"], recipient=event.data["recipient"])
     others = tuple(g for g in state.guests if g.name != guest.name)
     return replace(state, guests=others + (guest,))
 
 
-@reducer(ev.REVOKED)
 def _revoked(state: CaseState, event: Event) -> CaseState:
     return replace(state, guests=tuple(g for g in state.guests if g.name != event.data["name"]))
 
 
-@reducer(ev.CLOSED)
 def _closed(state: CaseState, event: Event) -> CaseState:
     if state.status == CLOSED:
-        state = replace(state, conflicts=state.conflicts + (
-            f"closed twice without a reopen (by {state.closed_by} and by {event.by}); "
-            "the committee must choose the resolution ('cocctl reopen' then 'cocctl close')",))
+        # Closed in two clones at once: both closes stay, for the committee to settle.
+        state = replace(state, double_close=(state.double_close or (state.closed_by or "",)) + (event.by,))
     return replace(
         state,
         closed_by=event.by,
@@ -188,10 +162,26 @@ def _closed(state: CaseState, event: Event) -> CaseState:
     )
 
 
-@reducer(ev.REOPENED)
 def _reopened(state: CaseState, event: Event) -> CaseState:
     # Reopening settles a double close: the next close records the resolution.
-    settled = tuple(c for c in state.conflicts if not c.startswith("closed twice"))
-    return replace(state, status=OPEN, closed_at=None, closed_by=None, conflicts=settled)
+    return replace(state, status=OPEN, closed_at=None, closed_by=None, double_close=())
 
-from cocctl.model import governance as _governance  # noqa: E402,F401  (registers its reducers)
+
+# Every event type and the function that applies it: the one registry
+# (tests check that it, the event constants and the schema name the same types).
+REDUCERS: dict[str, Reducer] = {
+    ev.AMENDED: _amended,
+    ev.NOTE: _note,
+    ev.CONTACT: _contact,
+    ev.COMMUNICATED: _communicated,
+    ev.EVIDENCE: _evidence,
+    ev.ASSIGNED: _assigned,
+    ev.EXCLUDED: _excluded,
+    ev.RECUSED: _recused,
+    ev.CLEARED: _cleared,
+    ev.GRANTED: _granted,
+    ev.REVOKED: _revoked,
+    ev.CLOSED: _closed,
+    ev.REOPENED: _reopened,
+    **governance.REDUCERS,
+}

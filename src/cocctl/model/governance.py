@@ -1,151 +1,121 @@
-"""Proposals, votes, decisions, interim measures, appeals and escrow release in the fold (pure)."""
+"""Proposals, votes, decisions, interim measures, appeals and escrow release in the fold (pure).
+
+Events refer to a proposal, decision or appeal by the id of the event that
+made it; format-1 logs referred by number, which is still understood. Numbers
+are given here, in fold order, for people to read and type.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
+from typing import Any, TypeVar
 
 from cocctl.model import events as ev
 from cocctl.model.events import Event
-from cocctl.model.fold import reducer
-from cocctl.model.state import OPEN, CaseState
+from cocctl.model.state import (
+    LIFTED, OPEN, OVERTURNED, SUPERSEDED, Appeal, CaseState, Decision, Proposal, Reducer,
+)
 
-# A decision's standing: in force, ended by the committee lifting an interim
-# measure, or ended by an appeal.
-IN_FORCE, LIFTED, OVERTURNED = "in-force", "lifted", "overturned"
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """A proposed decision and the votes on it (latest vote per member counts)."""
-
-    number: int
-    at: str
-    by: str
-    violation: bool
-    consequences: tuple[dict[str, Any], ...]
-    rationale: str
-    persons: tuple[str, ...]
-    votes: tuple[tuple[str, str], ...] = ()
-    decided: int | None = None
-
-    @property
-    def ballot(self) -> dict[str, str]:
-        """Each member's current vote."""
-        return dict(self.votes)
+Item = TypeVar("Item", Proposal, Decision, Appeal)
 
 
-@dataclass(frozen=True)
-class Decision:
-    """A recorded decision: adopted (with consequences) or a rejected proposal."""
-
-    number: int
-    at: str
-    by: str
-    outcome: str
-    violation: bool
-    consequences: tuple[dict[str, Any], ...]
-    rationale: str
-    persons: tuple[str, ...]
-    proposal: int | None = None
-    interim: bool = False
-    standing: str = IN_FORCE
-    ended_at: str | None = None
-    confirmed_at: str | None = None
-    tally: dict[str, Any] = field(default_factory=dict)
-    strikes: tuple[dict[str, Any], ...] = ()
-
-    @property
-    def in_force(self) -> bool:
-        """Whether its consequences apply (adopted and not lifted or overturned)."""
-        return self.outcome == "adopted" and self.standing == IN_FORCE
+def find(items: tuple[Item, ...], ref: int | str | None) -> Item | None:
+    """The proposal, decision or appeal ``ref`` names: its number, or its event id."""
+    if isinstance(ref, int):
+        return next((item for item in items if item.number == ref), None)
+    return next((item for item in items if item.id == ref), None)
 
 
-@dataclass(frozen=True)
-class Appeal:
-    """An appeal against a decision, and its result once decided."""
-
-    number: int
-    at: str
-    by: str
-    decision: int
-    reason: str
-    result: str | None = None
-    decided_at: str | None = None
-    rationale: str | None = None
-
-
-def _replace_item(items: tuple[Any, ...], number: int, **changes: Any) -> tuple[Any, ...]:
+def _replace_item(items: tuple[Item, ...], number: int, **changes: Any) -> tuple[Item, ...]:
     return tuple(replace(item, **changes) if item.number == number else item for item in items)
 
 
-def find(items: tuple[Any, ...], number: int) -> Any | None:
-    """The proposal, decision or appeal numbered ``number``, if any."""
-    return next((item for item in items if item.number == number), None)
-
-
-@reducer(ev.PROPOSED)
 def _proposed(state: CaseState, event: Event) -> CaseState:
     data = event.data
     proposal = Proposal(
-        number=data["number"], at=event.at, by=event.by, violation=data["violation"],
+        id=event.id, number=len(state.proposals) + 1, at=event.at, by=event.by, violation=data["violation"],
         consequences=tuple(data.get("consequences", ())), rationale=data["rationale"],
         persons=tuple(data.get("persons", ())),
     )
     return replace(state, proposals=state.proposals + (proposal,))
 
 
-@reducer(ev.VOTED)
 def _voted(state: CaseState, event: Event) -> CaseState:
-    number = event.data["proposal"]
-    proposal = find(state.proposals, number)
+    proposal = find(state.proposals, event.data["proposal"])
     if proposal is None:
         return state
     votes = tuple((who, vote) for who, vote in proposal.votes if who != event.by) + ((event.by, event.data["vote"]),)
-    return replace(state, proposals=_replace_item(state.proposals, number, votes=votes))
+    return replace(state, proposals=_replace_item(state.proposals, proposal.number, votes=votes))
 
 
-@reducer(ev.DECIDED)
 def _decided(state: CaseState, event: Event) -> CaseState:
     data = event.data
+    proposal = find(state.proposals, data.get("proposal"))
+    known = data.get("known")
     decision = Decision(
-        number=data["number"], at=event.at, by=event.by, outcome=data["outcome"],
+        id=event.id, number=len(state.decisions) + 1, at=event.at, by=event.by, outcome=data["outcome"],
         violation=data["violation"], consequences=tuple(data.get("consequences", ())),
-        rationale=data["rationale"], persons=tuple(data.get("persons", ())), proposal=data.get("proposal"),
-        interim=bool(data.get("interim", False)), tally=dict(data.get("tally") or {}),
-        strikes=tuple(data.get("strikes", ())),
+        rationale=data["rationale"], persons=tuple(data.get("persons", ())),
+        proposal=proposal.number if proposal else None, interim=bool(data.get("interim", False)),
+        tally=dict(data.get("tally") or {}), strikes=tuple(data.get("strikes", ())),
+        known=None if known is None else frozenset(known),
     )
+    rivals = tuple((earlier.number, decision.number) for earlier in state.decisions if _rival(earlier, decision))
     proposals = state.proposals
-    earlier = find(proposals, decision.proposal) if decision.proposal is not None else None
-    if earlier is not None and earlier.decided is not None:
-        state = replace(state, conflicts=state.conflicts + (
-            f"proposal {decision.proposal} was decided twice (decisions {earlier.decided} and {decision.number}); "
-            "the committee must choose which stands",))
-    if decision.proposal is not None:
-        proposals = _replace_item(proposals, decision.proposal, decided=decision.number)
-    return replace(state, decisions=state.decisions + (decision,), proposals=proposals)
+    if proposal is not None:
+        proposals = _replace_item(proposals, proposal.number, decided=proposal.decided or decision.number)
+    return replace(state, decisions=state.decisions + (decision,), proposals=proposals,
+                   rivals=state.rivals + rivals)
 
 
-@reducer(ev.CONFIRMED)
+def _rival(earlier: Decision, later: Decision) -> bool:
+    """Whether two decisions contradict each other without either author knowing of the other.
+
+    Decisions made one after the other are the committee's history (an
+    interim measure then the final decision); two made concurrently in two
+    clones contradict when both adopt consequences or both decide one proposal.
+    """
+    if later.proposal is not None and later.proposal == earlier.proposal:
+        return True  # one proposal decided twice (format 1 recorded no ``known``)
+    if later.known is None or earlier.id in later.known:
+        return False
+    return earlier.outcome == later.outcome == "adopted"
+
+
+def _superseded(state: CaseState, event: Event) -> CaseState:
+    decision = find(state.decisions, event.data["decision"])
+    if decision is None:
+        return state
+    return replace(state, decisions=_replace_item(state.decisions, decision.number, standing=SUPERSEDED,
+                                                  ended_at=event.at, interim=False))
+
+
 def _confirmed(state: CaseState, event: Event) -> CaseState:
-    return replace(state, decisions=_replace_item(state.decisions, event.data["decision"], interim=False,
+    decision = find(state.decisions, event.data["decision"])
+    if decision is None:
+        return state
+    return replace(state, decisions=_replace_item(state.decisions, decision.number, interim=False,
                                                   confirmed_at=event.at))
 
 
-@reducer(ev.LIFTED)
 def _lifted(state: CaseState, event: Event) -> CaseState:
-    return replace(state, decisions=_replace_item(state.decisions, event.data["decision"], interim=False,
+    decision = find(state.decisions, event.data["decision"])
+    if decision is None:
+        return state
+    return replace(state, decisions=_replace_item(state.decisions, decision.number, interim=False,
                                                   standing=LIFTED, ended_at=event.at))
 
 
-@reducer(ev.APPEALED)
 def _appealed(state: CaseState, event: Event) -> CaseState:
     data = event.data
-    appeal = Appeal(number=data["number"], at=event.at, by=event.by, decision=data["decision"], reason=data["reason"])
+    decision = find(state.decisions, data["decision"])
+    if decision is None:
+        return state
+    appeal = Appeal(id=event.id, number=len(state.appeals) + 1, at=event.at, by=event.by,
+                    decision=decision.number, reason=data["reason"])
     return replace(state, appeals=state.appeals + (appeal,))
 
 
-@reducer(ev.APPEAL_DECIDED)
 def _appeal_decided(state: CaseState, event: Event) -> CaseState:
     data = event.data
     appeal = find(state.appeals, data["appeal"])
@@ -159,6 +129,18 @@ def _appeal_decided(state: CaseState, event: Event) -> CaseState:
     return replace(state, appeals=appeals, decisions=decisions)
 
 
-@reducer(ev.RELEASED)
 def _released(state: CaseState, event: Event) -> CaseState:
     return replace(state, status=OPEN, kind=event.data["kind"])
+
+
+REDUCERS: dict[str, Reducer] = {
+    ev.PROPOSED: _proposed,
+    ev.VOTED: _voted,
+    ev.DECIDED: _decided,
+    ev.SUPERSEDED: _superseded,
+    ev.CONFIRMED: _confirmed,
+    ev.LIFTED: _lifted,
+    ev.APPEALED: _appealed,
+    ev.APPEAL_DECIDED: _appeal_decided,
+    ev.RELEASED: _released,
+}

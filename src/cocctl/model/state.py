@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,87 @@ class Guest:
 
     name: str
     recipient: str
+
+
+# A decision's standing: in force, ended by the committee lifting an interim
+# measure, ended by an appeal, or set aside when the committee chose another
+# decision made concurrently with it.
+IN_FORCE, LIFTED, OVERTURNED, SUPERSEDED = "in-force", "lifted", "overturned", "superseded"
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed decision and the votes on it (latest vote per member counts).
+
+    ``id`` is the proposing event's id, which votes and decisions refer to;
+    ``number`` is its place in the case (1, 2, ...), given at fold time for
+    display, so two proposals made concurrently in two clones are numbered
+    apart once merged.
+    """
+
+    id: str
+    number: int
+    at: str
+    by: str
+    violation: bool
+    consequences: tuple[dict[str, Any], ...]
+    rationale: str
+    persons: tuple[str, ...]
+    votes: tuple[tuple[str, str], ...] = ()
+    decided: int | None = None
+
+    @property
+    def ballot(self) -> dict[str, str]:
+        """Each member's current vote."""
+        return dict(self.votes)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A recorded decision: adopted (with consequences) or a rejected proposal.
+
+    ``known`` holds the ids of the decisions its author had seen (None in
+    format-1 logs, which did not record it): a decision missing from it was
+    made concurrently, in another clone.
+    """
+
+    id: str
+    number: int
+    at: str
+    by: str
+    outcome: str
+    violation: bool
+    consequences: tuple[dict[str, Any], ...]
+    rationale: str
+    persons: tuple[str, ...]
+    proposal: int | None = None
+    interim: bool = False
+    standing: str = IN_FORCE
+    ended_at: str | None = None
+    confirmed_at: str | None = None
+    tally: dict[str, Any] = field(default_factory=dict)
+    strikes: tuple[dict[str, Any], ...] = ()
+    known: frozenset[str] | None = None
+
+    @property
+    def in_force(self) -> bool:
+        """Whether its consequences apply (adopted and not lifted, overturned or superseded)."""
+        return self.outcome == "adopted" and self.standing == IN_FORCE
+
+
+@dataclass(frozen=True)
+class Appeal:
+    """An appeal against a decision (``decision`` is its number), and its result once decided."""
+
+    id: str
+    number: int
+    at: str
+    by: str
+    decision: int
+    reason: str
+    result: str | None = None
+    decided_at: str | None = None
+    rationale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,15 +144,35 @@ class CaseState:
     public_summary: str | None = None
     closed_at: str | None = None
     closed_by: str | None = None
-    # Governance (model/governance.py defines the item types).
-    proposals: tuple[Any, ...] = ()
-    decisions: tuple[Any, ...] = ()
-    appeals: tuple[Any, ...] = ()
-    # Outcomes recorded concurrently in two clones and merged (a second close
-    # without a reopen, a second decision on one proposal): the committee
-    # must settle them; nothing is silently dropped.
-    conflicts: tuple[str, ...] = ()
+    proposals: tuple[Proposal, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    appeals: tuple[Appeal, ...] = ()
+    # Outcomes recorded concurrently in two clones and merged: a second close
+    # without a reopen (who closed), and pairs of decision numbers made
+    # without knowing of each other. Nothing is silently dropped; the
+    # committee settles them (reopen and close; decide --supersede).
+    double_close: tuple[str, ...] = ()
+    rivals: tuple[tuple[int, int], ...] = ()
     events: tuple[Event, ...] = field(default=(), repr=False)
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        """What the committee must settle, one sentence each."""
+        return tuple(message for _, message in self.open_conflicts())
+
+    def open_conflicts(self) -> list[tuple[str, str]]:
+        """Each conflict to settle: when it arose (the later event's time) and what it is."""
+        found = []
+        if self.double_close and self.closed_at:
+            found.append((self.closed_at, f"closed twice without a reopen (by {' and by '.join(self.double_close)}); "
+                          f"the committee must choose the resolution ('cocctl reopen {self.id}' then 'cocctl close')"))
+        decisions = {d.number: d for d in self.decisions}
+        for first, second in self.rivals:
+            if SUPERSEDED not in (decisions[first].standing, decisions[second].standing):
+                found.append((max(decisions[first].at, decisions[second].at),
+                              f"decisions {first} and {second} were made concurrently; the committee must choose "
+                              f"which stands ('cocctl decide {self.id} --supersede N' sets decision N aside)"))
+        return found
 
     @property
     def report(self) -> dict[str, Any]:
@@ -93,3 +195,6 @@ class CaseState:
             "witnesses": list(self.witnesses),
             "evidence": list(self.evidence),
         }
+
+
+Reducer = Callable[[CaseState, Event], CaseState]

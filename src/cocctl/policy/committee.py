@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from cocctl.policy.calendar import parse, week_number, week_start
+from cocctl.clock import parse_time
+from cocctl.policy.calendar import week_number, week_start
+from cocctl.policy.settings import Policy
 
 # Kubernetes: at least two people watch for incoming reports; no majority of
 # the committee from one employer. CHAOSS: every six months each member is
-# asked whether they want to continue. A community may override them in
-# cocctl.yaml under `policy: roster:` (null switches a rule off).
-DEFAULTS: dict[str, Any] = {"watch": 2, "max_employer_share": 0.5, "confirm_every": "6 months"}
+# asked whether they want to continue. A community sets them in cocctl.yaml
+# under `policy: roster:` and `deadlines: member_confirmation:` (null
+# switches a rule off).
 SOON = timedelta(days=30)
 
 WATCH, EMPLOYER, CONTINUE = "triage-watch", "employer-majority", "continue-question"
@@ -28,18 +30,6 @@ class Finding:
     broken: bool
     message: str
     members: tuple[str, ...] = ()
-
-
-def settings(policy: Mapping[str, Any]) -> dict[str, Any]:
-    """The roster rules in force: the defaults, then the policy's ``roster`` overrides.
-
-    The six-monthly question is a deadline too: ``deadlines.member_confirmation``
-    in cocctl.yaml sets its period (null switches it off).
-    """
-    found = {**DEFAULTS, **(policy.get("roster") or {})}
-    if "member_confirmation" in (policy.get("deadlines") or {}):
-        found["confirm_every"] = policy["deadlines"]["member_confirmation"]
-    return found
 
 
 def on_watch(handles: Sequence[str], moment: datetime, size: int) -> tuple[str, ...]:
@@ -64,16 +54,16 @@ def rotation(handles: Sequence[str], start: datetime, weeks: int, size: int) -> 
     ]
 
 
-def check(members: Sequence[Any], now: datetime, rules: Mapping[str, Any]) -> list[Finding]:
-    """Apply the roster rules to the active ``members`` (objects with handle, employer, joined, confirmed)."""
+def check(members: Sequence[Any], now: datetime, policy: Policy) -> list[Finding]:
+    """Apply the policy's roster rules to the active ``members`` (objects with handle, employer, joined, confirmed)."""
     findings = []
-    watch = rules.get("watch")
+    watch = policy.roster.watch
     if watch:
         enough = len(members) >= int(watch)
         findings.append(Finding(WATCH, not enough, (
             f"{len(members)} active member(s) for a triage watch of {watch}" if enough else
             f"only {len(members)} active member(s): a triage watch needs at least {watch}; add members")))
-    share = rules.get("max_employer_share")
+    share = policy.roster.max_employer_share
     if share is not None and members:
         employers = Counter(" ".join(m.employer.casefold().split()) for m in members if m.employer)
         top, count = employers.most_common(1)[0] if employers else ("", 0)
@@ -85,12 +75,10 @@ def check(members: Sequence[Any], now: datetime, rules: Mapping[str, Any]) -> li
         unknown = tuple(m.handle for m in members if not m.employer)
         if unknown:
             findings.append(Finding(EMPLOYER, False, "employer not recorded; the rule cannot see them", unknown))
-    every = rules.get("confirm_every")
-    if every:
-        period = parse(every)
+    period = policy.deadlines.member_confirmation
+    if period:
         for member in members:
-            last = member.confirmed or member.joined
-            due = period.after(datetime.fromisoformat(last.replace("Z", "+00:00")))
+            due = period.after(parse_time(member.confirmed or member.joined), policy.zone)
             day = due.strftime("%Y-%m-%d")
             if due <= now:
                 findings.append(Finding(CONTINUE, True, (

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timezone, tzinfo
 from typing import Any
 
 from cocctl.errors import UsageError
+from cocctl.policy import calendar
 
-# Parameter kinds: a duration ("30d"), free text, a list of names, a count.
+# Parameter kinds: a duration ("30d", "6 months"), free text, a list of names, a count.
 DURATION, TEXT, NAMES, COUNT = "duration", "text", "names", "count"
 
 # What a consequence does, from least to most severe; ``person`` shows the highest.
@@ -67,25 +69,23 @@ CATALOGUE: dict[str, Kind] = {k.id: k for k in (
 
 SUSPENSIONS = ("temporary-suspension", "permanent-suspension")
 
-_DURATION = re.compile(r"^\s*(\d+)\s*(h|hours?|d|days?|w|weeks?|y|years?)\s*$")
-_UNIT_HOURS = {"h": 1, "d": 24, "w": 24 * 7, "y": 24 * 365}
 # Split "a=1,b=x, y" on the commas that start another key, so texts keep theirs.
 _PARAM_SPLIT = re.compile(r",\s*(?=[a-z][a-z-]*=)")
 
 
-def parse_duration(value: str) -> timedelta:
-    """Parse ``30d``, ``2w``, ``12h``, ``1y`` (or ``30 days``) into a timedelta.
+def period(value: str) -> calendar.Duration:
+    """Parse a consequence's period: any duration of the one grammar, longer than nothing.
 
     Raises:
-        UsageError: not a positive duration.
+        DurationError: not a duration, or zero.
     """
-    match = _DURATION.match(value)
-    if not match or int(match.group(1)) == 0:
-        raise UsageError(f"{value!r} is not a period; use e.g. 30d, 2w, 12h or 1y")
-    return timedelta(hours=int(match.group(1)) * _UNIT_HOURS[match.group(2)[0]])
+    found = calendar.parse(value)
+    if found.amount == 0:
+        raise calendar.DurationError(f"{value!r} is not a period: a consequence lasts longer than nothing")
+    return found
 
 
-def parse(spec: str, allowed: list[str] | None = None) -> dict[str, Any]:
+def parse(spec: str, allowed: Sequence[str] | None = None) -> dict[str, Any]:
     """Parse ``ID[:key=value,...]`` into ``{"id": ..., "params": {...}}``, validated.
 
     Repeating a names key (``protect=a,protect=b``) or separating with ``+``
@@ -110,7 +110,7 @@ def parse(spec: str, allowed: list[str] | None = None) -> dict[str, Any]:
     return validate({"id": ident.strip(), "params": params}, allowed)
 
 
-def validate(consequence: dict[str, Any], allowed: list[str] | None = None) -> dict[str, Any]:
+def validate(consequence: dict[str, Any], allowed: Sequence[str] | None = None) -> dict[str, Any]:
     """Check a consequence's id and parameters; return it normalised.
 
     Raises:
@@ -146,8 +146,8 @@ def _value(ident: str, name: str, kind: str, value: Any) -> Any:
     if isinstance(value, list):
         raise UsageError(f"{ident}: {name} may be given only once")
     if kind == DURATION:
-        parse_duration(str(value))
-        return str(value).replace(" ", "")
+        # Stored in its short form ("30d") where the unit has one, as people write it.
+        return period(str(value)).short
     if kind == COUNT:
         if not str(value).isdigit() or int(value) < 1:
             raise UsageError(f"{ident}: {name} must be a whole number of at least 1")
@@ -169,10 +169,10 @@ def label(consequence: dict[str, Any]) -> str:
     return f"{consequence['id']} ({shown})"
 
 
-def ends(consequence: dict[str, Any], start: datetime) -> datetime | None:
-    """When a sanction ends: start plus its period; None when it has no end."""
-    period = (consequence.get("params") or {}).get("period")
-    return start + parse_duration(period) if period else None
+def ends(consequence: dict[str, Any], start: datetime, zone: tzinfo = timezone.utc) -> datetime | None:
+    """When a sanction ends: start plus its period (counted in ``zone``); None when it has no end."""
+    length = (consequence.get("params") or {}).get("period")
+    return calendar.parse(length).after(start, zone) if length else None
 
 
 def level_rank(ident: str) -> int:

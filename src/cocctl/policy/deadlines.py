@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 from typing import Any
 
 from cocctl.model.events import Event
 from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState
-from cocctl.policy.calendar import Duration, DurationError, parse
-
-# A duration is a number and a unit: hours, days, working-days, weeks or months.
-PRESET_DEADLINES: dict[str, dict[str, Any]] = {
-    "rls": {"first_response": "24 hours", "decision": "5 working-days"},
-    "sse": {"first_response": "24 hours", "decision": "7 days"},
-    "enginexp": {"first_response": "24 hours", "decision": "7 days"},
-    "kubernetes": {"first_response": "3 days", "decision": "30 days", "reporter_update": "14 days"},
-    "chaoss": {"first_response": "24 hours", "decision": "7 days", "reporter_update": "7 days"},
-    "django": {"first_response": "3 days", "decision": "30 days", "reporter_update": "14 days"},
-    "contributor-covenant": {"first_response": "3 days", "decision": "14 days"},
-}
+from cocctl.policy import consequences as catalogue
+from cocctl.policy.settings import Appeals, Policy
 
 # Deadline kinds, as written in the envelope's plaintext `due` list.
 FIRST_RESPONSE = "first-response"
@@ -30,13 +19,16 @@ REPORTER_OUTCOME = "reporter-outcome"
 APPEAL_OPENS = "appeal-opens"
 APPEAL_WINDOW = "appeal-window"
 SANCTION_END = "sanction-end"
-KINDS = (FIRST_RESPONSE, DECISION, REPORTER_UPDATE, REPORTER_OUTCOME, APPEAL_OPENS, APPEAL_WINDOW, SANCTION_END)
+# Two clones recorded contradicting outcomes (two closes, two decisions); due
+# at once, so `due` lists it and `due --check` fails until the committee settles it.
+CONFLICT = "conflict"
+KINDS = (FIRST_RESPONSE, DECISION, REPORTER_UPDATE, REPORTER_OUTCOME, APPEAL_OPENS, APPEAL_WINDOW, SANCTION_END,
+         CONFLICT)
 # Kinds that only inform (an appeal window closing, a sanction running out
 # ask nothing of the committee); they never make `due --check` fail and are
 # shown only before they pass.
 INFORMATIONAL = frozenset({APPEAL_OPENS, APPEAL_WINDOW, SANCTION_END})
 
-SETTINGS = ("first_response", "decision", "reporter_update", "reporter_outcome")
 # Names by which a contact record can mean the reporter ("reporter: called back").
 _REPORTER_WORDS = frozenset({"reporter", "the reporter", "reporting member"})
 
@@ -71,25 +63,7 @@ class Deadline:
         return None if self.met is None else self.met <= self.at
 
 
-def durations(settings: Mapping[str, Any]) -> dict[str, Duration]:
-    """Parse the policy's ``deadlines`` settings; unset or null ones are left out.
-
-    Raises:
-        DurationError: a setting is not a duration (the message names it).
-    """
-    parsed = {}
-    for name in SETTINGS:
-        value = settings.get(name)
-        if value in (None, "", False):
-            continue
-        try:
-            parsed[name] = parse(value)
-        except DurationError as error:
-            raise DurationError(f"cocctl.yaml policy deadlines.{name}: {error}") from None
-    return parsed
-
-
-def case_deadlines(state: CaseState, policy: Mapping[str, Any]) -> list[Deadline]:
+def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
     """The deadlines of one case under the effective ``policy``, met and pending, in due order.
 
     The clock starts when the report was received (``received_at``), not when
@@ -97,75 +71,66 @@ def case_deadlines(state: CaseState, policy: Mapping[str, Any]) -> list[Deadline
     reporter or a ``contact`` event with them; anonymous reports have nobody
     to answer. A reopened case's decision clock restarts at the reopening.
     The decision is met by the first adopted (not interim) decision, or by
-    closing the case.
-
-    Raises:
-        DurationError: the policy holds an invalid duration.
+    closing the case. Days and working days are counted in the community's
+    time zone.
     """
-    rules = durations(policy.get("deadlines") or {})
+    rules, zone = policy.deadlines, policy.zone
     received = _time(state.received_at)
     reachable = state.kind != "anonymous"
     found: list[Deadline] = []
 
-    first = rules.get("first_response")
+    first = rules.first_response
     if first and reachable:
         answered = _first(state.events, _to_reporter(state), after=None)
         # Closing the case supersedes an acknowledgement never sent: what
         # remains is telling the reporter the outcome.
         if answered is not None or state.status != CLOSED:
-            found.append(Deadline(FIRST_RESPONSE, first.after(received), answered, str(first)))
+            found.append(Deadline(FIRST_RESPONSE, first.after(received, zone), answered, str(first)))
 
-    decision = rules.get("decision")
+    decision = rules.decision
     if decision and state.status != ESCROWED:
         start = _last_reopened(state) or received
         decided = _decided(state, after=start)
-        found.append(Deadline(DECISION, decision.after(start), decided, str(decision)))
+        found.append(Deadline(DECISION, decision.after(start, zone), decided, str(decision)))
 
-    update = rules.get("reporter_update")
+    update = rules.reporter_update
     if update and reachable and state.status == OPEN:
         last = _last(state.events, _to_reporter(state)) or received
-        found.append(Deadline(REPORTER_UPDATE, update.after(max(last, received)), None, str(update)))
+        found.append(Deadline(REPORTER_UPDATE, update.after(max(last, received), zone), None, str(update)))
 
-    outcome = rules.get("reporter_outcome") or first
+    outcome = rules.reporter_outcome or first
     if outcome and reachable and state.status == CLOSED and state.closed_at:
         closed = _time(state.closed_at)
         told = _first(state.events, _outcome_to_reporter, after=closed)
-        found.append(Deadline(REPORTER_OUTCOME, outcome.after(closed), told, str(outcome)))
+        found.append(Deadline(REPORTER_OUTCOME, outcome.after(closed, zone), told, str(outcome)))
 
-    found += governance_deadlines(state, policy.get("appeals") or {})
+    found += governance_deadlines(state, policy.appeals, zone)
+    found += [Deadline(CONFLICT, _time(at)) for at, _ in state.open_conflicts()]
     return sorted(found, key=lambda deadline: (deadline.at, deadline.kind))
 
 
-def governance_deadlines(state: CaseState, appeals: Mapping[str, Any]) -> list[Deadline]:
-    """When sanctions in force end and when appeal windows open and close (informational).
-
-    Args:
-        appeals: the policy's ``appeals`` settings (allowed, opens_after,
-            closes_after, of).
-    """
+def governance_deadlines(state: CaseState, appeals: Appeals, zone: tzinfo = timezone.utc) -> list[Deadline]:
+    """When sanctions in force end and when appeal windows open and close (informational)."""
     found = []
     appealed = {appeal.decision for appeal in getattr(state, "appeals", ())}
     for decision in getattr(state, "decisions", ()):
         if not decision.in_force or decision.interim:
             continue
-        from cocctl.policy import consequences as catalogue
-
         start = _time(decision.at)
         for consequence in decision.consequences:
             kind = catalogue.CATALOGUE.get(consequence["id"])
-            end = catalogue.ends(consequence, start) if kind is not None and kind.sanction else None
+            end = catalogue.ends(consequence, start, zone) if kind is not None and kind.sanction else None
             if end is not None:
                 found.append(Deadline(SANCTION_END, end))
-        appealable = any(c["id"] in (appeals.get("of") or ()) for c in decision.consequences)
-        if appeals.get("allowed") and appealable and decision.number not in appealed:
-            if appeals.get("opens_after"):
-                found.append(Deadline(APPEAL_OPENS, start + catalogue.parse_duration(appeals["opens_after"])))
-            if appeals.get("closes_after"):
-                found.append(Deadline(APPEAL_WINDOW, start + catalogue.parse_duration(appeals["closes_after"])))
+        if appeals.covers(decision.consequences) and decision.number not in appealed:
+            if appeals.opens_after:
+                found.append(Deadline(APPEAL_OPENS, appeals.opens_after.after(start, zone)))
+            if appeals.closes_after:
+                found.append(Deadline(APPEAL_WINDOW, appeals.closes_after.after(start, zone)))
     return found
 
 
-def envelope_due(state: CaseState, policy: Mapping[str, Any]) -> list[dict[str, str]]:
+def envelope_due(state: CaseState, policy: Policy) -> list[dict[str, str]]:
     """The pending deadlines as the envelope's plaintext ``due`` list: kinds and times only."""
     from cocctl.clock import format_time
 

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from cocctl.policy import deadlines
 from cocctl.policy.consequences import CATALOGUE, SUSPENSIONS
 
 COMMITTEE_ACCESS = "committee"
 CLEARED_ACCESS = "cleared"
 
-SOURCE_BASE, SOURCE_PRESET, SOURCE_CONFIG = "base", "preset", "cocctl.yaml"
 
-# Every preset states every setting, so `policy show` can say where each
-# value came from and overrides only ever replace, never invent.
+def _deadlines(first_response: str, decision: str, reporter_update: str | None = None) -> dict[str, Any]:
+    """A preset's response times, stating every deadline setting (null: no such promise)."""
+    return {"first_response": first_response, "decision": decision, "reporter_update": reporter_update,
+            "reporter_outcome": None, "member_confirmation": "6 months"}
+
+
+# The settings every preset starts from; a preset's own value replaces the
+# base's whole (a mapping too), so `policy show` can say where each value
+# came from and overrides only ever replace, never invent.
 BASE: dict[str, Any] = {
     "description": "",
     "access": COMMITTEE_ACCESS,
     # When true, cocctl refuses to write unless git signs the commit.
     "require_signed_commits": False,
+    # The community's time zone (an IANA name): days and working days are counted on its calendar.
+    "timezone": "UTC",
     # Decision rule per consequence id; "default" covers the others.
     "decisions": {"default": {"rule": "single"}},
     # Strikes: how many lead to what the policy then requires; None: no strikes.
@@ -30,8 +37,20 @@ BASE: dict[str, Any] = {
     "interim": {"allowed": False, "consequences": []},
     "consequences": list(CATALOGUE),
     "owners": {"primary": False, "secondary": False},
-    # Days before a sanction ends that `sanctions` calls "expires soon".
+    # How long before a sanction ends `sanctions` calls it "expires soon".
     "expiring_soon": "7d",
+    # Response times (null: no such promise). reporter_outcome: null means the
+    # first-response time; member_confirmation: how often each member is asked
+    # whether they want to continue serving (CHAOSS: every six months).
+    "deadlines": {"first_response": None, "decision": None, "reporter_update": None, "reporter_outcome": None,
+                  "member_confirmation": "6 months"},
+    # The committee's own rules (Kubernetes): at least `watch` people on the
+    # triage watch, no employer above `max_employer_share` of the committee (null: off).
+    "roster": {"watch": 2, "max_employer_share": 0.5},
+    # Who removes a committee member: one member ("single"), or a simple
+    # majority of all members ("majority"): the others approve with
+    # 'cocctl member approve'. A member resigning never needs a vote.
+    "member_removal": "single",
 }
 
 _SLACK_CONSEQUENCES = ["no-action", "awareness", "private-warning", "do-not-contact", "channel-restriction",
@@ -53,18 +72,22 @@ PRESETS: dict[str, dict[str, Any]] = {
         "interim": {"allowed": True, "consequences": ["temporary-suspension", "channel-restriction"]},
         "consequences": ["no-action", "awareness", "strike", "do-not-contact", "channel-restriction",
                          "temporary-suspension", "permanent-suspension"],
+        # A first response within 24 hours; incidents resolved within five working days.
+        "deadlines": _deadlines("24 hours", "5 working days"),
     },
     "sse": {
         "description": "Soft Skills Engineering Slack: interim suspension, appeal after one week",
         "interim": {"allowed": True, "consequences": ["temporary-suspension", "permanent-suspension"]},
         "appeals": {"allowed": True, "opens_after": "7d", "closes_after": None, "of": list(SUSPENSIONS)},
         "consequences": _SLACK_CONSEQUENCES,
+        "deadlines": _deadlines("24 hours", "7 days"),
     },
     "enginexp": {
         "description": "Enginexp Slack: interim suspension, appeal after one week",
         "interim": {"allowed": True, "consequences": ["temporary-suspension", "permanent-suspension"]},
         "appeals": {"allowed": True, "opens_after": "7d", "closes_after": None, "of": list(SUSPENSIONS)},
         "consequences": _SLACK_CONSEQUENCES,
+        "deadlines": _deadlines("24 hours", "7 days"),
     },
     "kubernetes": {
         "description": "Kubernetes CoC Committee: triage rotation, recusal, mediator, unanimity sought",
@@ -73,6 +96,8 @@ PRESETS: dict[str, dict[str, Any]] = {
         "consequences": ["no-action", "private-warning", "coaching", "recommendation", "channel-restriction",
                          "remove-privileges", "event-ban", "temporary-suspension", "permanent-suspension",
                          "public-statement"],
+        # "Usually within a few days"; the committee keeps the reporter informed while it deliberates.
+        "deadlines": _deadlines("3 days", "30 days", "14 days"),
     },
     "chaoss": {
         "description": "CHAOSS: conflicts cut access, anonymous and escrowed reports, owners, simple majority",
@@ -82,16 +107,22 @@ PRESETS: dict[str, dict[str, Any]] = {
                                                       "channel-restriction", "event-ban", "temporary-suspension"]},
         "consequences": [k for k in CATALOGUE if k not in ("strike", "awareness")],
         "owners": {"primary": True, "secondary": True},
+        # Acknowledge within 24 hours, decide within a week, and tell the reporter if it takes longer.
+        "deadlines": _deadlines("24 hours", "7 days", "7 days"),
+        # "The vote must pass with a simple majority of all Code of Conduct committee members."
+        "member_removal": "majority",
     },
     "django": {
         "description": "Django CoC working group: two-thirds of members without a conflict",
         "decisions": {"default": {"rule": "two-thirds", "basis": "eligible", "quorum": "majority"}},
+        "deadlines": _deadlines("3 days", "30 days", "14 days"),
     },
     "contributor-covenant": {
         "description": "Contributor Covenant enforcement ladder",
         "decisions": {"default": {"rule": "majority", "basis": "cast", "quorum": "majority"}},
         "consequences": ["no-action", "correction", "private-warning", "temporary-suspension",
                          "permanent-suspension"],
+        "deadlines": _deadlines("3 days", "14 days"),
     },
 }
 
@@ -99,43 +130,3 @@ PRESETS: dict[str, dict[str, Any]] = {
 def names() -> list[str]:
     """The preset names, in a stable order."""
     return list(PRESETS)
-
-
-def effective(preset: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The settings in force: base, then the preset, then the archive's overrides.
-
-    Raises:
-        KeyError: unknown preset.
-    """
-    settings = {**BASE, **PRESETS[preset]}
-    settings["deadlines"] = dict(deadlines.PRESET_DEADLINES[preset])
-    for key, value in (overrides or {}).items():
-        if isinstance(value, dict) and isinstance(settings.get(key), dict):
-            settings[key] = {**settings[key], **value}
-        else:
-            settings[key] = value
-    return settings
-
-
-def explain(preset: str, overrides: dict[str, Any] | None = None) -> list[tuple[str, Any, str]]:
-    """Every effective setting as (dotted name, value, source), sources being
-    ``base``, ``preset`` or ``cocctl.yaml``; mappings are shown one key deep."""
-    settings = effective(preset, overrides)
-    overrides = overrides or {}
-    preset_values = {**PRESETS[preset], "deadlines": deadlines.PRESET_DEADLINES[preset]}
-    rows = []
-    for key, value in settings.items():
-        if isinstance(value, dict):
-            for sub, item in value.items():
-                rows.append((f"{key}.{sub}", item, _source(key, sub, overrides, preset_values)))
-        else:
-            rows.append((key, value, _source(key, None, overrides, preset_values)))
-    return rows
-
-
-def _source(key: str, sub: str | None, overrides: dict[str, Any], preset_values: dict[str, Any]) -> str:
-    for source, values in ((SOURCE_CONFIG, overrides), (SOURCE_PRESET, preset_values)):
-        if key in values:
-            if sub is None or not isinstance(values[key], dict) or sub in values[key]:
-                return source
-    return SOURCE_BASE

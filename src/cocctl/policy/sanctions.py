@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timezone, tzinfo
 from typing import Any
 
 from cocctl.clock import format_time, parse_time
 from cocctl.errors import ConflictError
 from cocctl.model.state import CaseState
 from cocctl.policy import consequences as catalogue
+from cocctl.policy.calendar import Duration
+from cocctl.policy.settings import Appeals
 
 
 def normalise(name: str) -> str:
@@ -55,12 +57,13 @@ def decisions_for(state: CaseState, person: str | None) -> list[Any]:
     return out
 
 
-def strikes(states: Iterable[CaseState], person: str, now: datetime, expire: str | None = None) -> int:
+def strikes(states: Iterable[CaseState], person: str, now: datetime, expire: Duration | None = None,
+            zone: tzinfo = timezone.utc) -> int:
     """How many strikes ``person`` holds across ``states``; expired ones do not count."""
     total = 0
     for state in states:
         for decision in decisions_for(state, person):
-            if expire and parse_time(decision.at) + catalogue.parse_duration(expire) <= now:
+            if expire and expire.after(parse_time(decision.at), zone) <= now:
                 continue
             for consequence in decision.consequences:
                 if consequence["id"] == "strike":
@@ -68,10 +71,13 @@ def strikes(states: Iterable[CaseState], person: str, now: datetime, expire: str
     return total
 
 
-def sanctions(states: Iterable[CaseState], now: datetime, soon: str = "7d",
-              person: str | None = None) -> list[Sanction]:
-    """Sanctions in force at ``now``, soonest end first (open-ended last)."""
-    window = catalogue.parse_duration(soon) if soon else timedelta(0)
+def sanctions(states: Iterable[CaseState], now: datetime, soon: Duration | None = None,
+              person: str | None = None, zone: tzinfo = timezone.utc) -> list[Sanction]:
+    """Sanctions in force at ``now``, soonest end first (open-ended last).
+
+    A sanction "expires soon" when it ends within ``soon`` of ``now``.
+    """
+    horizon = soon.after(now, zone) if soon else now
     found = []
     for state in states:
         for decision in decisions_for(state, person):
@@ -80,14 +86,14 @@ def sanctions(states: Iterable[CaseState], now: datetime, soon: str = "7d",
                 kind = catalogue.CATALOGUE.get(consequence["id"])
                 if kind is None or not kind.sanction or start > now:
                     continue
-                end = catalogue.ends(consequence, start)
+                end = catalogue.ends(consequence, start, zone)
                 if end is not None and end <= now:
                     continue
                 persons = tuple(decision.persons) or tuple(state.reported)
                 found.append(Sanction(
                     case=state.id, decision=decision.number, persons=persons, consequence=consequence,
                     start=decision.at, end=format_time(end) if end else None, interim=decision.interim,
-                    expires_soon=end is not None and end - now <= window,
+                    expires_soon=end is not None and end <= horizon,
                 ))
     return sorted(found, key=lambda s: (s.end is None, s.end or "", s.case))
 
@@ -103,24 +109,24 @@ def highest(states: Iterable[CaseState], person: str) -> dict[str, Any] | None:
     return best
 
 
-def check_appeal_window(appeals: Mapping[str, Any], decided_at: str, now: datetime, case_id: str,
-                        number: int) -> None:
+def check_appeal_window(appeals: Appeals, decided_at: str, now: datetime, case_id: str,
+                        number: int, zone: tzinfo = timezone.utc) -> None:
     """Refuse an appeal outside the policy's window.
 
     Raises:
         ConflictError: appeals are not part of the policy, or it is too early or too late.
     """
-    if not appeals.get("allowed"):
+    if not appeals.allowed:
         raise ConflictError("this archive's policy has no appeals; see 'cocctl policy show'")
     start = parse_time(decided_at)
-    opens = start + catalogue.parse_duration(appeals["opens_after"]) if appeals.get("opens_after") else start
+    opens = appeals.opens_after.after(start, zone) if appeals.opens_after else start
     if now < opens:
         raise ConflictError(
             f"an appeal of decision {number} on case {case_id} is accepted from {format_time(opens)} "
-            f"({appeals['opens_after']} after it); it is {format_time(now)}"
+            f"({appeals.opens_after} after it); it is {format_time(now)}"
         )
-    if appeals.get("closes_after"):
-        closes = start + catalogue.parse_duration(appeals["closes_after"])
+    if appeals.closes_after:
+        closes = appeals.closes_after.after(start, zone)
         if now > closes:
             raise ConflictError(
                 f"the appeal window for decision {number} on case {case_id} closed at {format_time(closes)}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -15,33 +15,50 @@ BASES = ("cast", "present", "eligible")
 
 ADOPTED, REJECTED, PENDING = "adopted", "rejected", "pending"
 
-RULE_DEFAULTS: dict[str, Any] = {
-    "rule": SINGLE,
-    "basis": "cast",
-    "quorum": "majority",  # "all", "majority" or a number of voters
-    "exclude_roles": [],
-    "voter_roles": [],  # empty: every member who may read the case
-    "tie_breaker": None,  # a role whose vote breaks a tie caused by abstention
-    "fallback": None,  # the rule applied when unanimity is not reached
-}
+
+@dataclass(frozen=True)
+class Rule:
+    """How a proposal is decided.
+
+    Attributes:
+        rule: single (one member decides), majority, two-thirds or unanimous.
+        basis: what a share is taken of (``BASES``).
+        quorum: "all", "majority" or a number of voters who must have voted.
+        exclude_roles: roles that never vote under this rule.
+        voter_roles: the roles that vote; empty: every member who may read the case.
+        tie_breaker: a role whose vote breaks a tie caused by abstention.
+        fallback: the rule applied when unanimity is not reached.
+    """
+
+    rule: str = SINGLE
+    basis: str = "cast"
+    quorum: str | int = "majority"
+    exclude_roles: tuple[str, ...] = ()
+    voter_roles: tuple[str, ...] = ()
+    tie_breaker: str | None = None
+    fallback: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rule as cocctl.yaml writes it."""
+        return {"rule": self.rule, "basis": self.basis, "quorum": self.quorum,
+                "exclude_roles": list(self.exclude_roles), "voter_roles": list(self.voter_roles),
+                "tie_breaker": self.tie_breaker, "fallback": self.fallback}
 
 
-def rule_for(decisions: Mapping[str, Any], consequence_ids: Iterable[str]) -> dict[str, Any]:
+DEFAULT = "default"
+
+
+def rule_for(decisions: Mapping[str, Rule], consequence_ids: Iterable[str]) -> Rule:
     """The strictest rule among the consequences' rules (``default`` for the others)."""
-    chosen: dict[str, Any] | None = None
-    for ident in list(consequence_ids) or ["default"]:
-        rule = {**RULE_DEFAULTS, **decisions.get("default", {}), **decisions.get(ident, {})}
-        if chosen is None or RULES.index(rule["rule"]) > RULES.index(chosen["rule"]):
-            chosen = rule
-    assert chosen is not None
-    return chosen
+    rules = [decisions.get(ident, decisions[DEFAULT]) for ident in consequence_ids] or [decisions[DEFAULT]]
+    return max(rules, key=lambda rule: RULES.index(rule.rule))
 
 
-def eligible_voters(rule: Mapping[str, Any], readers: Iterable[str], roles: Mapping[str, Iterable[str]],
+def eligible_voters(rule: Rule, readers: Iterable[str], roles: Mapping[str, Iterable[str]],
                     soft_recused: Iterable[str]) -> tuple[str, ...]:
     """Members who may vote: readers of the case, minus soft-recused and excluded roles."""
-    excluded = set(rule.get("exclude_roles") or ())
-    wanted = set(rule.get("voter_roles") or ())
+    excluded = set(rule.exclude_roles)
+    wanted = set(rule.voter_roles)
     out = []
     for handle in readers:
         held = set(roles.get(handle, ()))
@@ -53,10 +70,10 @@ def eligible_voters(rule: Mapping[str, Any], readers: Iterable[str], roles: Mapp
     return tuple(sorted(out))
 
 
-def tie_breakers(rule: Mapping[str, Any], readers: Iterable[str], roles: Mapping[str, Iterable[str]],
+def tie_breakers(rule: Rule, readers: Iterable[str], roles: Mapping[str, Iterable[str]],
                  soft_recused: Iterable[str]) -> tuple[str, ...]:
     """Readers holding the tie-breaker role (none when the rule has no tie-breaker)."""
-    role = rule.get("tie_breaker")
+    role = rule.tie_breaker
     if not role:
         return ()
     return tuple(sorted(h for h in readers if role in set(roles.get(h, ())) and h not in set(soft_recused)))
@@ -93,17 +110,17 @@ class Tally:
         return data
 
 
-def quorum_size(rule: Mapping[str, Any], eligible: int) -> int:
+def quorum_size(rule: Rule, eligible: int) -> int:
     """How many eligible voters must have voted before the vote counts."""
-    quorum = rule.get("quorum", "majority")
-    if quorum == "all" or rule["rule"] == UNANIMOUS:
+    quorum = rule.quorum
+    if quorum == "all" or rule.rule == UNANIMOUS:
         return eligible
     if quorum == "majority":
         return eligible // 2 + 1 if eligible else 0
     return min(int(quorum), eligible)
 
 
-def tally(rule: Mapping[str, Any], eligible: Iterable[str], votes: Mapping[str, str],
+def tally(rule: Rule, eligible: Iterable[str], votes: Mapping[str, str],
           breakers: Iterable[str] = ()) -> Tally:
     """Count ``votes`` (handle -> yes/no/abstain; the latest per member) under ``rule``."""
     eligible = tuple(sorted(eligible))
@@ -113,7 +130,7 @@ def tally(rule: Mapping[str, Any], eligible: Iterable[str], votes: Mapping[str, 
     abstain = tuple(h for h in eligible if votes.get(h) == "abstain")
     missing = tuple(h for h in eligible if h not in votes)
     quorum = quorum_size(rule, len(eligible))
-    base = {"rule": rule["rule"], "eligible": eligible, "yes": yes, "no": no, "abstain": abstain,
+    base = {"rule": rule.rule, "eligible": eligible, "yes": yes, "no": no, "abstain": abstain,
             "missing": missing, "quorum": quorum, "tie_breakers": breakers}
     voted = len(eligible) - len(missing)
     if not eligible:
@@ -121,19 +138,19 @@ def tally(rule: Mapping[str, Any], eligible: Iterable[str], votes: Mapping[str, 
     if voted < quorum:
         return Tally(**base, outcome=PENDING,
                      reason=f"quorum not reached: {voted} of {quorum} votes needed; waiting for {', '.join(missing)}")
-    kind = rule["rule"]
+    kind = rule.rule
     if kind == UNANIMOUS:
         if len(yes) == len(eligible):
             return Tally(**base, outcome=ADOPTED, reason="unanimous", consensus=True)
-        fallback = rule.get("fallback")
+        fallback = rule.fallback
         if not fallback:
             return Tally(**base, outcome=REJECTED, reason="unanimity not reached", consensus=False)
-        inner = tally({**rule, "rule": fallback, "quorum": "all"}, eligible, votes, breakers)
+        inner = tally(replace(rule, rule=fallback, quorum="all"), eligible, votes, breakers)
         return Tally(**{**base, "tie_breakers": breakers}, outcome=inner.outcome, consensus=False,
                      tie_breaker_vote=inner.tie_breaker_vote, tie_breaker_needed=inner.tie_breaker_needed,
                      reason=f"consensus not reached; fallback {fallback}: {inner.reason}")
     share = Fraction(1, 2) if kind == MAJORITY else Fraction(2, 3)
-    basis = rule.get("basis", "cast")
+    basis = rule.basis
     whole = {"cast": len(yes) + len(no), "present": voted, "eligible": len(eligible)}[basis]
     if kind == MAJORITY and basis == "cast" and len(yes) == len(no):
         return _tie(base, rule, votes, breakers, abstained=bool(abstain), waiting=bool(missing))
@@ -149,17 +166,17 @@ def tally(rule: Mapping[str, Any], eligible: Iterable[str], votes: Mapping[str, 
     return Tally(**base, outcome=REJECTED, reason=f"{len(yes)} yes is not {needed}")
 
 
-def _tie(base: dict[str, Any], rule: Mapping[str, Any], votes: Mapping[str, str], breakers: tuple[str, ...],
+def _tie(base: dict[str, Any], rule: Rule, votes: Mapping[str, str], breakers: tuple[str, ...],
          *, abstained: bool, waiting: bool) -> Tally:
     count = len(base["yes"])
     if waiting:
         return Tally(**base, outcome=PENDING, reason=f"tied {count} to {count}; waiting for {', '.join(base['missing'])}")
-    if abstained and rule.get("tie_breaker"):
+    if abstained and rule.tie_breaker:
         cast = next((votes[h] for h in breakers if votes.get(h) in ("yes", "no")), None)
         if cast is None:
-            who = ", ".join(breakers) or f"nobody holds the role {rule['tie_breaker']}"
+            who = ", ".join(breakers) or f"nobody holds the role {rule.tie_breaker}"
             return Tally(**base, outcome=PENDING, tie_breaker_needed=True,
-                         reason=f"tied {count} to {count} after abstention; the {rule['tie_breaker']} ({who}) casts the deciding vote")
+                         reason=f"tied {count} to {count} after abstention; the {rule.tie_breaker} ({who}) casts the deciding vote")
         return Tally(**base, outcome=ADOPTED if cast == "yes" else REJECTED, tie_breaker_vote=cast,
-                     reason=f"tied {count} to {count} after abstention; the {rule['tie_breaker']} voted {cast}")
+                     reason=f"tied {count} to {count} after abstention; the {rule.tie_breaker} voted {cast}")
     return Tally(**base, outcome=REJECTED, reason=f"tied {count} to {count}: no majority")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -155,47 +155,64 @@ def timeline(events: Iterable[Any]) -> None:
                   f"{_text(describe(event))}")
 
 
+def _ref(value: Any) -> str:
+    # Format 2 refers to a proposal or decision by its event id; its number
+    # depends on the whole log, so one event alone shows the id's random tail.
+    return f"…{value[-6:]}" if isinstance(value, str) else str(value)
+
+
 def describe(event: Any) -> str:
     """A one-line description of an event's data."""
-    data = event.data
-    if event.type == "opened":
-        return f"{data['kind']} report, severity {data['severity']}"
-    if event.type == "amended":
-        parts = [f"{name} set" for name in data.get("set", {})]
-        parts += [f"{name} +{len(items)}" for name, items in data.get("add", {}).items()]
-        parts += [f"{name} -{len(items)}" for name, items in data.get("remove", {}).items()]
-        return ", ".join(parts)
-    if event.type == "note":
-        return data["text"]
-    if event.type == "evidence":
-        return data["description"]
-    if event.type == "contact":
-        return f"with {data['with']}: {data['text']}"
-    if event.type == "assigned":
-        return f"primary {data['primary']}" + (f", secondary {data['secondary']}" if data.get("secondary") else "")
-    if event.type in ("closed",):
-        return data["resolution"]
-    if event.type == "reopened":
-        return data["reason"]
-    if event.type in ("proposed", "decided"):
-        from cocctl.policy.consequences import label
+    summary = EVENT_SUMMARIES.get(event.type)
+    return summary(event.data) if summary is not None else ""
 
-        measures = ", ".join(label(item) for item in data.get("consequences", [])) or "no action"
-        prefix = "interim: " if data.get("interim") else ""
-        return prefix + measures
-    if event.type == "communicated":
-        return f"message to the {data['to']} ({data['kind']})"
-    if event.type == "voted":
-        return f"proposal {data.get('proposal')}: {data.get('vote')}"
-    if event.type == "appealed":
-        return data.get("reason", "")
-    if event.type == "appeal-decided":
-        return data.get("result", "")
-    if "member" in data:
-        return data["member"]
-    if "name" in data:
-        return data["name"]
-    return ""
+
+def _amended(data: dict[str, Any]) -> str:
+    parts = [f"{name} set" for name in data.get("set", {})]
+    parts += [f"{name} +{len(items)}" for name, items in data.get("add", {}).items()]
+    parts += [f"{name} -{len(items)}" for name, items in data.get("remove", {}).items()]
+    return ", ".join(parts)
+
+
+def _measures(data: dict[str, Any]) -> str:
+    from cocctl.policy.consequences import label
+
+    measures = ", ".join(label(item) for item in data.get("consequences", [])) or "no action"
+    return ("interim: " if data.get("interim") else "") + measures
+
+
+def _decision_ref(data: dict[str, Any]) -> str:
+    return f"decision {_ref(data.get('decision'))}" + (f": {data['rationale']}" if data.get("rationale") else "")
+
+
+# One entry per event type the case schema defines (a test checks): the
+# line a timeline shows for an event's data.
+EVENT_SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "opened": lambda data: f"{data['kind']} report, severity {data['severity']}",
+    "amended": _amended,
+    "note": lambda data: data["text"],
+    "evidence": lambda data: data["description"],
+    "contact": lambda data: f"with {data['with']}: {data['text']}",
+    "assigned": lambda data: f"primary {data['primary']}" + (
+        f", secondary {data['secondary']}" if data.get("secondary") else ""),
+    "excluded": lambda data: data.get("member", ""),
+    "recused": lambda data: data.get("member", ""),
+    "cleared": lambda data: data.get("member", ""),
+    "granted": lambda data: data.get("name", ""),
+    "revoked": lambda data: data.get("name", ""),
+    "closed": lambda data: data["resolution"],
+    "reopened": lambda data: data["reason"],
+    "communicated": lambda data: f"message to the {data['to']} ({data['kind']})",
+    "proposed": _measures,
+    "voted": lambda data: f"proposal {_ref(data.get('proposal'))}: {data.get('vote')}",
+    "decided": _measures,
+    "confirmed": lambda data: _decision_ref(data),
+    "lifted": lambda data: _decision_ref(data),
+    "superseded": lambda data: _decision_ref(data),
+    "appealed": lambda data: data.get("reason", ""),
+    "appeal-decided": lambda data: data.get("result", ""),
+    "released": lambda data: "",
+}
 
 
 def members(roster: Sequence[Any]) -> None:

@@ -24,22 +24,22 @@ def appeal(session: Session, case_id: str, reason: str, decision: int | None = N
         NotFound: no appealable decision.
     """
     work = Workspace(session)
-    settings = work.policy["appeals"]
+    appeals = work.policy.appeals
     _reader(work, case_id)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         appealable = [d for d in state.decisions if d.in_force
-                      and any(c["id"] in settings.get("of", ()) for c in d.consequences)]
+                      and any(c["id"] in appeals.of for c in d.consequences)]
         if decision is not None:
             appealable = [d for d in appealable if d.number == decision]
         if not appealable:
-            kinds = ", ".join(settings.get("of", ())) or "nothing"
+            kinds = ", ".join(appeals.of) or "nothing"
             raise NotFound(f"case {case_id} has no decision in force that may be appealed (the policy allows: {kinds})")
         target = appealable[-1]
         if any(a.decision == target.number and a.result is None for a in state.appeals):
             raise ConflictError(f"decision {target.number} on case {case_id} already has an appeal pending")
-        check_appeal_window(settings, target.at, work.now, case_id, target.number)
-        data = {"number": len(state.appeals) + 1, "decision": target.number, "reason": reason}
+        check_appeal_window(appeals, target.at, work.now, case_id, target.number, work.policy.zone)
+        data = {"decision": target.id, "reason": reason}
         _check_event_data(ev.APPEALED, data)
         return [(ev.APPEALED, data)]
 
@@ -61,7 +61,7 @@ def decide_appeal(session: Session, case_id: str, overturn: bool, rationale: str
         if not pending:
             raise NotFound(f"case {case_id} has no pending appeal" + (f" numbered {number}" if number else ""))
         target = pending[-1]
-        data = {"appeal": target.number, "result": "overturned" if overturn else "upheld", "rationale": rationale}
+        data = {"appeal": target.id, "result": "overturned" if overturn else "upheld", "rationale": rationale}
         _check_event_data(ev.APPEAL_DECIDED, data)
         return [(ev.APPEAL_DECIDED, data)]
 

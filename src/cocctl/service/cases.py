@@ -79,7 +79,7 @@ def open_case(session: Session, report: dict[str, Any], exclude: list[str]) -> C
         events = work.new_events([], [(ev.OPENED, data)])
         state, commit = work.commit_case(None, events, "open", f"Open case {case_id}")
     related = _related(work, state)
-    if work.policy.get("owners", {}).get("primary"):
+    if work.policy.owners.primary:
         # CHAOSS: whoever takes the report makes sure it gets owners.
         related += (f"case {case_id} has no owner yet; the policy wants a primary and a secondary owner "
                     "('cocctl assign')",)
@@ -264,7 +264,7 @@ def assign_case(session: Session, case_id: str, primary: str, secondary: str | N
     if secondary is not None and secondary == primary:
         raise UsageError("the primary and secondary owner must be different members")
     work = Workspace(session)
-    if secondary is None and work.policy.get("owners", {}).get("secondary"):
+    if secondary is None and work.policy.owners.secondary:
         raise UsageError("this archive's policy wants a primary and a secondary owner; pass --secondary too")
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:

@@ -224,18 +224,16 @@ def _read(archive: Archive, files: dict[str, sources.Source], name: str) -> byte
 
 
 def _config_problems(archive: Archive, files: dict[str, sources.Source]) -> list[Problem]:
-    from cocctl.policy import presets
+    from cocctl.policy import settings
 
     name = config_file.FILE_NAME
     data = _read(archive, files, name)
     if data is None:
         return [Problem(name, "missing, or not a regular file; restore it with git")]
     try:
-        config = config_file.loads(data)
+        settings.load(data)
     except IntegrityError as error:
         return [Problem(name, str(error))]
-    if config.preset not in presets.PRESETS:
-        return [Problem(name, f"unknown preset {config.preset!r}; choose one of {', '.join(presets.names())}")]
     return []
 
 

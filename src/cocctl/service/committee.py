@@ -11,11 +11,11 @@ from cocctl.archive import casefile, history, signing
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
-from cocctl.archive.roster import Entry, Member, Roster
-from cocctl.archive.repo import signing_required
+from cocctl.archive.roster import Entry, Member, Pending, Roster
 from cocctl.clock import format_time
-from cocctl.errors import AccessDenied, ConflictError, UsageError
+from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound, UsageError
 from cocctl.model import events as ev
+from cocctl.policy import settings
 from cocctl.service import blind
 from cocctl.service.workspace import Session, Workspace
 
@@ -56,6 +56,7 @@ class RosterChange:
     reencrypted: tuple[str, ...]
     unreadable: tuple[tuple[str, tuple[str, ...]], ...]
     checklist: tuple[str, ...] = ()
+    pending: Pending | None = None
 
 
 def check_handle(handle: str) -> None:
@@ -100,9 +101,9 @@ def read_public(key: str) -> PublicKeys:
     return parse_public(text)
 
 
-def list_members(session: Session) -> tuple[Member, ...]:
-    """Every member, past and present; no key is needed."""
-    return Workspace(session).archive.roster.members
+def list_members(session: Session) -> Roster:
+    """The roster: every member, past and present, and removals waiting for approvals; no key is needed."""
+    return Workspace(session).archive.roster
 
 
 def add_member(session: Session, member: Member, keys: PublicKeys) -> RosterChange:
@@ -135,17 +136,58 @@ def add_member(session: Session, member: Member, keys: PublicKeys) -> RosterChan
 def remove_member(session: Session, handle: str) -> RosterChange:
     """Off-board a member: they leave the roster and every case I can read is re-sealed without them.
 
-    Cases I cannot read are marked for a reader's re-seal and listed.
+    Cases I cannot read are marked for a reader's re-seal and listed. Where
+    the policy puts removals to a vote (``member_removal: majority``), the
+    signed removal waits for a majority of all members: ``pending`` says
+    how many have signed; others run :func:`approve_removal`.
 
     Raises:
         UsageError: not an active member, or the last one.
-        ConflictError: they are the only reader of some case (listed).
+        ConflictError: they are the only reader of some case (listed), or
+            their removal is already waiting for approvals.
     """
     work = Workspace(session)
     work.require_member(handle)
     roster = work.archive.roster
     if len(roster.active) == 1:
         raise UsageError("cannot remove the last active member; add their successor first")
+    waiting = roster.pending_removal(handle)
+    if waiting is not None:
+        raise ConflictError(f"the removal of {handle} is already waiting for approvals "
+                            f"({len(waiting.approvals)} of {waiting.needs}); others run 'cocctl member approve {handle}'")
+    entry = _entry(work, roster_file.REMOVE, member={"handle": handle})
+    pending = roster.with_entry(entry).pending_removal(handle)
+    if pending is None:
+        _refuse_stranding(work, handle)
+        action, subject = "member-remove", f"Remove member {handle}"
+    else:
+        action, subject = "member-propose-removal", f"Propose removing member {handle}"
+    change = _change(work, [entry], handle, action, subject)
+    return replace(change, checklist=() if change.pending else OFFBOARDING_CHECKLIST)
+
+
+def approve_removal(session: Session, handle: str) -> RosterChange:
+    """Sign a removal waiting for the majority; the signature that makes it takes effect off-boards them.
+
+    Raises:
+        NotFound: no removal of ``handle`` is waiting.
+        ConflictError: I signed it already, or it would strand a case.
+    """
+    work = Workspace(session)
+    pending = work.archive.roster.pending_removal(handle)
+    if pending is None:
+        raise NotFound(f"no removal of {handle!r} is waiting for approvals; see 'cocctl member list'")
+    if work.me.handle in pending.approvals:
+        raise ConflictError(f"you already signed the removal of {handle} "
+                            f"({len(pending.approvals)} of {pending.needs} signatures)")
+    if len(pending.approvals) + 1 >= pending.needs:
+        _refuse_stranding(work, handle)
+    entry = _entry(work, roster_file.APPROVE, approves=pending.id)
+    change = _change(work, [entry], handle, "member-approve", f"Approve removing member {handle}")
+    return replace(change, checklist=() if change.pending else OFFBOARDING_CHECKLIST)
+
+
+def _refuse_stranding(work: Workspace, handle: str) -> None:
     stranded = []
     for case_id in work.archive.case_ids():
         found = work.archive.read_case(case_id)
@@ -156,9 +198,6 @@ def remove_member(session: Session, handle: str) -> RosterChange:
             f"{handle} is the only reader of {len(stranded)} case(s) ({', '.join(stranded[:5])}); "
             "have them grant another member access first ('cocctl grant CASE --member ...')"
         )
-    entry = _entry(work, roster_file.REMOVE, member={"handle": handle})
-    change = _change(work, [entry], handle, "member-remove", f"Remove member {handle}")
-    return replace(change, checklist=OFFBOARDING_CHECKLIST)
 
 
 def rotate_key(session: Session, handle: str, keys: PublicKeys) -> RosterChange:
@@ -197,32 +236,59 @@ def update_member(session: Session, handle: str, fields: dict[str, Any], action:
     return _change(work, [entry], handle, action, subject).commit
 
 
+def settings_fields(config: bytes) -> dict[str, str]:
+    """What a roster ``config`` entry records of cocctl.yaml's bytes: their hash, and the removal rule they set."""
+    return {"config": roster_file.config_hash(config), "removal": settings.load(config).member_removal}
+
+
+def removal_rule(config: bytes | None) -> str | None:
+    """The member-removal rule cocctl.yaml's bytes set, or None when they are not valid settings."""
+    try:
+        return settings.load(config or b"").member_removal
+    except IntegrityError:
+        return None
+
+
 def sign_config(session: Session) -> str:
     """Adopt the cocctl.yaml in the work tree with a signed settings change; return the commit.
 
     Raises:
-        IntegrityError: cocctl.yaml is not valid.
+        IntegrityError: cocctl.yaml is not valid, or a setting in it is not.
         ConflictError: it already is the signed version.
     """
     work = Workspace(session)
     path = work.archive.root / config_file.FILE_NAME
     data = path.read_bytes()
-    config_file.loads(data)
+    settings.load(data)  # every setting must build before the committee signs it
     if roster_file.config_hash(data) == work.archive.roster.config:
         raise ConflictError("cocctl.yaml already is the version the committee signed; nothing changed")
     work.signer  # noqa: B018
     with work.archive.locked():
         work.archive.ensure_trusted(adopt=(config_file.FILE_NAME,))
-        entry = _entry(work, roster_file.CONFIG, config=roster_file.config_hash(data))
+        entry = _entry(work, roster_file.CONFIG, **settings_fields(data))
         roster = work.archive.roster.with_entry(entry)
         # Whether this commit must be signed is the settings' in force, not the new ones'.
         before = history.show(work.archive.git, "HEAD", config_file.FILE_NAME)
-        sign = signing_required(before) if before is not None else False
+        sign = _signing_required(before)
         return work.archive.commit(
             {roster_file.FILE_NAME: roster_file.dumps(roster), config_file.FILE_NAME: data},
             "Change the committee's settings", work.trailers("policy-sign"), work.now,
             adopt=(config_file.FILE_NAME,), sign=sign,
         )
+
+
+def _signing_required(config: bytes | None) -> bool:
+    """Whether the committed settings ``config`` (None: none yet) require signed commits.
+
+    Settings that cannot be read count as requiring them: an unreadable
+    policy never switches signing off.
+    """
+    if config is None:
+        return False
+    try:
+        return settings.load(config).require_signed_commits
+    except IntegrityError:
+        return True
 
 
 def rekey(session: Session, check: bool = False) -> RosterChange:
@@ -267,9 +333,11 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
         if entries:
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
         changes.update(_index_files(work, before, roster))
-        commit = archive.commit(changes, subject, work.trailers(action), work.now) if changes else ""
+        commit = (archive.commit(changes, subject, work.trailers(action), work.now,
+                                 sign=work.policy.require_signed_commits) if changes else "")
     member = roster.find(handle) if handle else None
-    return RosterChange(member, commit, plan.reencrypted, plan.unreadable)
+    pending = roster.pending_removal(handle) if handle else None
+    return RosterChange(member, commit, plan.reencrypted, plan.unreadable, pending=pending)
 
 
 @dataclass(frozen=True)
@@ -293,7 +361,7 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
         try:
             loaded = work.open_file(found, path)
         except (AccessDenied, ConflictError):
-            if found.reseal or _may_need(found, before, roster, work.policy["access"]):
+            if found.reseal or _may_need(found, before, roster, work.policy.access):
                 unreadable.append((case_id, tuple(h for h in found.fixers if h in active)))
                 if apply and not found.reseal and found.version == 2:
                     files.append((path, casefile.dumps(replace(found, reseal=True))))

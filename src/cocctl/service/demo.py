@@ -75,7 +75,7 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
                              public["bob"])
         committee.add_member(as_["alice"], Member("carol", public["carol"].recipient, "", name="Carol Example",
                                                   employer="Acme"), public["carol"])
-        step("committee", committee.list_members(as_["alice"]))
+        step("committee", committee.list_members(as_["alice"]).members)
         report = {
             "summary": "Repeated unwelcome private messages after being asked to stop.",
             "area": "harassment",

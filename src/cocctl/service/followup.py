@@ -9,6 +9,7 @@ from typing import Any
 from cocctl.clock import format_time, parse_time
 from cocctl.errors import AccessDenied, IdentityError, UsageError
 from cocctl.policy import deadlines
+from cocctl.policy.settings import Policy
 from cocctl.service.workspace import Session, Workspace
 
 OVERDUE = "overdue"
@@ -93,10 +94,10 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
     return DueReport(format_time(now), tuple(items), tuple(unreadable), keyless=me is None)
 
 
-def _from_state(state: Any, settings: dict[str, Any], now: datetime) -> list[DueItem]:
+def _from_state(state: Any, policy: Policy, now: datetime) -> list[DueItem]:
     return [
         _item(state.id, deadline.kind, deadline.at, now, state.primary, state.secondary, decrypted=True)
-        for deadline in deadlines.case_deadlines(state, settings)
+        for deadline in deadlines.case_deadlines(state, policy)
         if deadline.pending and _shown(deadline.kind, deadline.at, now)
     ]
 
@@ -164,7 +165,7 @@ def record_sent(session: Session, case_id: str, to: str, kind: str | None = None
     return work.change_case(case_id, "communicate", f"Record a message on case {case_id}", make)
 
 
-def _next_kind(state: Any, to: str, policy: dict[str, Any]) -> str:
+def _next_kind(state: Any, to: str, policy: Policy) -> str:
     """The message the case needs next for ``to``."""
     from cocctl.service import messages
 
@@ -192,8 +193,8 @@ def _strikes_held(work: Workspace, state: Any) -> int | None:
                 states.append(work.load_case(case_id).state)
             except AccessDenied:
                 continue
-    expire = (work.policy.get("strikes") or {}).get("expire")
-    return max((sanctions.strikes(states, sanctions.normalise(name), work.now, expire)
+    expire = work.policy.strikes.expire
+    return max((sanctions.strikes(states, sanctions.normalise(name), work.now, expire, work.policy.zone)
                 for name in state.reported), default=None)
 
 
@@ -221,10 +222,9 @@ def roster_check(session: Session, at: str | None = None) -> RosterCheck:
 
     work = Workspace(session)
     now = parse_time(at, what="--at") if at else work.now
-    rules = committee.settings(work.policy)
     active = work.archive.roster.active
-    watch = committee.on_watch([m.handle for m in active], now, int(rules.get("watch") or 0))
-    return RosterCheck(format_time(now), watch, tuple(committee.check(active, now, rules)))
+    watch = committee.on_watch([m.handle for m in active], now, work.policy.roster.watch or 0)
+    return RosterCheck(format_time(now), watch, tuple(committee.check(active, now, work.policy)))
 
 
 def rotation(session: Session, at: str | None = None, weeks: int = 4) -> list[tuple[str, tuple[str, ...]]]:
@@ -239,7 +239,7 @@ def rotation(session: Session, at: str | None = None, weeks: int = 4) -> list[tu
         raise UsageError("--weeks must be at least 1")
     work = Workspace(session)
     now = parse_time(at, what="--at") if at else work.now
-    size = int(committee.settings(work.policy).get("watch") or 2)
+    size = work.policy.roster.watch or 2
     return committee.rotation([m.handle for m in work.archive.roster.active], now, weeks, size)
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from cocctl.errors import AccessDenied, ConflictError, NotFound, UsageError
 from cocctl.model import events as ev
-from cocctl.model.governance import Decision, Proposal, find
-from cocctl.model.state import CLOSED, ESCROWED, CaseState
+from cocctl.model.governance import find
+from cocctl.model.state import CLOSED, ESCROWED, IN_FORCE, SUPERSEDED, CaseState, Decision, Proposal
 from cocctl.model.text import require_single_line, require_text
 from cocctl.policy import consequences as catalogue
 from cocctl.policy import votes as voting
@@ -49,7 +49,7 @@ def _actionable(state: CaseState) -> None:
 
 
 def _consequences(work: Workspace, specs: list[str], violation: bool) -> list[dict[str, Any]]:
-    parsed = [catalogue.parse(spec, work.policy["consequences"]) for spec in specs]
+    parsed = [catalogue.parse(spec, work.policy.consequences) for spec in specs]
     if not violation:
         wrong = [c["id"] for c in parsed if c["id"] not in NON_VIOLATION]
         if wrong:
@@ -89,7 +89,7 @@ def propose(session: Session, case_id: str, *, violation: bool, specs: list[str]
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         _actionable(state)
-        data = {"number": len(state.proposals) + 1, "violation": violation, "consequences": consequences,
+        data = {"violation": violation, "consequences": consequences,
                 "rationale": rationale, "persons": _persons(state, list(persons))}
         _check_event_data(ev.PROPOSED, data)
         return [(ev.PROPOSED, data)]
@@ -112,9 +112,9 @@ def _open_proposal(state: CaseState, number: int | None) -> Proposal:
     return proposal
 
 
-def current_tally(work: Workspace, state: CaseState, proposal: Proposal) -> tuple[dict[str, Any], voting.Tally]:
+def current_tally(work: Workspace, state: CaseState, proposal: Proposal) -> tuple[voting.Rule, voting.Tally]:
     """The rule that applies to a proposal and where its vote stands."""
-    rule = voting.rule_for(work.policy["decisions"], [c["id"] for c in proposal.consequences])
+    rule = work.policy.rule_for(c["id"] for c in proposal.consequences)
     readers = work.readers(state)
     roles = {m.handle: m.roles for m in work.archive.roster.active}
     eligible = voting.eligible_voters(rule, readers, roles, state.recused_soft)
@@ -144,17 +144,17 @@ def vote(session: Session, case_id: str, choice: str, number: int | None = None)
             raise AccessDenied(f"you recused yourself from voting on case {case_id}; 'cocctl grant' undoes it")
         if me not in tally.eligible:
             if me not in tally.tie_breakers:
-                raise AccessDenied(f"your role does not vote under this rule ({rule['rule']}); see 'cocctl policy show'")
+                raise AccessDenied(f"your role does not vote under this rule ({rule.rule}); see 'cocctl policy show'")
             if not tally.tie_breaker_needed:
-                raise ConflictError(f"the {rule['tie_breaker']} votes only to break a tie caused by abstention; "
+                raise ConflictError(f"the {rule.tie_breaker} votes only to break a tie caused by abstention; "
                                     f"there is none ({len(tally.yes)} yes, {len(tally.no)} no, "
                                     f"{len(tally.abstain)} abstain, {len(tally.missing)} not voted)")
             if choice == "abstain":
                 raise UsageError("the tie-breaker must vote yes or no")
-        result["proposal"] = proposal.number
+        result["proposal"] = proposal.id
         if proposal.ballot.get(me) == choice:
             return []
-        return [(ev.VOTED, {"proposal": proposal.number, "vote": choice})]
+        return [(ev.VOTED, {"proposal": proposal.id, "vote": choice})]
 
     change = work.change_case(case_id, "vote", f"Record vote on case {case_id}", make)
     proposal = find(change.state.proposals, result["proposal"])
@@ -177,9 +177,9 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
     if direct is not None and number is not None:
         raise UsageError("decide either a --proposal or direct --consequence values, not both")
     if direct is not None:
-        rule = voting.rule_for(work.policy["decisions"], [c["id"] for c in direct])
-        if rule["rule"] != voting.SINGLE:
-            raise UsageError(f"the policy needs a {rule['rule']} vote for these consequences; "
+        rule = work.policy.rule_for(c["id"] for c in direct)
+        if rule.rule != voting.SINGLE:
+            raise UsageError(f"the policy needs a {rule.rule} vote for these consequences; "
                              "use 'cocctl propose' and 'cocctl vote'")
         if not rationale:
             raise UsageError("a direct decision needs --rationale")
@@ -189,7 +189,9 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         _actionable(state)
-        data: dict[str, Any] = {"number": len(state.decisions) + 1}
+        # The decisions I know of: one made meanwhile in another clone is not
+        # among them, and the merge shows the two as a conflict to settle.
+        data: dict[str, Any] = {"known": [d.id for d in state.decisions]}
         if direct is not None:
             data.update(outcome="adopted", violation=violation, consequences=direct, rationale=rationale,
                         persons=_persons(state, list(persons)), tally={"rule": voting.SINGLE, "by": work.me.handle})
@@ -197,7 +199,7 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
             proposal = _open_proposal(state, number)
             rule, tally = current_tally(work, state, proposal)
             result["tally"] = tally
-            if rule["rule"] == voting.SINGLE:
+            if rule.rule == voting.SINGLE:
                 tally_data: dict[str, Any] = {"rule": voting.SINGLE, "by": work.me.handle}
                 outcome = voting.ADOPTED
             elif tally.outcome == voting.PENDING:
@@ -205,7 +207,7 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
                                     f"{_counts(tally)}; {tally.reason}")
             else:
                 tally_data, outcome = tally.summary(), tally.outcome
-            data.update(proposal=proposal.number, outcome=outcome, violation=proposal.violation,
+            data.update(proposal=proposal.id, outcome=outcome, violation=proposal.violation,
                         consequences=list(proposal.consequences), rationale=rationale or proposal.rationale,
                         persons=list(proposal.persons), tally=tally_data)
         if data["outcome"] == voting.ADOPTED:
@@ -218,8 +220,43 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
 
     change = work.change_case(case_id, "decide", f"Record decision on case {case_id}", make)
     data = result.get("data", {})
-    return Outcome(change, result.get("tally"), tuple(data.get("strikes", ())),
-                   find(change.state.decisions, data["number"]) if data else None)
+    return Outcome(change, result.get("tally"), tuple(data.get("strikes", ())), _made(change))
+
+
+def _made(change: CaseChange) -> Decision | None:
+    """The decision this change recorded."""
+    return find(change.state.decisions, change.added[-1].id) if change.added else None
+
+
+def supersede(session: Session, case_id: str, ref: str, rationale: str) -> Outcome:
+    """Record which of two concurrent decisions stands by setting the other aside.
+
+    Args:
+        ref: the decision set aside: its number on the case, or its event id.
+
+    Raises:
+        NotFound: no such decision; ConflictError: it is in no conflict (end a
+            decision by appeal or by lifting an interim measure instead).
+    """
+    require_text(rationale, "--rationale")
+    work = Workspace(session)
+    _reader(work, case_id)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        decision = find(state.decisions, int(ref) if ref.isdigit() else ref)
+        if decision is None:
+            raise NotFound(f"case {case_id} has no decision {ref}; 'cocctl show {case_id}' lists them")
+        rivals = {number for pair in state.rivals for number in pair if decision.number in pair}
+        standing = [d for d in state.decisions if d.number in rivals - {decision.number} and d.standing == IN_FORCE]
+        if decision.standing == SUPERSEDED:
+            return []
+        if not standing:
+            raise ConflictError(f"decision {decision.number} on case {case_id} is not in conflict with another; "
+                                "a decision ends by appeal ('cocctl appeal') or, if interim, 'cocctl lift'")
+        return [(ev.SUPERSEDED, {"decision": decision.id, "rationale": rationale})]
+
+    change = work.change_case(case_id, "supersede", f"Settle concurrent decisions on case {case_id}", make)
+    return Outcome(change, decision=find(change.state.decisions, int(ref) if ref.isdigit() else ref))
 
 
 def _counts(tally: voting.Tally) -> str:
@@ -239,17 +276,17 @@ def _other_states(work: Workspace, case_id: str) -> list[CaseState]:
 
 def _strike_notices(work: Workspace, states: list[CaseState], data: dict[str, Any]) -> list[dict[str, Any]]:
     """For each person given strikes: the new total, and what the policy requires at the threshold."""
-    policy = work.policy["strikes"]
-    threshold = policy.get("threshold")
+    policy = work.policy.strikes
+    threshold = policy.threshold
     added = sum(int(c.get("params", {}).get("count", 1)) for c in data["consequences"] if c["id"] == "strike")
     if not added or not threshold:
         return []
     notices = []
     for person in data["persons"]:
-        total = count_strikes(states, normalise(person), work.now, policy.get("expire")) + added
+        total = count_strikes(states, normalise(person), work.now, policy.expire, work.policy.zone) + added
         notice: dict[str, Any] = {"person": person, "count": total, "threshold": int(threshold)}
         if total >= int(threshold):
-            notice["requires"] = list(policy.get("requires") or ())
+            notice["requires"] = list(policy.requires)
         notices.append(notice)
     return notices
 
@@ -265,10 +302,10 @@ def interim(session: Session, case_id: str, specs: list[str], rationale: str,
     if rationale:
         require_text(rationale, "--rationale")
     work = Workspace(session)
-    settings = work.policy["interim"]
-    if not settings.get("allowed"):
+    settings = work.policy.interim
+    if not settings.allowed:
         raise ConflictError("this archive's policy has no interim measures; the committee decides")
-    measures = [catalogue.parse(spec, settings["consequences"]) for spec in specs]
+    measures = [catalogue.parse(spec, settings.consequences) for spec in specs]
     if not measures:
         raise UsageError("name the interim measure with --consequence, e.g. temporary-suspension:period=14d")
     _reader(work, case_id)
@@ -278,14 +315,14 @@ def interim(session: Session, case_id: str, specs: list[str], rationale: str,
         if not state.urgent:
             raise ConflictError(f"case {case_id} is not urgent; if someone is in immediate danger run "
                                 f"'cocctl amend {case_id} --urgent' first")
-        data = {"number": len(state.decisions) + 1, "outcome": "adopted", "violation": True,
+        data = {"known": [d.id for d in state.decisions], "outcome": "adopted", "violation": True,
                 "consequences": measures, "rationale": rationale, "persons": _persons(state, list(persons)),
                 "interim": True, "tally": {"rule": voting.SINGLE, "by": work.me.handle}}
         _check_event_data(ev.DECIDED, data)
         return [(ev.DECIDED, data)]
 
     change = work.change_case(case_id, "interim", f"Record interim measure on case {case_id}", make)
-    return Outcome(change, decision=change.state.decisions[-1])
+    return Outcome(change, decision=_made(change))
 
 
 def _interim_decision(state: CaseState, number: int | None) -> Decision:
@@ -312,7 +349,7 @@ def confirm(session: Session, case_id: str, number: int | None = None, rationale
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         decision = _interim_decision(state, number)
         _second_member(work, state, decision)
-        data: dict[str, Any] = {"decision": decision.number}
+        data: dict[str, Any] = {"decision": decision.id}
         if rationale:
             data["rationale"] = rationale
         return [(ev.CONFIRMED, data)]
@@ -329,7 +366,7 @@ def lift(session: Session, case_id: str, rationale: str, number: int | None = No
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         decision = _interim_decision(state, number)
-        return [(ev.LIFTED, {"decision": decision.number, "rationale": rationale})]
+        return [(ev.LIFTED, {"decision": decision.id, "rationale": rationale})]
 
     return work.change_case(case_id, "lift", f"Lift interim measure on case {case_id}", make)
 

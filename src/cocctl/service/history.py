@@ -9,10 +9,12 @@ from cocctl import clock
 from cocctl.archive import casefile, history, messages, signing, trust
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.history import NULL_BLOB, Commit
-from cocctl.archive.repo import CASES_DIR, signing_required
+from cocctl.archive.repo import CASES_DIR
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, CocctlError, IntegrityError, UsageError
 from cocctl.model.ids import is_case_id
+from cocctl.policy import settings
+from cocctl.service import committee
 from cocctl.service.workspace import Session, Workspace
 
 # Files cocctl writes outside cases/: a commit touching them must be cocctl's.
@@ -163,6 +165,21 @@ def log(session: Session, case: str | None = None, since: str | None = None) -> 
     return entries
 
 
+def _unsigned(config: bytes | None) -> str | None:
+    """What is wrong with an unsigned commit changing cases under the settings ``config`` it carries, if anything.
+
+    Settings that cannot be read might require signatures, so the commit is
+    an offence then too: an unreadable policy never switches signing off.
+    """
+    if not config:
+        return None
+    try:
+        required = settings.load(config).require_signed_commits
+    except IntegrityError as error:
+        return f"is not signed, and its settings cannot be read to tell whether they require it: {error}"
+    return "is not signed, but the policy requires signed commits" if required else None
+
+
 def verify(session: Session, known: str | None = None, *, rev: str = "HEAD",
            exclude: tuple[str, ...] = ()) -> Verification:
     """Walk the whole history and prove it is cocctl's: signed roster changes, signed seals, logs that only grew.
@@ -192,7 +209,7 @@ def verify(session: Session, known: str | None = None, *, rev: str = "HEAD",
         if rewritten:
             offences.append(Offence(known, "(a commit seen before)", rewritten))
     subjects = {c.id: c.subject for c in commits}
-    _, findings = trust.walk(git, None, rev)
+    _, findings = trust.walk(git, None, rev, removal_rule=committee.removal_rule)
     offences += [Offence(f.commit, subjects.get(f.commit, ""), f"committee.yaml: {f.message}") for f in findings]
     merges = {c.id: history.merge_changes(git, c, [CASES_DIR + "/"]) for c in commits if c.is_merge}
     wanted = [b for c in commits for ch in c.changes for b in (ch.old, ch.new) if is_case_file(ch.path)]
@@ -220,9 +237,10 @@ def verify(session: Session, known: str | None = None, *, rev: str = "HEAD",
                 walk.offend(commit, f"message {line}")
         if commit.signature == "B":
             walk.offend(commit, "has a bad signature")
-        elif touches and not commit.signed and signing_required(
-                rosters.data(rosters.blob(commit.id, "cocctl.yaml")) or b""):
-            walk.offend(commit, "is not signed, but the policy requires signed commits")
+        elif touches and not commit.signed:
+            unsigned = _unsigned(rosters.data(rosters.blob(commit.id, "cocctl.yaml")))
+            if unsigned:
+                walk.offend(commit, unsigned)
         if touches:
             walk.commit(commit, case_changes)
     offences = walk.offences

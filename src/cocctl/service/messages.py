@@ -13,7 +13,7 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 from cocctl.errors import UsageError
 from cocctl.model.state import CaseState
 from cocctl.policy import deadlines
+from cocctl.policy.settings import Policy
 
 REPORTER, REPORTED, COMMITTEE = "reporter", "reported", "committee"
 ACK, UPDATE, DECISION = "ack", "update", "decision"
@@ -53,7 +54,7 @@ class Context:
 
     community: str
     sender: str
-    policy: Mapping[str, Any]
+    policy: Policy
     now: datetime
     strikes: int | None = None
     archive_root: Path | None = None
@@ -110,7 +111,7 @@ def compose(state: CaseState, to: str, kind: str, context: Context) -> Draft:
 
 def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str], list[str]]:
     found = {d.kind: d for d in deadlines.case_deadlines(state, context.policy)}
-    settings = deadlines.durations(context.policy.get("deadlines") or {})
+    promised = context.policy.deadlines
     committee = f"the {context.community} Code of Conduct committee"
     values = {
         "community": context.community, "committee": committee, "case": state.id,
@@ -119,12 +120,12 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         "urgent_clause": ", urgent" if state.urgent else "",
         "signature": f"{context.sender}\nfor {committee}",
         "area_clause": f" under the {state.area} part of our Code of Conduct" if state.area else "",
-        "decision_time": str(settings["decision"]) if "decision" in settings else "as soon as we can",
+        "decision_time": str(promised.decision) if promised.decision else "as soon as we can",
         "decision_due": _date(found.get(deadlines.DECISION)),
         "first_response_due": _date(found.get(deadlines.FIRST_RESPONSE)),
         "first_response_line": (f"First response is due by {_date(found[deadlines.FIRST_RESPONSE])}."
                                 if deadlines.FIRST_RESPONSE in found else ""),
-        "next_update": _next_update(state, context, settings),
+        "next_update": _next_update(context),
         "progress": "",
         "owners": ", ".join(filter(None, (state.primary, state.secondary))) or "nobody yet",
         "deadline_lines": "\n".join(
@@ -162,13 +163,13 @@ def _reported_values(state: CaseState, context: Context, values: dict[str, str],
     consequences = [c for d in decisions for c in d.consequences]
     values["decision"] = _decision_text(state, decisions, scrub)
     values["strikes"] = _strikes_text(consequences, context)
-    values["do_not_contact"] = _do_not_contact(consequences, decisions, scrub, to_reported=True)
+    values["do_not_contact"] = _do_not_contact(consequences, decisions, scrub, context.policy.zone, to_reported=True)
     values["suspension"] = _suspension_text(consequences)
     values["plan"] = _plan_text(consequences, context, scrub)
-    appeals = context.policy.get("appeals") or {}
+    appeals = context.policy.appeals
     values["appeal"] = ""
-    if appeals.get("allowed") and any(c["id"] in (appeals.get("of") or ()) for c in consequences):
-        opens = appeals.get("opens_after")
+    if appeals.covers(consequences):
+        opens = appeals.opens_after
         values["appeal"] = "You may appeal this decision" + (f" from {opens} after it" if opens else "") + "."
     return withheld
 
@@ -194,14 +195,14 @@ def _strikes_text(consequences: list[dict[str, Any]], context: Context) -> str:
         return ""
     total = context.strikes if context.strikes is not None else given
     text = f"Strikes: this decision gives you {given} strike(s); you now hold {total}."
-    threshold = (context.policy.get("strikes") or {}).get("threshold")
+    threshold = context.policy.strikes.threshold
     if threshold:
         text += (f" Under our policy, {threshold} strikes lead to a temporary or permanent suspension; "
                  "the time between strikes is considered in any future decision.")
     return text
 
 
-def _do_not_contact(consequences: list[dict[str, Any]], decisions: list[Any], scrub: Any, *,
+def _do_not_contact(consequences: list[dict[str, Any]], decisions: list[Any], scrub: Any, zone: tzinfo, *,
                     to_reported: bool) -> str:
     from cocctl.clock import format_time
 
@@ -216,7 +217,7 @@ def _do_not_contact(consequences: list[dict[str, Any]], decisions: list[Any], sc
                 continue
             from cocctl.policy import consequences as catalogue
 
-            until = format_time(catalogue.ends({"params": {"period": period}}, _time(decision.at)))[:10]
+            until = format_time(catalogue.ends({"params": {"period": period}}, _time(decision.at), zone))[:10]
             if to_reported:
                 protected = ", ".join(scrub(name) for name in params.get("protect", [])) or REPORTER_STAND_IN
                 lines.append(f"Do not contact: you may not contact {protected} in any way, publicly or privately "
@@ -239,7 +240,7 @@ def _suspension_text(consequences: list[dict[str, Any]]) -> str:
 
 def _plan_text(consequences: list[dict[str, Any]], context: Context, scrub: Any) -> str:
     plan = next((c.get("params") or {} for c in consequences if c["id"] == "behaviour-plan"), None)
-    if plan is None and "behaviour-plan" not in (context.policy.get("consequences") or ()):
+    if plan is None and "behaviour-plan" not in context.policy.consequences:
         return ""
     plan = plan or {}
     lines = ["Your behaviour-modification plan:"]
@@ -251,7 +252,7 @@ def _plan_text(consequences: list[dict[str, Any]], context: Context, scrub: Any)
 def _outcome_for_reporter(state: CaseState, context: Context) -> str:
     decisions = [d for d in getattr(state, "decisions", ()) if d.in_force]
     consequences = [c for d in decisions for c in d.consequences]
-    lines = [_do_not_contact(consequences, decisions, str, to_reported=False)]
+    lines = [_do_not_contact(consequences, decisions, str, context.policy.zone, to_reported=False)]
     if any(c["id"] == "behaviour-plan" for c in consequences):
         lines.append("The person you reported was given a behaviour-modification plan.")
     if not any(lines) and state.status == "closed":
@@ -286,9 +287,9 @@ def _words(words: set[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:'s)?(?!\w)", re.IGNORECASE)
 
 
-def _next_update(state: CaseState, context: Context, settings: Mapping[str, Any]) -> str:
-    step = settings.get("reporter_update") or settings.get("decision")
-    return step.after(context.now).strftime("%Y-%m-%d") if step else "soon"
+def _next_update(context: Context) -> str:
+    step = context.policy.deadlines.reporter_update or context.policy.deadlines.decision
+    return step.after(context.now, context.policy.zone).strftime("%Y-%m-%d") if step else "soon"
 
 
 def _date(deadline: Any) -> str:

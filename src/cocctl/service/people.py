@@ -85,16 +85,16 @@ def person(session: Session, name: str, at: datetime | None = None) -> PersonRec
         )
         for state in mine
     )
-    strikes = work.policy["strikes"]
+    policy = work.policy
     return PersonRecord(
         person=name,
         cases=cases,
         # Cases I cannot read that name the person (all unreadable cases
         # when the archive has no blinded index yet).
         unreadable=len(hidden),
-        strikes=rules.strikes(mine, key, work.now, strikes.get("expire")),
-        strike_threshold=strikes.get("threshold"),
-        sanctions=tuple(rules.sanctions(mine, work.now, work.policy.get("expiring_soon", "7d"), key)),
+        strikes=rules.strikes(mine, key, work.now, policy.strikes.expire, policy.zone),
+        strike_threshold=policy.strikes.threshold,
+        sanctions=tuple(rules.sanctions(mine, work.now, policy.expiring_soon, key, policy.zone)),
         highest=rules.highest(mine, key),
     )
 
@@ -114,7 +114,7 @@ def sanctions(session: Session, at: datetime | None = None) -> SanctionList:
 
     work = Workspace(session, at)
     states, hidden = readable_cases(work)
-    found = rules.sanctions(states, work.now, work.policy.get("expiring_soon", "7d"))
+    found = rules.sanctions(states, work.now, work.policy.expiring_soon, zone=work.policy.zone)
     return SanctionList(format_time(work.now), tuple(found), len(hidden))
 
 
@@ -155,8 +155,12 @@ def related(work: Workspace, state: CaseState) -> list[str]:
 
 
 def policy_rows(session: Session) -> list[tuple[str, Any, str]]:
-    """The effective policy as (setting, value, source: base, preset or cocctl.yaml)."""
-    from cocctl.policy import presets
+    """The effective policy as (setting, value, source: base, preset or cocctl.yaml).
+
+    Raises:
+        IntegrityError: cocctl.yaml is not valid, names an unknown preset or holds an invalid setting.
+    """
+    from cocctl.policy import settings
 
     config = Workspace(session).archive.config
-    return [("preset", config.preset, presets.SOURCE_CONFIG), *presets.explain(config.preset, config.policy)]
+    return [("preset", config.preset, settings.SOURCE_CONFIG), *settings.explain(config.preset, config.policy)]

@@ -103,7 +103,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
         fields["roles"] = list(roles)
     first = roster_file.sign_entry(key, Entry(ev.new_event_id(millis), at, handle, None, roster_file.ADD, member=fields))
     settings = roster_file.sign_entry(key, Entry(ev.new_event_id(millis + 1), at, handle, first.id, roster_file.CONFIG,
-                                                 config=roster_file.config_hash(config)))
+                                                 **committee.settings_fields(config)))
     roster = roster_file.build([first, settings])
     archive = Archive(root)
     files = {
@@ -124,6 +124,20 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
         )
         trust.write_pin(git, commit)
     return archive
+
+
+def drivers_missing(session: Session) -> bool:
+    """Whether this command's archive is a clone without cocctl's merge drivers (never raises).
+
+    Without them git merges case files and the roster as text: the first
+    concurrent edit becomes a raw conflict. No archive here is not this
+    question's business; the command itself says so.
+    """
+    try:
+        root = Archive.find(session.archive).root
+    except Exception:  # noqa: BLE001  (any failure to find an archive: the command reports it)
+        return False
+    return (root / ".git").exists() and not drivers.registered(root)
 
 
 def setup(session: Session) -> dict[str, str]:

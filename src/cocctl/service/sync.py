@@ -67,7 +67,7 @@ def clone(url: str, dest: Path, expect: str | None = None, progress: Progress | 
         git = Git(dest)
         if not (dest / "cocctl.yaml").is_file() or not (dest / "committee.yaml").is_file():
             raise IntegrityError(f"{url} is not a cocctl archive (no cocctl.yaml and committee.yaml)")
-        head, findings = trust.walk(git, None)
+        head, findings = trust.walk(git, None, removal_rule=committee.removal_rule)
         if findings:
             raise IntegrityError(f"commit {findings[0].commit[:12]} {findings[0].message}; the clone was removed")
         roster = Archive(dest).roster
@@ -92,7 +92,7 @@ def clone(url: str, dest: Path, expect: str | None = None, progress: Progress | 
 def roster_review(session: Session) -> Review:
     """What the roster changes since this clone's pin are, and which do not verify."""
     archive = Archive.find(session.archive)
-    head, findings = trust.walk_since_pin(archive.git)
+    head, findings = trust.walk_since_pin(archive.git, removal_rule=committee.removal_rule)
     return Review(head, trust.read_pin(archive.git), tuple(findings))
 
 
@@ -138,7 +138,7 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
         fetched = remote.fetch(archive.root, progress=progress)
         merged = False
         if fetched.new and not git.is_ancestor(fetched.new, "HEAD"):
-            _, findings = trust.walk_since_pin(git, head=fetched.new)
+            _, findings = trust.walk_since_pin(git, head=fetched.new, removal_rule=committee.removal_rule)
             if findings:
                 raise trust.UntrustedRoster(
                     f"the remote's commit {findings[0].commit[:12]} {findings[0].message}; nothing was merged. "

@@ -15,6 +15,7 @@ from cocctl.model.events import Event
 from cocctl.model.fold import fold
 from cocctl.model.state import CLOSED, ESCROWED, CaseState
 from cocctl.policy import deadlines
+from cocctl.policy.settings import Policy
 from cocctl.service.workspace import Session, Workspace
 
 KIND_LABELS = {"complaint": "Formal complaint", "concern": "Concern raised", "anonymous": "Anonymous report",
@@ -201,7 +202,7 @@ def _outcome(state: CaseState) -> str:
     return RESOLVED
 
 
-def _timing(states: list[CaseState], policy: dict[str, Any], kind: str) -> Timing:
+def _timing(states: list[CaseState], policy: Policy, kind: str) -> Timing:
     hours, on_time, text = [], 0, None
     for state in states:
         for deadline in deadlines.case_deadlines(state, policy):
@@ -212,7 +213,7 @@ def _timing(states: list[CaseState], policy: dict[str, Any], kind: str) -> Timin
                     hours.append(spent)
                     on_time += bool(deadline.on_time())
     if text is None:
-        setting = deadlines.durations(policy.get("deadlines") or {}).get(kind.replace("-", "_"))
+        setting = getattr(policy.deadlines, kind.replace("-", "_"))
         text = str(setting) if setting else None
     return Timing(text, len(hours), round(statistics.median(hours), 1) if hours else None, on_time)
 

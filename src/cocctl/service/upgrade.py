@@ -12,6 +12,7 @@ from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError
 from cocctl.model import events as ev
 from cocctl.service import blind
+from cocctl.service.committee import settings_fields
 from cocctl.service.workspace import Session, Workspace
 
 
@@ -65,7 +66,7 @@ def upgrade(session: Session) -> Upgraded:
             config = archive.config_bytes
             entries.append(roster_file.sign_entry(key, Entry(
                 ev.new_event_id(millis + len(entries)), at, me.handle, entries[-1].id, roster_file.CONFIG,
-                config=roster_file.config_hash(config))))
+                **settings_fields(config))))
             roster = roster_file.build(entries)
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
             # The cases below are sealed under the signed roster, by me as it records me.
@@ -91,7 +92,8 @@ def upgrade(session: Session) -> Upgraded:
             converted.append(case_id)
         if not changes:
             raise ConflictError("this archive is already format 2 and every case you can read is converted")
-        commit = archive.commit(changes, "Upgrade the archive to format 2", work.trailers("upgrade"), work.now)
+        commit = archive.commit(changes, "Upgrade the archive to format 2", work.trailers("upgrade"), work.now,
+                                sign=work.policy.require_signed_commits)
         trust.write_pin(archive.git, commit)
     return Upgraded(commit, tuple(converted), tuple(unreadable), tuple(keyless))
 

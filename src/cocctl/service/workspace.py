@@ -13,14 +13,14 @@ from cocctl import clock, keys
 from cocctl.archive import casefile, signing
 from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
-from cocctl.archive.repo import Archive
+from cocctl.archive.repo import JOURNAL_NAME, Archive
 from cocctl.archive.roster import Member, Roster, is_unsigned
 from cocctl.errors import AccessDenied, ConflictError, IdentityError, IntegrityError, UsageError
 from cocctl.model import events as ev
 from cocctl.model.events import Event
 from cocctl.model.fold import fold
 from cocctl.model.state import CaseState
-from cocctl.policy import presets
+from cocctl.policy import settings
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
 from cocctl.service import blind
@@ -69,8 +69,18 @@ class Workspace:
 
     @cached_property
     def archive(self) -> Archive:
-        """The archive this command works on."""
-        return Archive.find(self.session.archive)
+        """The archive this command works on.
+
+        A journal left by a writer that was killed before committing means
+        the tree holds files HEAD does not: wait for the lock (a writer may
+        still be at work), which puts them back, so no command reads a
+        half-made change.
+        """
+        archive = Archive.find(self.session.archive)
+        if (archive.git_dir / JOURNAL_NAME).exists():
+            with archive.locked():
+                pass
+        return archive
 
     @cached_property
     def roster(self) -> Roster:
@@ -125,10 +135,13 @@ class Workspace:
         return key
 
     @cached_property
-    def policy(self) -> dict[str, Any]:
-        """The policy in force (preset plus the archive's overrides)."""
-        config = self.archive.config
-        return presets.effective(config.preset, config.policy)
+    def policy(self) -> settings.Policy:
+        """The policy in force (preset plus the archive's overrides), built once per version of cocctl.yaml.
+
+        Raises:
+            IntegrityError: cocctl.yaml is not valid or names an unknown preset.
+        """
+        return settings.load(self.archive.config_bytes)
 
     @cached_property
     def index_key(self) -> bytes | None:
@@ -216,7 +229,7 @@ class Workspace:
             roster: the roster to apply (default: the archive's current one).
         """
         active = [member.handle for member in (roster or self.roster).active]
-        return case_readers(self.policy["access"], active, state)
+        return case_readers(self.policy.access, active, state)
 
     def seal(self, loaded: LoadedCase | None, added: Sequence[Event], roster: Roster | None = None,
              ) -> tuple[CaseState, bytes]:
@@ -296,7 +309,7 @@ class Workspace:
             {self.archive.case_relpath(state.id): data},
             subject,
             self.trailers(action, state.id),
-            when=self.now,
+            when=self.now, sign=self.policy.require_signed_commits,
         )
         return state, commit
 

@@ -1,0 +1,52 @@
+"""Write the schemas generated from Python sources: ``python -m cocctl.schemas``.
+
+Only case.schema.json is generated (from case.py): its per-event-type rules
+are mechanical. The other schemas are short and kept by hand; a test checks
+that the definitions they share with case.py are the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cocctl.schemas import case
+
+FOLDER = Path(__file__).parent
+COMMAND = "python -m cocctl.schemas"
+GENERATED: dict[str, Callable[[], dict[str, Any]]] = {"case.schema.json": case.schema}
+
+
+def render(schema: dict[str, Any]) -> str:
+    """The schema as the shipped file holds it."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def outdated(folder: Path = FOLDER) -> list[str]:
+    """Names of the generated schemas in ``folder`` that differ from what their source gives."""
+    stale = []
+    for name, build in GENERATED.items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != render(build()):
+            stale.append(name)
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Regenerate the schemas (or, with ``--check``, exit 1 naming those out of date)."""
+    parser = argparse.ArgumentParser(prog=COMMAND, description=main.__doc__)
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a schema is out of date")
+    parser.add_argument("--folder", type=Path, default=FOLDER, help="where the schemas are (default: %(default)s)")
+    args = parser.parse_args(argv)
+    stale = outdated(args.folder)
+    if args.check:
+        for name in stale:
+            print(f"{name} is out of date; run: {COMMAND}")
+        return 1 if stale else 0
+    for name in stale:
+        (args.folder / name).write_text(render(GENERATED[name]()), encoding="utf-8")
+        print(f"wrote {args.folder / name}")
+    return 0
