@@ -40,6 +40,9 @@ def validate(
     if pushed:
         if paths or staged or deep:
             raise UsageError("--pushed checks what git pushes; it takes no files, --staged or --deep")
+        if sys.stdin.isatty():
+            raise UsageError("--pushed reads the lines git gives a pre-push hook on stdin; "
+                             "'cocctl setup' installs the hook that runs it")
         updates = [(parts[1], parts[3]) for parts in (line.split() for line in sys.stdin) if len(parts) == 4]
         report = checks.validate_push(session(ctx), updates)
         out.problems(report.problems, form)

@@ -274,14 +274,12 @@ def grammar_problems(found: CaseFile) -> list[str]:
     times += [t for seal in found.seals for t in (seal.at, seal.sealed) if t is not None]
     if not all(_valid_time(value) for value in times):
         problems.append("a time is not a UTC time as cocctl writes it (2026-11-20T09:00:00Z)")
-    elif found.updated < found.opened:
-        problems.append("updated is before opened")
     handles = [*found.readers, *found.guests]
     handles += [h for seal in found.seals for h in (seal.by, seal.sealer or seal.by, *seal.readers, *seal.guests)]
     if not all(_HANDLE.fullmatch(handle) for handle in handles):
         problems.append("a reader, guest or author is not a handle")
     kinds = [(item["at"], item["kind"]) for item in found.due]
-    if any(kind not in KINDS for _, kind in kinds) or kinds != sorted(set(kinds)):
+    if any(kind not in KINDS for _, kind in kinds) or kinds != sorted(kinds):
         problems.append(f"due lists something other than cocctl's deadline kinds ({', '.join(KINDS)}) "
                         "in time order")
     if not all(_TOKEN.fullmatch(token) for token in found.people) or list(found.people) != sorted(set(found.people)):

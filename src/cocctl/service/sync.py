@@ -115,7 +115,7 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
         UntrustedRoster: the incoming history changes the roster without a
             valid signature; nothing was merged.
         IntegrityError: a commit to push adds a file the allow-list guard
-            rejects (checked before fetching, and again before pushing).
+            rejects (checked before merging, and again before pushing).
         ConflictError: uncommitted changes in the archive, or a merge git
             could not finish (aborted).
         GitError, AccessDenied, NotFound: from the remote.
@@ -133,9 +133,9 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
         dirty = git.dirty(["cases", "committee.yaml", "cocctl.yaml", "index"])
         if dirty:
             raise ConflictError(f"{dirty[0]} has uncommitted changes; commit or discard them before 'cocctl sync'")
-        # Before anything is fetched, merged or pinned: my commits must pass the guard.
-        _refuse_leaks(git)
         fetched = remote.fetch(archive.root, progress=progress)
+        # Before anything is merged or pinned: my commits must pass the guard.
+        _refuse_leaks(git)
         merged = False
         if fetched.new and not git.is_ancestor(fetched.new, "HEAD"):
             _, findings = trust.walk_since_pin(git, head=fetched.new, removal_rule=committee.removal_rule)
