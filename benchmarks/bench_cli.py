@@ -22,11 +22,11 @@ from pathlib import Path
 
 
 def build_archive(folder: Path, count: int) -> tuple[Path, Path, list[str]]:
-    from cocctl import keys
+    from cocctl.archive import keys
+    from cocctl.archive.ids import new_case_id
     from cocctl.archive.roster import Member
     from cocctl.clock import now
     from cocctl.model import events as ev
-    from cocctl.model.ids import new_case_id
     from cocctl.service import members
     from cocctl.service.workspace import Session, Workspace
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cocctl import validation
+from cocctl.archive import validation
 from cocctl.model import events as ev
 from cocctl.model.events import Event, new_event_id
 from cocctl.model.fold import fold

@@ -6,10 +6,10 @@ import copy
 
 import pytest
 
+from cocctl.archive.ids import is_case_id, new_case_id
 from cocctl.model import events as ev
 from cocctl.model.events import Event, event_id_millis, new_event_id
 from cocctl.model.fold import FoldError, fold
-from cocctl.model.ids import is_case_id, new_case_id
 
 OPENED = {
     "case": "2026-amber-falcon", "summary": "s", "kind": "complaint", "channel": "email",

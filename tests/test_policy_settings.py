@@ -6,6 +6,7 @@ import pytest
 
 from cocctl.errors import IntegrityError
 from cocctl.policy import settings
+from cocctl.service.workspace import policy_of
 from tests.conftest import git
 
 PRESETS = "rls, sse, enginexp, kubernetes, chaoss, django, contributor-covenant"
@@ -32,7 +33,7 @@ def test_a_policy_is_frozen_and_typed():
         policy.access = "cleared"  # type: ignore[misc]
     with pytest.raises(TypeError):
         policy.decisions["default"] = policy.decisions["default"]  # type: ignore[index]
-    assert settings.load(b"cocctl: 1\ncommunity: X\npreset: sse\n") == policy
+    assert policy_of(b"cocctl: 1\ncommunity: X\npreset: sse\n") == policy
 
 
 @pytest.mark.parametrize("overrides, message", [

@@ -162,7 +162,7 @@ def test_a_member_resigning_needs_no_vote(chaoss):
 
 
 def test_settings_signed_with_a_weaker_removal_rule_are_reported(chaoss):
-    from cocctl import keys as key_files
+    from cocctl.archive import keys as key_files
     from cocctl.archive import roster as roster_file
     from cocctl.archive.roster import Entry
     from tests.conftest import git

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cocctl import render, validation
+from cocctl import render
+from cocctl.archive import validation
 from cocctl.model import events as ev
-from cocctl.model import governance  # noqa: F401  (registers the governance reducers)
 from cocctl.model.fold import REDUCERS
 from cocctl.schemas import case, generate
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from cocctl import validation
+from cocctl.archive import validation
 from cocctl.archive import yamlio
 from cocctl.errors import AccessDenied, ConflictError, NotFound, UsageError
-from cocctl.model.ids import is_case_id
+from cocctl.archive.ids import is_case_id
 from cocctl.service import cases
 from cocctl.service.cases import CaseRow
 from cocctl.service.workspace import Session

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from cocctl.archive.roster import Member
 from cocctl.errors import AccessDenied, ConflictError, UsageError
-from cocctl.service import cases, committee as members, conflicts
+from cocctl.service import access as conflicts
+from cocctl.service import cases, committee as members
+from cocctl.service import keys as member_keys
 from cocctl.service.workspace import Session
 from tests.conftest import NOW, git, make_key
 from tests.test_service_cases import REPORT
@@ -27,13 +28,13 @@ def test_list_members_holds_the_roster_with_roles(committee):
 def test_a_new_member_reads_existing_cases_under_committee_access(committee, tmp_path):
     case = cases.open_case(as_(committee, "alice"), dict(REPORT), exclude=[]).case
     committee.keys["dana"] = tmp_path / "dana"
-    keys = members.parse_public(make_key(CliRunner(), committee.keys["dana"]))
-    change = members.add_member(as_(committee, "alice"), Member("dana", keys.recipient, NOW, name="Dana"), keys)
+    keys = member_keys.parse_public(make_key(CliRunner(), committee.keys["dana"]))
+    change = members.add_member(as_(committee, "alice"), "dana", keys, name="Dana")
     assert change.commit == committee.head() and change.reencrypted == (case,) and change.unreadable == ()
     assert (change.member.handle, change.member.name, change.member.signing) == ("dana", "Dana", keys.signing)
     assert cases.show_case(as_(committee, "dana"), case).summary == REPORT["summary"]
     with pytest.raises(ConflictError, match="already on the roster"):
-        members.add_member(as_(committee, "alice"), Member("dana", keys.recipient, NOW), keys)
+        members.add_member(as_(committee, "alice"), "dana", keys)
 
 
 def test_a_removed_member_loses_every_case_and_gets_the_checklist(committee):

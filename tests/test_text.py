@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cocctl.errors import UsageError
-from cocctl.model.text import require_single_line, require_text
+from cocctl.text import require_single_line, require_text
 
 
 @pytest.mark.parametrize("value", ["two\nlines", "tab\there", "esc\x1b[2J", "nul\x00", "bidi\u202e", "c1\x9b"])

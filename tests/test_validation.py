@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from cocctl import validation
+from cocctl.archive import validation
 
 EVENT = {"id": "01ARZ3NDEKTSV4RRFFQ69G5FAV", "at": "2026-01-01T00:00:00Z", "by": "alice"}
 OPENED = {**EVENT, "type": "opened", "data": {

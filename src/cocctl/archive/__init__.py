@@ -1,1 +1,1 @@
-"""The archive: envelopes, case files, roster and config, git commits, locks."""
+"""The archive: case files and seals, roster, settings, people index, identities, schemas, git, remote, locks."""

@@ -21,8 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from cocctl import validation
-from cocctl.archive import signing, yamlio
+from cocctl.archive import signing, validation, yamlio
 from cocctl.errors import AccessDenied, IntegrityError
 
 FORMAT_VERSION = 2
@@ -112,7 +111,7 @@ class CaseFile:
     seals: tuple[Seal, ...] = ()
     guests: tuple[str, ...] = ()
     due: tuple[dict[str, str], ...] = field(default=())
-    # Blinded tokens of the reported people (service/blind.py); no names.
+    # Blinded tokens of the reported people (archive/blind.py); no names.
     people: tuple[str, ...] = field(default=())
     reseal: bool = False
     payload: str | None = None

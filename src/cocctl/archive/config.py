@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from cocctl import validation
-from cocctl.archive import yamlio
+from cocctl.archive import validation, yamlio
 from cocctl.errors import IntegrityError
 
 FILE_NAME = "cocctl.yaml"

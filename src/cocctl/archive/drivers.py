@@ -128,7 +128,6 @@ def textconv(data: bytes, identities: Sequence[Any] | None, why_not: str = "no i
         as a leading comment), or one marker line when it cannot be read.
         Never the ciphertext.
     """
-    from cocctl import age
     from cocctl.age import armor
 
     if not data.strip():
@@ -183,18 +182,3 @@ def _attachment(data: bytes, identities: Sequence[Any] | None, why_not: str) -> 
         return text
     digest = hashlib.sha256(plaintext).hexdigest()
     return f"{MARKER} binary attachment, {len(plaintext)} bytes, sha256 {digest}\n"
-
-
-def main_identities(path: Any) -> tuple[list[Any] | None, str]:
-    """Load my identities without ever prompting (git runs textconv without a terminal).
-
-    Returns:
-        The identities, or None and the reason they could not be loaded.
-    """
-    from cocctl import keys
-    from cocctl.errors import CocctlError
-
-    try:
-        return keys.load(keys.resolve_path(path), None), ""
-    except CocctlError as error:
-        return None, str(error).split(";")[0]

@@ -130,7 +130,7 @@ def fetch(root: Path, remote: str = "origin", progress: Progress | None = None) 
     local = Git(root)
     branch = _followed_branch(local, remote)
     tracking = f"refs/remotes/{remote}/{branch}" if branch else None
-    old = _resolve(local, tracking)
+    old = local.commit_id(tracking) if tracking else None
     with _shielded() as git:
         repo = _open(git, root)
         try:
@@ -147,7 +147,7 @@ def fetch(root: Path, remote: str = "origin", progress: Progress | None = None) 
                 raise _remote_error(git, error, f"cannot fetch from '{remote}'") from None
         finally:
             repo.close()
-    new = _resolve(local, tracking)
+    new = local.commit_id(tracking) if tracking else None
     count = 0
     if new and new != old:
         span = f"{old}..{new}" if old else new
@@ -184,7 +184,7 @@ def push(root: Path, remote: str = "origin", branch: str | None = None,
         branch = _current_branch(local)
         if branch is None:
             raise ConflictError("HEAD is detached: check out the archive's branch, then push again")
-    if _resolve(local, f"refs/heads/{branch}") is None:
+    if local.commit_id(f"refs/heads/{branch}") is None:
         raise NotFound(f"no local branch '{branch}' to push")
     tracked = _upstream_of(local, branch)
     target = tracked[1] if tracked and tracked[0] == remote else branch
@@ -205,7 +205,7 @@ def push(root: Path, remote: str = "origin", branch: str | None = None,
             info = infos[0]
             _check_push(git, info, handler, target)
             old = info.old_commit.hexsha if info.old_commit is not None else None
-            new = _resolve(local, f"refs/heads/{branch}") or ""
+            new = local.commit_id(f"refs/heads/{branch}") or ""
             up_to_date = bool(info.flags & git.PushInfo.UP_TO_DATE)
         finally:
             repo.close()
@@ -395,10 +395,3 @@ def _followed_branch(local: Git, remote: str) -> str | None:
         return None
     tracked = _upstream_of(local, branch)
     return tracked[1] if tracked and tracked[0] == remote else branch
-
-
-def _resolve(local: Git, ref: str | None) -> str | None:
-    if ref is None:
-        return None
-    found = local.run("rev-parse", "-q", "--verify", f"{ref}^{{commit}}", check=False).strip()
-    return found or None

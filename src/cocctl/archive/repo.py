@@ -10,15 +10,14 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
-from cocctl.archive import casefile
+from cocctl.archive import casefile, trust
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
-from cocctl.archive import trust
 from cocctl.archive.fsio import write_atomic
 from cocctl.archive.git import Git
+from cocctl.archive.ids import is_case_id
 from cocctl.archive.lock import locked
-from cocctl.errors import CocctlError, ConflictError, NotFound
-from cocctl.model.ids import is_case_id
+from cocctl.errors import CocctlError, ConflictError, NotFound, UsageError
 
 ARCHIVE_VARIABLE = "COCCTL_ARCHIVE"
 CASES_DIR = "cases"
@@ -206,7 +205,7 @@ class Archive:
         return self.git.run_bytes("cat-file", "blob", f"HEAD:{path}")
 
     def commit(self, changes: Mapping[str, bytes | None], subject: str, trailers: dict[str, str],
-               when: datetime | None = None, *, adopt: Sequence[str] = (), sign: bool = False) -> str:
+               when: datetime | None = None, *, sign: bool, adopt: Sequence[str] = ()) -> str:
         """Write ``changes`` (relative path -> new bytes, or None to delete) as one commit.
 
         Files are written atomically with mode 0600. If anything fails,
@@ -214,7 +213,8 @@ class Archive:
         it was and the index entries are reset, so the archive is unchanged.
 
         Args:
-            sign: have git sign the commit (the policy's ``require_signed_commits``).
+            sign: sign the commit (the caller knows whether the policy in
+                force requires it; the archive knows no policy).
 
         Raises:
             ConflictError: one of the files has uncommitted changes.
@@ -265,14 +265,12 @@ class Archive:
                 journal.unlink(missing_ok=True)
 
     def _check_signing_key(self) -> None:
-        """Refuse before writing anything when git cannot sign.
+        """Refuse to start a signed commit git cannot sign.
 
         Raises:
             UsageError: no signing key is configured.
         """
         if not self.git.run("config", "--get", "user.signingkey", check=False).strip():
-            from cocctl.errors import UsageError
-
             raise UsageError(
                 "the archive's policy requires signed commits and git has no signing key; "
                 "set one with 'git config user.signingkey KEY' (and 'git config gpg.format ssh' for an ssh key)"

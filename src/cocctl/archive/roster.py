@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from cocctl import validation
-from cocctl.archive import signing, yamlio
+from cocctl.archive import signing, validation, yamlio
 from cocctl.archive.members import (  # noqa: F401  (Member, Entry and the change names are the roster's vocabulary)
     ADD, APPROVE, CHANGES, CONFIG, MAJORITY, REMOVAL_RULES, REMOVE, ROTATE, SINGLE, UPDATABLE, UPDATE, Entry, Member,
     sign_entry,
@@ -107,6 +106,10 @@ class Roster:
             return False
         key = member.signing_key_at(at)
         return key is not None and signing.verify(key, domain, statement, sig)
+
+    def seal_valid(self, case_id: str, seal: Any) -> bool:
+        """Whether a case file's ``seal`` carries its signer's outer signature, made while they were a member."""
+        return self.signer_valid(seal.signer, seal.signed_at, seal.statement(case_id), signing.SEAL_DOMAIN, seal.sig)
 
     def with_entry(self, entry: Entry) -> Roster:
         """Return the roster with ``entry`` appended (it must be signed and newer than the head).

@@ -10,6 +10,5 @@ from cocctl.cli import audit  # noqa: F401  (validate, log, verify, setup, textc
 from cocctl.cli import sync  # noqa: F401  (clone, sync)
 from cocctl.cli import transparency  # noqa: F401  (report, stats)
 from cocctl.cli.app import app
-from cocctl.main import main
 
-__all__ = ["app", "main"]
+__all__ = ["app"]

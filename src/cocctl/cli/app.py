@@ -52,10 +52,18 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-member_app = typer.Typer(cls=_Group, help="Manage the committee roster.", no_args_is_help=True)
-app.add_typer(member_app, name="member")
-roster_app = typer.Typer(cls=_Group, help="The roster: the committee's own rules (check) and which roster this clone trusts (trust).", no_args_is_help=True)
-app.add_typer(roster_app, name="roster")
+
+def command_group(name: str, help: str) -> typer.Typer:
+    """A group of sub-commands (``cocctl NAME ...``) whose errors become exit codes like the top level's."""
+    group = typer.Typer(cls=_Group, help=help, no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group
+
+
+member_app = command_group("member", "Manage the committee roster.")
+roster_app = command_group(
+    "roster", "The roster: the committee's own rules (check) and which roster this clone trusts (trust)."
+)
 
 
 def _version(value: bool) -> None:

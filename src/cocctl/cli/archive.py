@@ -31,7 +31,6 @@ def init(
 def _keys(key: Optional[str], recipient: Optional[str]):  # type: ignore[no-untyped-def]
     """The member's public keys from --key (a KEY.pub path or the line itself)."""
     from cocctl.errors import UsageError
-    from cocctl.service import committee
 
     if recipient and not key:
         raise UsageError(
@@ -40,7 +39,9 @@ def _keys(key: Optional[str], recipient: Optional[str]):  # type: ignore[no-unty
         )
     if not key:
         raise UsageError("pass --key with the new member's KEY.pub file or its line (age1... ed25519:...)")
-    return committee.read_public(key)
+    from cocctl.service import keys
+
+    return keys.read_public(key)
 
 
 @member_app.command("add")
@@ -56,13 +57,10 @@ def member_add(
 ) -> None:
     """Add a member (a signed roster change) and re-seal the cases they may now read, in one commit."""
     from cocctl import render
-    from cocctl.archive.roster import Member
     from cocctl.service import committee
 
-    keys = _keys(key, recipient)
-    new = Member(handle=handle, recipient=keys.recipient, joined="", name=name, email=email,
-                 roles=tuple(role), employer=employer)
-    change = committee.add_member(session(ctx), new, keys)
+    change = committee.add_member(session(ctx), handle, _keys(key, recipient), name=name, email=email,
+                                  roles=role, employer=employer)
     _report(render, f"added {handle}", change)
 
 

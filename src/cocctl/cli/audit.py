@@ -7,10 +7,9 @@ from typing import List, Optional
 
 import typer
 
-from cocctl.cli.app import _Group, app, session
+from cocctl.cli.app import app, command_group, session
 
-hooks_app = typer.Typer(cls=_Group, help="Install git hooks in this clone.", no_args_is_help=True)
-app.add_typer(hooks_app, name="hooks")
+hooks_app = command_group("hooks", "Install git hooks in this clone.")
 
 
 @app.command()
@@ -33,7 +32,7 @@ def validate(
 
     from cocctl.errors import UsageError
     from cocctl.render import audit as out
-    from cocctl.service import checks
+    from cocctl.service import validate as service
 
     if form not in ("text", "github"):
         raise UsageError(f"unknown --format {form!r}; use text or github")
@@ -44,7 +43,7 @@ def validate(
             raise UsageError("--pushed reads the lines git gives a pre-push hook on stdin; "
                              "'cocctl setup' installs the hook that runs it")
         updates = [(parts[1], parts[3]) for parts in (line.split() for line in sys.stdin) if len(parts) == 4]
-        report = checks.validate_push(session(ctx), updates)
+        report = service.validate_push(session(ctx), updates)
         out.problems(report.problems, form)
         if not report.ok:
             from cocctl import render
@@ -53,7 +52,7 @@ def validate(
                          "(for example with 'git rebase -i') and push again")
             raise typer.Exit(1)
         return
-    report = checks.validate(session(ctx), paths or (), staged=staged, deep=deep)
+    report = service.validate(session(ctx), paths or (), staged=staged, deep=deep)
     out.problems(report.problems, form)
     out.validate_summary(report)
     if not report.ok:
@@ -119,12 +118,9 @@ def textconv(ctx: typer.Context, file: Path = typer.Argument(..., help="A versio
     """git's textconv driver: print the decrypted case as canonical YAML, or a one-line marker."""
     import sys
 
-    from cocctl.archive import drivers
+    from cocctl.service import history
 
-    root = ctx.find_root()
-    identity = (root.obj or (None, None))[1]
-    identities, why_not = drivers.main_identities(identity)
-    sys.stdout.write(drivers.textconv(file.read_bytes(), identities, why_not))
+    sys.stdout.write(history.textconv(session(ctx), file.read_bytes()))
 
 
 @hooks_app.command("install")

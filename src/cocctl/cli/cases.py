@@ -194,7 +194,8 @@ def edit(
     $XDG_RUNTIME_DIR, else $XDG_CACHE_HOME/cocctl/edits); --resume picks it
     up again and removes it.
     """
-    from cocctl import editor, render
+    from cocctl import render
+    from cocctl.cli import editor
     from cocctl.errors import NotFound, UsageError
     from cocctl.service import cases
 

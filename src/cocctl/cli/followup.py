@@ -29,9 +29,9 @@ def due(
     """
     from cocctl import render
     from cocctl.render import followup as show
-    from cocctl.service import followup
+    from cocctl.service import deadlines
 
-    report = followup.due(session(ctx), at=at, mine=mine, check=check)
+    report = deadlines.due(session(ctx), at=at, mine=mine, check=check)
     render.emit_json(report) if json else show.due(report)
     if check and report.overdue:
         render.error(f"{len(report.overdue)} deadline(s) overdue")
@@ -61,18 +61,16 @@ def draft(
     """
     from cocctl import render
     from cocctl.render import followup as show
-    from cocctl.service import followup
+    from cocctl.service import drafts
 
     if sent:
-        change = followup.record_sent(session(ctx), case, to, kind)
+        change = drafts.record_sent(session(ctx), case, to, kind)
         if change.commit:
             render.info(f"recorded a {change.added[-1].data['kind']} message to the {to} on case {case} "
                         f"(commit {change.commit[:10]})")
         return
-    message = followup.draft(session(ctx), case, to, kind)
+    message = drafts.draft(session(ctx), case, to, kind)
     render.emit_json(message) if json else show.draft(message)
-
-
 
 
 @roster_app.command("check")
@@ -90,9 +88,9 @@ def roster_check(
     """
     from cocctl import render
     from cocctl.render import followup as show
-    from cocctl.service import followup
+    from cocctl.service import roster
 
-    result = followup.roster_check(session(ctx), at)
+    result = roster.roster_check(session(ctx), at)
     render.emit_json({**render.plain(result), "broken": result.broken}) if json else show.roster_check(result)
     if result.broken:
         raise typer.Exit(1)
@@ -107,9 +105,9 @@ def rotation(
 ) -> None:
     """Who is on triage watch this week, and in the weeks after (a fixed weekly rotation)."""
     from cocctl import render
-    from cocctl.service import followup
+    from cocctl.service import roster
 
-    schedule = followup.rotation(session(ctx), at, weeks)
+    schedule = roster.rotation(session(ctx), at, weeks)
     if json:
         render.emit_json([{"week": week, "watch": list(watch)} for week, watch in schedule])
         return
@@ -121,7 +119,7 @@ def rotation(
 def member_confirm(ctx: typer.Context, handle: str = typer.Argument(..., help="The member who wants to continue.")) -> None:
     """Record that a member wants to continue serving (asked every six months), in one commit."""
     from cocctl import render
-    from cocctl.service import followup
+    from cocctl.service import committee
 
-    commit = followup.confirm_member(session(ctx), handle)
+    commit = committee.confirm_member(session(ctx), handle)
     render.info(f"recorded that {handle} continues (commit {commit[:10]})")

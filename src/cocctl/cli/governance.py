@@ -6,10 +6,9 @@ from typing import List, Optional
 
 import typer
 
-from cocctl.cli.app import app, session
+from cocctl.cli.app import app, command_group, session
 
-policy_app = typer.Typer(help="Show the policy in force, or adopt an edited cocctl.yaml.", no_args_is_help=True)
-app.add_typer(policy_app, name="policy")
+policy_app = command_group("policy", "Show the policy in force, or adopt an edited cocctl.yaml.")
 
 CONSEQUENCE_HELP = "A consequence ID[:key=value,...], e.g. do-not-contact:period=30d,protect=riley (repeatable)."
 
@@ -25,9 +24,9 @@ def recuse(
     """Record a conflict: a hard recusal removes access and vote (the case is re-encrypted), a soft one the vote."""
     from cocctl import render
     from cocctl.render import governance as show
-    from cocctl.service import conflicts
+    from cocctl.service import access
 
-    show.changed(render, conflicts.recuse(session(ctx), case, member, soft=soft, reason=reason), "recusal recorded on")
+    show.changed(render, access.recuse(session(ctx), case, member, soft=soft, reason=reason), "recusal recorded on")
 
 
 @app.command()
@@ -42,12 +41,12 @@ def grant(
     from cocctl import render
     from cocctl.errors import UsageError
     from cocctl.render import governance as show
-    from cocctl.service import conflicts
+    from cocctl.service import access
 
     if member and not (recipient or as_):
-        change = conflicts.grant_member(session(ctx), case, member)
+        change = access.grant_member(session(ctx), case, member)
     elif recipient and as_ and not member:
-        change = conflicts.grant_guest(session(ctx), case, recipient, as_)
+        change = access.grant_guest(session(ctx), case, recipient, as_)
     else:
         raise UsageError("use either --member HANDLE or --recipient age1... --as NAME")
     show.changed(render, change, "access granted on")
@@ -62,9 +61,9 @@ def revoke(
     """End an outside party's access; the case is re-encrypted without them."""
     from cocctl import render
     from cocctl.render import governance as show
-    from cocctl.service import conflicts
+    from cocctl.service import access
 
-    show.changed(render, conflicts.revoke_guest(session(ctx), case, as_), "access revoked on")
+    show.changed(render, access.revoke_guest(session(ctx), case, as_), "access revoked on")
 
 
 @app.command()

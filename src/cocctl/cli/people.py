@@ -6,10 +6,9 @@ from typing import Optional
 
 import typer
 
-from cocctl.cli.app import app, session
+from cocctl.cli.app import app, command_group, session
 
-escrow_app = typer.Typer(help="Escrowed reports: kept, not acted on, until released.", no_args_is_help=True)
-app.add_typer(escrow_app, name="escrow")
+escrow_app = command_group("escrow", "Escrowed reports: kept, not acted on, until released.")
 
 
 @app.command()

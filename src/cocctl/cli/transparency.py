@@ -30,18 +30,18 @@ def report(
 
     from cocctl import render
     from cocctl.errors import UsageError
-    from cocctl.service import transparency
+    from cocctl.service import reports
 
     if format_ not in ("markdown", "json"):
         raise UsageError("--format must be markdown or json")
     current = session(ctx)
-    figures = transparency.report(current, from_, to, min_count)
+    figures = reports.report(current, from_, to, min_count)
     if format_ == "json":
         render.emit_json({k: v for k, v in render.plain(figures).items() if k not in ("withheld", "owners")})
     else:
         from cocctl.service.workspace import Workspace
 
-        sys.stdout.write(transparency.markdown(figures, Workspace(current).archive.root))
+        sys.stdout.write(reports.markdown(figures, Workspace(current).archive.root))
     if figures.unreadable:
         render.info(f"{figures.unreadable} case(s) you cannot read are only counted")
     if figures.withheld:
@@ -58,7 +58,7 @@ def stats(
     """The committee's own figures: the report's numbers unmerged, with each member's load."""
     from cocctl import render
     from cocctl.render import followup as show
-    from cocctl.service import transparency
+    from cocctl.service import reports
 
-    figures = transparency.stats(session(ctx), from_, to)
+    figures = reports.stats(session(ctx), from_, to)
     render.emit_json(figures) if json else show.stats(figures)

@@ -1,1 +1,1 @@
-"""The case model: events, the pure fold to a state, and case ids (no I/O)."""
+"""The case model: events and the pure fold to a state (no I/O)."""

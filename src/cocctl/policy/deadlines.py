@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from typing import Any
 
+from cocctl.clock import parse_time
 from cocctl.model.events import Event
 from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState
 from cocctl.policy import consequences as catalogue
@@ -199,4 +200,4 @@ def _times(value: Any) -> list[datetime]:
 
 
 def _time(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return parse_time(text)

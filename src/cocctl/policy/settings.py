@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import timezone, tzinfo
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from cocctl.archive import config as config_file
 from cocctl.errors import IntegrityError
 from cocctl.policy import presets
 from cocctl.policy.calendar import Duration, DurationError, parse
 from cocctl.policy.consequences import CATALOGUE
 from cocctl.policy.votes import DEFAULT, Rule, rule_for
 
-SOURCE_BASE, SOURCE_PRESET, SOURCE_CONFIG = "base", "preset", config_file.FILE_NAME
+# The settings file's name, for messages (the archive layer reads the file).
+CONFIG_FILE = "cocctl.yaml"
+SOURCE_BASE, SOURCE_PRESET, SOURCE_CONFIG = "base", "preset", CONFIG_FILE
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ class _Invalid(Exception):
 
 
 def build(preset: str, overrides: Mapping[str, Any] | None = None, *,
-          where: str = config_file.FILE_NAME) -> Policy:
+          where: str = CONFIG_FILE) -> Policy:
     """The policy in force under ``preset`` and the overrides of ``where`` (cocctl.yaml).
 
     Mappings of the overrides are merged one level deep into the preset's;
@@ -152,25 +152,6 @@ def build(preset: str, overrides: Mapping[str, Any] | None = None, *,
         return _typed(preset, raw)
     except _Invalid as error:
         raise IntegrityError(f"{where}: policy.{error.setting}: {error}") from None
-
-
-def of_config(config: config_file.Config) -> Policy:
-    """The policy of a parsed cocctl.yaml.
-
-    Raises:
-        IntegrityError: see :func:`build`.
-    """
-    return build(config.preset, config.policy)
-
-
-@lru_cache(maxsize=32)
-def load(data: bytes) -> Policy:
-    """The policy of cocctl.yaml's bytes (parsed, checked and built once per version).
-
-    Raises:
-        IntegrityError: cocctl.yaml is not valid, or a setting in it is not.
-    """
-    return of_config(config_file.loads(data))
 
 
 def explain(preset: str, overrides: Mapping[str, Any] | None = None) -> list[tuple[str, Any, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -132,11 +132,11 @@ def case(state: Any) -> None:
 
 def decisions(state: Any) -> None:
     """Print a case's decisions, flagging interim measures awaiting the committee."""
-    from cocctl.policy.consequences import label
+    from cocctl.service.people import measures as spell
 
     out = console()
     for decision in state.decisions:
-        measures = ", ".join(label(item) for item in decision.consequences) or "no action"
+        measures = spell(decision.consequences) or "no action"
         flag = ""
         if decision.interim and decision.confirmed_at is None and decision.standing == "in-force":
             flag = "  [red]INTERIM: awaiting the committee's confirm or lift[/red]"
@@ -162,9 +162,14 @@ def _ref(value: Any) -> str:
 
 
 def describe(event: Any) -> str:
-    """A one-line description of an event's data."""
-    summary = EVENT_SUMMARIES.get(event.type)
-    return summary(event.data) if summary is not None else ""
+    """A one-line description of an event's data.
+
+    Args:
+        event: an event of a case's state, or one as a log entry carries it (a dict).
+    """
+    kind, data = (event["type"], event.get("data") or {}) if isinstance(event, Mapping) else (event.type, event.data)
+    summary = EVENT_SUMMARIES.get(kind)
+    return summary(data) if summary is not None else ""
 
 
 def _amended(data: dict[str, Any]) -> str:
@@ -175,9 +180,9 @@ def _amended(data: dict[str, Any]) -> str:
 
 
 def _measures(data: dict[str, Any]) -> str:
-    from cocctl.policy.consequences import label
+    from cocctl.service.people import measures as spell
 
-    measures = ", ".join(label(item) for item in data.get("consequences", [])) or "no action"
+    measures = spell(data.get("consequences", [])) or "no action"
     return ("interim: " if data.get("interim") else "") + measures
 
 

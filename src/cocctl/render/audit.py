@@ -54,7 +54,6 @@ def log_entries(entries: Sequence[Any]) -> None:
     if not entries:
         info("no commits")
         return
-    from cocctl.model.events import Event
     from cocctl.render import describe
 
     for entry in entries:
@@ -64,9 +63,8 @@ def log_entries(entries: Sequence[Any]) -> None:
                   f"{text(entry.action or '-')}  {text(entry.case or '')}  [dim]{text(signature)}[/dim]")
         out.print(f"    {text(entry.subject)}")
         for event in entry.events:
-            item = Event.from_dict(event)
-            out.print(f"    + {text(item.at)}  {text(f'{item.by:<10}')} {text(f'{item.type:<9}')} "
-                      f"{text(describe(item))}")
+            at, by, kind = event["at"], event["by"], event["type"]
+            out.print(f"    + {text(at)}  {text(f'{by:<10}')} {text(f'{kind:<9}')} {text(describe(event))}")
         if entry.hidden:
             out.print(f"    [dim]{text(entry.hidden)}[/dim]")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from cocctl.clock import parse_time
 from typing import Any
 
 from cocctl.render import console, info
@@ -11,8 +11,7 @@ from cocctl.render.safe import text, visible
 
 def _until(at: str, now: str) -> str:
     """'in 3d 4h' or '2d 1h late', from two canonical times."""
-    seconds = (datetime.fromisoformat(at.replace("Z", "+00:00"))
-               - datetime.fromisoformat(now.replace("Z", "+00:00"))).total_seconds()
+    seconds = (parse_time(at) - parse_time(now)).total_seconds()
     late, seconds = seconds <= 0, abs(int(seconds))
     days, hours, minutes = seconds // 86400, seconds % 86400 // 3600, seconds % 3600 // 60
     text = f"{days}d {hours}h" if days else (f"{hours}h {minutes}m" if hours else f"{minutes}m")

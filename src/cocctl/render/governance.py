@@ -25,13 +25,13 @@ def tally(result: Any) -> None:
 
 def decided(render: Any, outcome: Any) -> None:
     """Print a recorded decision, its tally and any strike notice."""
-    from cocctl.policy.consequences import label
+    from cocctl.service.people import measures
 
     decision = outcome.decision
     changed(render, outcome.change, f"decision {decision.number} recorded on" if decision else "decision on")
     if decision is None:
         return
-    what = ", ".join(label(c) for c in decision.consequences)
+    what = measures(decision.consequences)
     flag = "INTERIM " if decision.interim else ""
     info(f"{flag}{decision.outcome}: {what}")
     if outcome.tally is not None:
@@ -47,7 +47,7 @@ def decided(render: Any, outcome: Any) -> None:
 
 def person(record: Any, as_json: bool) -> None:
     """Print a person's record across cases."""
-    from cocctl.policy.consequences import label
+    from cocctl.service.people import measures
 
     if as_json:
         emit_json(record)
@@ -66,7 +66,7 @@ def person(record: Any, as_json: bool) -> None:
     out.print(f"strikes: {record.strikes}{threshold}", markup=False)
     for item in record.sanctions:
         out.print("sanction: " + _sanction_line(item), markup=False)
-    out.print("highest consequence: " + visible(label(record.highest) if record.highest else "none"), markup=False)
+    out.print("highest consequence: " + visible(measures([record.highest]) if record.highest else "none"), markup=False)
 
 
 def sanctions(result: Any, as_json: bool) -> None:
@@ -84,11 +84,11 @@ def sanctions(result: Any, as_json: bool) -> None:
 
 
 def _sanction_line(item: Any) -> str:
-    from cocctl.policy.consequences import label
+    from cocctl.service.people import measures
 
     end = f"until {item.end}" if item.end else "no end date"
     flags = (" INTERIM" if item.interim else "") + (" expires soon" if item.expires_soon else "")
-    return visible(f"{', '.join(item.persons)}: {label(item.consequence)} {end} "
+    return visible(f"{', '.join(item.persons)}: {measures([item.consequence])} {end} "
                    f"(case {item.case}, decision {item.decision}){flags}")
 
 

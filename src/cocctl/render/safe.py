@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cocctl.model.text import CONTROLS
+from cocctl.text import CONTROLS
 
 # Each control written out, e.g. ESC as \x1b; tab is harmless and kept.
 _SHOWN = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in CONTROLS if code != 0x09}

@@ -8,8 +8,8 @@ from cocctl.errors import ConflictError, NotFound, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import ESCROWED, CaseState
 from cocctl.policy.sanctions import check_appeal_window
-from cocctl.service.cases import _check_event_data
-from cocctl.service.governance import _reader
+from cocctl.service.access import require_reader
+from cocctl.service.cases import check_event_data
 from cocctl.service.workspace import CaseChange, Session, Workspace
 
 
@@ -25,7 +25,7 @@ def appeal(session: Session, case_id: str, reason: str, decision: int | None = N
     """
     work = Workspace(session)
     appeals = work.policy.appeals
-    _reader(work, case_id)
+    require_reader(work, case_id)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         appealable = [d for d in state.decisions if d.in_force
@@ -40,7 +40,7 @@ def appeal(session: Session, case_id: str, reason: str, decision: int | None = N
             raise ConflictError(f"decision {target.number} on case {case_id} already has an appeal pending")
         check_appeal_window(appeals, target.at, work.now, case_id, target.number, work.policy.zone)
         data = {"decision": target.id, "reason": reason}
-        _check_event_data(ev.APPEALED, data)
+        check_event_data(ev.APPEALED, data)
         return [(ev.APPEALED, data)]
 
     return work.change_case(case_id, "appeal", f"Record appeal on case {case_id}", make)
@@ -54,7 +54,7 @@ def decide_appeal(session: Session, case_id: str, overturn: bool, rationale: str
         NotFound: no pending appeal.
     """
     work = Workspace(session)
-    _reader(work, case_id)
+    require_reader(work, case_id)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         pending = [a for a in state.appeals if a.result is None and (number is None or a.number == number)]
@@ -62,7 +62,7 @@ def decide_appeal(session: Session, case_id: str, overturn: bool, rationale: str
             raise NotFound(f"case {case_id} has no pending appeal" + (f" numbered {number}" if number else ""))
         target = pending[-1]
         data = {"appeal": target.id, "result": "overturned" if overturn else "upheld", "rationale": rationale}
-        _check_event_data(ev.APPEAL_DECIDED, data)
+        check_event_data(ev.APPEAL_DECIDED, data)
         return [(ev.APPEAL_DECIDED, data)]
 
     return work.change_case(case_id, "decide-appeal", f"Record appeal decision on case {case_id}", make)
@@ -77,7 +77,7 @@ def release(session: Session, case_id: str, kind: str = "complaint", reason: str
     if kind not in ("complaint", "concern", "anonymous"):
         raise UsageError(f"an escrowed report becomes a complaint, concern or anonymous report, not {kind!r}")
     work = Workspace(session)
-    _reader(work, case_id)
+    require_reader(work, case_id)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         if state.status != ESCROWED:
@@ -87,7 +87,7 @@ def release(session: Session, case_id: str, kind: str = "complaint", reason: str
         data: dict[str, Any] = {"kind": kind}
         if reason:
             data["reason"] = reason
-        _check_event_data(ev.RELEASED, data)
+        check_event_data(ev.RELEASED, data)
         return [(ev.RELEASED, data)]
 
     return work.change_case(case_id, "escrow-release", f"Release escrowed case {case_id}", make)

@@ -6,15 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cocctl import validation
-from cocctl.archive import yamlio
+from cocctl.archive import validation, yamlio
+from cocctl.archive.ids import new_case_id
 from cocctl.clock import format_time, parse_time
 from cocctl.errors import ConflictError, UsageError
 from cocctl.model import events as ev
-from cocctl.model.ids import new_case_id
 from cocctl.model.state import CLOSED, CaseState
-from cocctl.model.text import require_single_line, require_text
-from cocctl.service.workspace import CaseChange, Session, Workspace
+from cocctl.service.workspace import CaseChange, Session, Workspace, document
+from cocctl.text import require_single_line, require_text
 
 REQUIRED_REPORT_FIELDS = ("summary", "kind", "channel", "severity")
 REPORT_FIELDS = (*ev.SCALAR_FIELDS, *ev.LIST_FIELDS)
@@ -75,7 +74,7 @@ def open_case(session: Session, report: dict[str, Any], exclude: list[str]) -> C
         data = {"case": case_id, **report}
         if exclusions:
             data["exclude"] = exclusions
-        _check_event_data(ev.OPENED, data)
+        check_event_data(ev.OPENED, data)
         events = work.new_events([], [(ev.OPENED, data)])
         state, commit = work.commit_case(None, events, "open", f"Open case {case_id}")
     related = _related(work, state)
@@ -137,17 +136,7 @@ def show_case(session: Session, case_id: str) -> CaseState:
 
 def raw_case(session: Session, case_id: str) -> str:
     """Return the decrypted case document as canonical YAML."""
-    work = Workspace(session)
-    loaded = work.load_case(case_id)
-    document = {
-        "cocctl": 1,
-        "case": loaded.state.id,
-        "status": loaded.state.status,
-        "opened": loaded.state.opened_at,
-        "updated": loaded.state.updated_at,
-        "events": [event.to_dict() for event in loaded.state.events],
-    }
-    return yamlio.dumps(document)
+    return yamlio.dumps(document(Workspace(session).load_case(case_id).state))
 
 
 def amend_case(
@@ -189,7 +178,7 @@ def amend_case(
         if amended:
             changes.append((ev.AMENDED, amended))
         for kind, data in changes:
-            _check_event_data(kind, data)
+            check_event_data(kind, data)
         return changes
 
     work = Workspace(session)
@@ -248,7 +237,7 @@ def apply_edit(session: Session, case_id: str, text: str) -> CaseChange:
         amended = _report_diff(state, wanted, {}, replace_lists=True)
         if not amended:
             return []
-        _check_event_data(ev.AMENDED, amended)
+        check_event_data(ev.AMENDED, amended)
         return [(ev.AMENDED, amended)]
 
     return Workspace(session).change_case(case_id, "edit", f"Edit case {case_id}", make)
@@ -298,7 +287,7 @@ def close_case(session: Session, case_id: str, resolution: str, public_summary: 
         data = {"resolution": resolution}
         if public_summary:
             data["public_summary"] = public_summary
-        _check_event_data(ev.CLOSED, data)
+        check_event_data(ev.CLOSED, data)
         return [(ev.CLOSED, data)]
 
     return Workspace(session).change_case(case_id, "close", f"Close case {case_id}", make)
@@ -316,7 +305,7 @@ def reopen_case(session: Session, case_id: str, reason: str) -> CaseChange:
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         if state.status != CLOSED:
             raise ConflictError(f"case {case_id} is not closed")
-        _check_event_data(ev.REOPENED, {"reason": reason})
+        check_event_data(ev.REOPENED, {"reason": reason})
         return [(ev.REOPENED, {"reason": reason})]
 
     return Workspace(session).change_case(case_id, "reopen", f"Reopen case {case_id}", make)
@@ -391,7 +380,7 @@ def _report_diff(
     return data
 
 
-def _check_event_data(kind: str, data: dict[str, Any]) -> None:
+def check_event_data(kind: str, data: dict[str, Any]) -> None:
     """Validate one event's data against the case schema before anything is written."""
     from cocctl.model.events import new_event_id
 

@@ -1,13 +1,12 @@
-"""The committee: members joining, leaving, changing keys, and every case re-sealed to match."""
+"""The committee: members joining, leaving, changing keys (every case re-sealed to match), and its own rules."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
-from cocctl.archive import casefile, history, signing
+from cocctl.archive import blind, casefile, history
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
@@ -15,12 +14,8 @@ from cocctl.archive.roster import Entry, Member, Pending, Roster
 from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound, UsageError
 from cocctl.model import events as ev
-from cocctl.policy import settings
-from cocctl.service import blind
-from cocctl.service.workspace import Session, Workspace
-
-HANDLE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,38}\Z")
-AGE_RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}\Z")
+from cocctl.service.keys import PublicKeys, check_handle
+from cocctl.service.workspace import Session, Workspace, policy_of
 
 # What the CHAOSS process asks when a member leaves, beyond the archive.
 OFFBOARDING_CHECKLIST = (
@@ -30,14 +25,6 @@ OFFBOARDING_CHECKLIST = (
     "remove their access to event registration data",
     "tell the community who is on the committee now",
 )
-
-
-@dataclass(frozen=True)
-class PublicKeys:
-    """What a member sends the committee to join: age recipient and signing key."""
-
-    recipient: str
-    signing: str
 
 
 @dataclass(frozen=True)
@@ -59,78 +46,39 @@ class RosterChange:
     pending: Pending | None = None
 
 
-def check_handle(handle: str) -> None:
-    """Refuse a handle that is not lowercase letters, digits, '.', '_' or '-' (newlines included).
-
-    Raises:
-        UsageError: malformed handle.
-    """
-    if not HANDLE_PATTERN.match(handle):
-        raise UsageError(
-            f"{handle!r} is not a valid handle; use lowercase letters, digits, '.', '_' or '-' (at most 39)"
-        )
-
-
-def parse_public(text: str) -> PublicKeys:
-    """Parse the line ``cocctl keygen`` writes to ``KEY.pub``: ``age1... ed25519:...`` (a trailing comment is fine).
-
-    Raises:
-        UsageError: it is not such a line.
-    """
-    words = text.split("#", 1)[0].split()
-    recipient = next((w for w in words if w.startswith("age1")), "")
-    key = next((w for w in words if w.startswith(signing.PUBLIC_PREFIX)), "")
-    if not AGE_RECIPIENT.match(recipient) or not key:
-        raise UsageError("not a member key line (age1... ed25519:...); ask for the KEY.pub file 'cocctl keygen' wrote")
-    return PublicKeys(recipient, signing.check_public(key))
-
-
-def read_public(key: str) -> PublicKeys:
-    """The keys in ``key``: the line ``cocctl keygen`` printed, or the path of the KEY.pub file holding it.
-
-    Raises:
-        UsageError: unreadable file, or not such a line.
-    """
-    if key.lstrip().startswith("age1"):
-        return parse_public(key)
-    try:
-        with Path(key).expanduser().open("rb") as stream:
-            text = stream.read(4096).decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        raise UsageError(f"cannot read the key file {key}; pass the KEY.pub path or its line") from None
-    return parse_public(text)
-
-
 def list_members(session: Session) -> Roster:
     """The roster: every member, past and present, and removals waiting for approvals; no key is needed."""
     return Workspace(session).archive.roster
 
 
-def add_member(session: Session, member: Member, keys: PublicKeys) -> RosterChange:
+def add_member(session: Session, handle: str, keys: PublicKeys, *, name: str | None = None,
+               email: str | None = None, roles: Sequence[str] = (), employer: str | None = None) -> RosterChange:
     """Add a member and re-seal the cases they may now read, in one signed commit.
+
+    Args:
+        keys: their public keys (the KEY.pub line).
+        employer: for the no-majority-from-one-employer rule.
 
     Raises:
         UsageError: malformed handle.
         ConflictError: the handle or key is already on the roster.
     """
-    check_handle(member.handle)
+    check_handle(handle)
     work = Workspace(session)
     roster = work.archive.roster
-    if roster.find(member.handle) is not None:
+    if roster.find(handle) is not None:
         raise ConflictError(
-            f"{member.handle} is already on the roster (past members keep their handle); "
-            f"to give them a new key use 'cocctl member rotate-key {member.handle}'"
+            f"{handle} is already on the roster (past members keep their handle); "
+            f"to give them a new key use 'cocctl member rotate-key {handle}'"
         )
     if roster.find_recipient(keys.recipient):
         raise ConflictError("that age recipient already belongs to an active member")
-    fields: dict[str, Any] = {"handle": member.handle, "recipient": keys.recipient, "signing": keys.signing}
-    for name in ("name", "email", "employer"):
-        if getattr(member, name):
-            fields[name] = getattr(member, name)
-    if member.roles:
-        fields["roles"] = list(member.roles)
+    fields: dict[str, Any] = {"handle": handle, "recipient": keys.recipient, "signing": keys.signing}
+    fields.update({key: value for key, value in (("name", name), ("email", email), ("employer", employer)) if value})
+    if roles:
+        fields["roles"] = list(roles)
     entry = _entry(work, roster_file.ADD, member=fields)
-    return _change(work, [entry], member.handle, "member-add", f"Add member {member.handle}")
+    return _change(work, [entry], handle, "member-add", f"Add member {handle}")
 
 
 def remove_member(session: Session, handle: str) -> RosterChange:
@@ -238,13 +186,13 @@ def update_member(session: Session, handle: str, fields: dict[str, Any], action:
 
 def settings_fields(config: bytes) -> dict[str, str]:
     """What a roster ``config`` entry records of cocctl.yaml's bytes: their hash, and the removal rule they set."""
-    return {"config": roster_file.config_hash(config), "removal": settings.load(config).member_removal}
+    return {"config": roster_file.config_hash(config), "removal": policy_of(config).member_removal}
 
 
 def removal_rule(config: bytes | None) -> str | None:
     """The member-removal rule cocctl.yaml's bytes set, or None when they are not valid settings."""
     try:
-        return settings.load(config or b"").member_removal
+        return policy_of(config or b"").member_removal
     except IntegrityError:
         return None
 
@@ -259,7 +207,7 @@ def sign_config(session: Session) -> str:
     work = Workspace(session)
     path = work.archive.root / config_file.FILE_NAME
     data = path.read_bytes()
-    settings.load(data)  # every setting must build before the committee signs it
+    policy_of(data)  # every setting must build before the committee signs it
     if roster_file.config_hash(data) == work.archive.roster.config:
         raise ConflictError("cocctl.yaml already is the version the committee signed; nothing changed")
     work.signer  # noqa: B018
@@ -286,7 +234,7 @@ def _signing_required(config: bytes | None) -> bool:
     if config is None:
         return False
     try:
-        return settings.load(config).require_signed_commits
+        return policy_of(config).require_signed_commits
     except IntegrityError:
         return True
 
@@ -306,6 +254,17 @@ def rekey(session: Session, check: bool = False) -> RosterChange:
         plan = _plan(work, work.archive.roster, apply=False)
         return RosterChange(None, "", plan.reencrypted, plan.unreadable)
     return _change(work, [], None, "rekey", "Re-seal cases to their readers")
+
+
+def confirm_member(session: Session, handle: str) -> str:
+    """Record that ``handle`` wants to continue serving (the six-monthly question), as a signed roster change.
+
+    Raises:
+        UsageError: ``handle`` is not an active member.
+        AccessDenied: someone other than ``handle`` tries to confirm for them.
+    """
+    return update_member(session, handle, {"confirmed": True}, "member-confirm",
+                         f"Confirm that {handle} continues on the committee")
 
 
 def _entry(work: Workspace, change: str, **fields: Any) -> Entry:
@@ -332,9 +291,10 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
         changes: dict[str, bytes | None] = dict(plan.files)
         if entries:
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
-        changes.update(_index_files(work, before, roster))
-        commit = (archive.commit(changes, subject, work.trailers(action), work.now,
-                                 sign=work.policy.require_signed_commits) if changes else "")
+        changes.update(blind.key_files(archive.root, work.index_key, before, roster))
+        commit = ""
+        if changes:
+            commit = archive.commit(changes, subject, work.trailers(action), work.now, sign=work.policy.require_signed_commits)
     member = roster.find(handle) if handle else None
     pending = roster.pending_removal(handle) if handle else None
     return RosterChange(member, commit, plan.reencrypted, plan.unreadable, pending=pending)
@@ -386,30 +346,3 @@ def _may_need(found: CaseFile, before: Roster, after: Roster, access: str) -> bo
         elif member.handle in readers and (not member.active or old.recipient != member.recipient):
             return True
     return any(h not in {m.handle for m in after.active} for h in readers)
-
-
-def _index_files(work: Workspace, before: Roster, after: Roster) -> dict[str, bytes | None]:
-    """The people-index key copies: one per active member, removed for those who left.
-
-    The key itself stays the same (tokens in cases I cannot read could not
-    be recomputed otherwise); a member who leaves keeps what they read.
-    """
-    key = work.index_key
-    root = work.archive.root
-    changes: dict[str, bytes | None] = {}
-    for member in after.members:
-        path = blind.member_file(member.handle)
-        old = before.find(member.handle)
-        if not member.active:
-            if (root / path).exists():
-                changes[path] = None
-        elif key is not None and (old is None or old.recipient != member.recipient or not (root / path).exists()):
-            changes[path] = blind.sealed_for(key, member.recipient)
-    if key is not None and (root / blind.LEGACY_FILE).exists():
-        changes[blind.LEGACY_FILE] = None
-    return changes
-
-
-def people_index_for_new_archive(recipient: str, handle: str) -> dict[str, bytes]:
-    """The index key files of a new archive: a fresh key for its first member."""
-    return {blind.member_file(handle): blind.sealed_for(blind.new_key(), recipient)}

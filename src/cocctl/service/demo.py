@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cocctl import keys
+from cocctl.archive import keys
 from cocctl.archive.git import Git
-from cocctl.archive.roster import Member
-from cocctl.clock import NOW_VARIABLE, parse_time
+from cocctl.clock import parse_time
 from cocctl.errors import AccessDenied
-from cocctl.service import cases, committee, followup, governance, setup
+from cocctl.service import cases, committee, drafts, governance, setup
+from cocctl.service import keys as member_keys
 from cocctl.service.workspace import Session
 
 # Monday to Thursday of one week: the demo tells a story over days.
@@ -32,19 +30,6 @@ class DemoMember:
     identity: Path
 
 
-@contextmanager
-def _clock(moment: str) -> Iterator[None]:
-    saved = os.environ.get(NOW_VARIABLE)
-    os.environ[NOW_VARIABLE] = moment
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop(NOW_VARIABLE, None)
-        else:
-            os.environ[NOW_VARIABLE] = saved
-
-
 def run(folder: Path, step: Step) -> dict[str, DemoMember]:
     """Build an archive in ``folder`` and walk one case through it.
 
@@ -55,10 +40,13 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
     archive = folder / "archive"
     people = {handle: DemoMember(handle, folder / "keys" / handle) for handle in ("alice", "bob", "carol")}
     public = {}
-    with _clock(DAYS[0]):
-        for member in people.values():
-            public[member.handle] = committee.parse_public(keys.generate(member.identity, parse_time(DAYS[0])).public)
-    as_ = {handle: Session(archive=archive, identity=member.identity) for handle, member in people.items()}
+    for member in people.values():
+        public[member.handle] = member_keys.parse_public(keys.generate(member.identity, parse_time(DAYS[0])).public)
+    day = 0
+
+    def as_(handle: str) -> Session:
+        """The member acting on the demo's current day."""
+        return Session(archive=archive, identity=people[handle].identity, now=parse_time(DAYS[day]))
 
     archive.mkdir(parents=True)
     git = Git(archive)
@@ -68,58 +56,55 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
                        ("commit.gpgsign", "false")):
         git.run("config", key, value)
 
-    with _clock(DAYS[0]):
-        setup.init_archive(Session(identity=people["alice"].identity), archive,
-                           "Example Community", "alice", "kubernetes", ("chair",))
-        committee.add_member(as_["alice"], Member("bob", public["bob"].recipient, "", name="Bob Example"),
-                             public["bob"])
-        committee.add_member(as_["alice"], Member("carol", public["carol"].recipient, "", name="Carol Example",
-                                                  employer="Acme"), public["carol"])
-        step("committee", committee.list_members(as_["alice"]).members)
-        report = {
-            "summary": "Repeated unwelcome private messages after being asked to stop.",
-            "area": "harassment",
-            "kind": "complaint",
-            "channel": "email",
-            "received_at": "2026-11-16T08:30:00Z",
-            "severity": "high",
-            "reported": ["sam"],
-            "reporter": {"name": "Riley", "contact": "riley@example.org"},
-            "evidence": ["screenshots of the DMs (shared folder, not in git)"],
-            "privacy": "Riley does not want their employer to know.",
-            "consent": False,
-        }
-        # Carol works with sam: she declares a conflict, so she never gets the key.
-        opened = cases.open_case(as_["alice"], report, exclude=["carol"])
-        step("opened", opened)
+    setup.init_archive(Session(identity=people["alice"].identity, now=parse_time(DAYS[0])), archive,
+                       "Example Community", "alice", "kubernetes", ("chair",))
+    committee.add_member(as_("alice"), "bob", public["bob"], name="Bob Example")
+    committee.add_member(as_("alice"), "carol", public["carol"], name="Carol Example", employer="Acme")
+    step("committee", committee.list_members(as_("alice")).members)
+    report = {
+        "summary": "Repeated unwelcome private messages after being asked to stop.",
+        "area": "harassment",
+        "kind": "complaint",
+        "channel": "email",
+        "received_at": "2026-11-16T08:30:00Z",
+        "severity": "high",
+        "reported": ["sam"],
+        "reporter": {"name": "Riley", "contact": "riley@example.org"},
+        "evidence": ["screenshots of the DMs (shared folder, not in git)"],
+        "privacy": "Riley does not want their employer to know.",
+        "consent": False,
+    }
+    # Carol works with sam: she declares a conflict, so she never gets the key.
+    opened = cases.open_case(as_("alice"), report, exclude=["carol"])
+    step("opened", opened)
     case_id = opened.case
-    with _clock(DAYS[1]):
-        step("amended", cases.amend_case(as_["alice"], case_id, notes=["Acknowledged to Riley by email."],
-                                         evidence=["moderation log excerpt"]))
-        step("assigned", cases.assign_case(as_["alice"], case_id, "alice", "bob"))
-    with _clock(DAYS[2]):
-        step("amended", cases.amend_case(as_["bob"], case_id, contacts=[("sam", "Call: sam acknowledged the messages.")]))
+    day = 1
+    step("amended", cases.amend_case(as_("alice"), case_id, notes=["Acknowledged to Riley by email."],
+                                     evidence=["moderation log excerpt"]))
+    step("assigned", cases.assign_case(as_("alice"), case_id, "alice", "bob"))
+    day = 2
+    step("amended", cases.amend_case(as_("bob"), case_id, contacts=[("sam", "Call: sam acknowledged the messages.")]))
     try:
-        cases.show_case(as_["carol"], case_id)
+        cases.show_case(as_("carol"), case_id)
     except AccessDenied as error:
         step("denied", str(error))
-    with _clock(DAYS[3]):
-        proposal = governance.propose(
-            as_["alice"], case_id, violation=True,
-            specs=["private-warning:no-contact=180d"],
-            rationale="Messages continued after a clear request to stop.")
-        step("proposed", proposal)
-        step("voted", governance.vote(as_["alice"], case_id, "yes").change)
-        step("voted", governance.vote(as_["bob"], case_id, "yes").change)
-        step("decided", governance.decide(as_["alice"], case_id).change)
-        step("draft", followup.draft(as_["alice"], case_id, "reported", "decision"))
-        step("sent", followup.record_sent(as_["alice"], case_id, "reported", "decision"))
-    with _clock(DAYS[4]):
-        step("closed", cases.close_case(
-            as_["alice"], case_id, "Private warning to sam; no contact with Riley for 6 months.",
-            "A member received a private warning for unwelcome private messages."))
-    step("case", cases.show_case(as_["alice"], case_id))
-    step("list", cases.list_cases(as_["alice"]))
+    day = 3
+    proposal = governance.propose(
+        as_("alice"), case_id, violation=True,
+        specs=["private-warning:no-contact=180d"],
+        rationale="Messages continued after a clear request to stop.")
+    step("proposed", proposal)
+    step("voted", governance.vote(as_("alice"), case_id, "yes").change)
+    step("voted", governance.vote(as_("bob"), case_id, "yes").change)
+    step("decided", governance.decide(as_("alice"), case_id).change)
+    step("draft", drafts.draft(as_("alice"), case_id, "reported", "decision"))
+    step("sent", drafts.record_sent(as_("alice"), case_id, "reported", "decision"))
+    day = 4
+    step("closed", cases.close_case(
+        as_("alice"), case_id, "Private warning to sam; no contact with Riley for 6 months.",
+        "A member received a private warning for unwelcome private messages."))
+    step("case", cases.show_case(as_("alice"), case_id))
+    step("list", cases.list_cases(as_("alice")))
     step("log", git_log(archive))
     return people
 

@@ -9,12 +9,13 @@ from cocctl.errors import AccessDenied, ConflictError, NotFound, UsageError
 from cocctl.model import events as ev
 from cocctl.model.governance import find
 from cocctl.model.state import CLOSED, ESCROWED, IN_FORCE, SUPERSEDED, CaseState, Decision, Proposal
-from cocctl.model.text import require_single_line, require_text
+from cocctl.text import require_single_line, require_text
 from cocctl.policy import consequences as catalogue
 from cocctl.policy import votes as voting
 from cocctl.policy.sanctions import normalise
 from cocctl.policy.sanctions import strikes as count_strikes
-from cocctl.service.cases import _check_event_data
+from cocctl.service.access import require_reader
+from cocctl.service.cases import check_event_data
 from cocctl.service.workspace import CaseChange, Session, Workspace
 
 NON_VIOLATION = ("no-action", "awareness")
@@ -28,15 +29,6 @@ class Outcome:
     tally: voting.Tally | None = None
     strikes: tuple[dict[str, Any], ...] = field(default=())
     decision: Decision | None = None
-
-
-def _reader(work: Workspace, case_id: str) -> None:
-    """Refuse early, with a clear message, when I cannot read the case."""
-    envelope = work.archive.read_case(case_id)
-    if work.me.handle not in envelope.readers:
-        raise AccessDenied(
-            f"you cannot read case {case_id} (recused, excluded or not cleared), so you cannot act on it"
-        )
 
 
 def _actionable(state: CaseState) -> None:
@@ -85,13 +77,13 @@ def propose(session: Session, case_id: str, *, violation: bool, specs: list[str]
         require_text(rationale, "--rationale")
     work = Workspace(session)
     consequences = _consequences(work, specs, violation)
-    _reader(work, case_id)
+    require_reader(work, case_id)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         _actionable(state)
         data = {"violation": violation, "consequences": consequences,
                 "rationale": rationale, "persons": _persons(state, list(persons))}
-        _check_event_data(ev.PROPOSED, data)
+        check_event_data(ev.PROPOSED, data)
         return [(ev.PROPOSED, data)]
 
     return work.change_case(case_id, "propose", f"Propose a decision on case {case_id}", make)
@@ -132,7 +124,7 @@ def vote(session: Session, case_id: str, choice: str, number: int | None = None)
     if choice not in ("yes", "no", "abstain"):
         raise UsageError(f"vote yes, no or abstain, not {choice!r}")
     work = Workspace(session)
-    _reader(work, case_id)
+    require_reader(work, case_id)
     me = work.me.handle
     result: dict[str, Any] = {}
 
@@ -183,7 +175,7 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
                              "use 'cocctl propose' and 'cocctl vote'")
         if not rationale:
             raise UsageError("a direct decision needs --rationale")
-    _reader(work, case_id)
+    require_reader(work, case_id)
     others = _other_states(work, case_id) if _has_strike(direct) or direct is None else []
     result: dict[str, Any] = {}
 
@@ -214,7 +206,7 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
             notices = _strike_notices(work, [state, *others], data)
             if notices:
                 data["strikes"] = notices
-        _check_event_data(ev.DECIDED, data)
+        check_event_data(ev.DECIDED, data)
         result["data"] = data
         return [(ev.DECIDED, data)]
 
@@ -240,7 +232,7 @@ def supersede(session: Session, case_id: str, ref: str, rationale: str) -> Outco
     """
     require_text(rationale, "--rationale")
     work = Workspace(session)
-    _reader(work, case_id)
+    require_reader(work, case_id)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         decision = find(state.decisions, int(ref) if ref.isdigit() else ref)
@@ -308,7 +300,7 @@ def interim(session: Session, case_id: str, specs: list[str], rationale: str,
     measures = [catalogue.parse(spec, settings.consequences) for spec in specs]
     if not measures:
         raise UsageError("name the interim measure with --consequence, e.g. temporary-suspension:period=14d")
-    _reader(work, case_id)
+    require_reader(work, case_id)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         _actionable(state)
@@ -318,7 +310,7 @@ def interim(session: Session, case_id: str, specs: list[str], rationale: str,
         data = {"known": [d.id for d in state.decisions], "outcome": "adopted", "violation": True,
                 "consequences": measures, "rationale": rationale, "persons": _persons(state, list(persons)),
                 "interim": True, "tally": {"rule": voting.SINGLE, "by": work.me.handle}}
-        _check_event_data(ev.DECIDED, data)
+        check_event_data(ev.DECIDED, data)
         return [(ev.DECIDED, data)]
 
     change = work.change_case(case_id, "interim", f"Record interim measure on case {case_id}", make)
@@ -344,7 +336,7 @@ def confirm(session: Session, case_id: str, number: int | None = None, rationale
     if rationale:
         require_text(rationale, "--rationale")
     work = Workspace(session)
-    _reader(work, case_id)
+    require_reader(work, case_id)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         decision = _interim_decision(state, number)
@@ -362,7 +354,7 @@ def lift(session: Session, case_id: str, rationale: str, number: int | None = No
     if rationale:
         require_text(rationale, "--rationale")
     work = Workspace(session)
-    _reader(work, case_id)
+    require_reader(work, case_id)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         decision = _interim_decision(state, number)

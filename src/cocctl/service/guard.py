@@ -24,7 +24,8 @@ from cocctl.archive.casefile import CaseFile
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR
 from cocctl.errors import IntegrityError
-from cocctl.model.ids import is_case_id, is_generated_case_id
+from cocctl.archive.ciphertext import age_problem
+from cocctl.archive.ids import is_case_id, is_generated_case_id
 
 # The kinds of file an archive holds.
 CONFIG, ROSTER, ATTRIBUTES = "config", "roster", "attributes"
@@ -44,7 +45,6 @@ MAX_ATTACHMENT = 64 * 1024 * 1024
 DEEP_SCAN_BYTES = 1024 * 1024
 # What an index key copy decrypts to: the 32-byte key, as one STREAM chunk.
 INDEX_KEY_PAYLOAD = 16 + 32 + 16
-STANZA_TYPES = ("X25519",)
 ALLOWED = ("cocctl.yaml, committee.yaml, .gitattributes, cases/<id>.yaml, cases/.gitkeep, index/<handle>.age, "
            "templates/<name>, a README, .gitignore, .github/ and .gitlab-ci.yml")
 
@@ -309,48 +309,6 @@ def canonical(found: CaseFile) -> bytes:
     data["cocctl"] = 1
     data["payload"] = yamlio.Literal(found.payload or "")
     return yamlio.dumps(data).encode("utf-8")
-
-
-def age_problem(data: bytes, *, armored: bool | None, stanzas: int | None = None,
-                payload: int | None = None) -> str | None:
-    """Why ``data`` is not an age file as cocctl writes one, or None when it is.
-
-    Args:
-        armored: True: armored exactly as cocctl armors (64 columns, one final
-            newline); False: binary; None: either.
-        stanzas: the number of recipient stanzas it must have.
-        payload: the exact payload size (nonce included) it must have.
-    """
-    from cocctl.age import armor
-    from cocctl.age import format as age_format
-    from cocctl.age.errors import AgeError
-    from cocctl.age.stream import encrypted_size
-
-    is_armored = armor.is_armored(data)
-    if armored is not None and is_armored != armored:
-        return "armored where cocctl writes binary" if is_armored else "not armored"
-    try:
-        binary = armor.decode(data) if is_armored else data
-        header, offset = age_format.parse(binary)
-    except AgeError as error:
-        return str(error).split(":")[0]
-    if is_armored and armor.encode(binary) != data:
-        return "its armor has extra text or spacing"
-    if any(stanza.type not in STANZA_TYPES for stanza in header.stanzas):
-        return f"it is not encrypted to {' or '.join(STANZA_TYPES)} keys only"
-    if any(len(stanza.args) != 1 or len(stanza.args[0]) != 43 or len(stanza.body) != 32
-           for stanza in header.stanzas if stanza.type == "X25519"):
-        return "a recipient stanza is not in the X25519 grammar"
-    if stanzas is not None and len(header.stanzas) != stanzas:
-        return f"it is encrypted to {len(header.stanzas)} key(s) but lists {stanzas} reader(s)"
-    size = len(binary) - offset
-    if payload is not None and size != payload:
-        return "its payload is not the size of what cocctl encrypts there"
-    body = size - 16
-    chunks = max(1, -(-body // (64 * 1024 + 16)))
-    if body < 16 or encrypted_size(body - 16 * chunks) != body:
-        return "its payload is not a whole number of encrypted chunks"
-    return None
 
 
 def _differs(data: bytes, written: bytes, fix: str) -> list[str]:

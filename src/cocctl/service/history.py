@@ -1,21 +1,20 @@
-"""The audit trail: log (who did what, when) and verify (every change signed, every case only grew)."""
+"""The audit trail: log (who did what, when), verify (every change signed, every case only grew), decrypted diffs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cocctl import clock
-from cocctl.archive import casefile, history, messages, signing, trust
+from cocctl.archive import casefile, drivers, history, messages, trust
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.history import NULL_BLOB, Commit
+from cocctl.archive.ids import is_case_id
 from cocctl.archive.repo import CASES_DIR
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, CocctlError, IntegrityError, UsageError
-from cocctl.model.ids import is_case_id
-from cocctl.policy import settings
 from cocctl.service import committee
-from cocctl.service.workspace import Session, Workspace
+from cocctl.service.workspace import Session, Workspace, policy_of
 
 # Files cocctl writes outside cases/: a commit touching them must be cocctl's.
 ARCHIVE_FILES = ("cocctl.yaml", "committee.yaml", ".gitattributes", "index.key.age")
@@ -96,6 +95,15 @@ class Versions:
         return self._events[blob]
 
 
+def textconv(session: Session, data: bytes) -> str:
+    """git's textconv driver: one version of a case file decrypted as canonical YAML, or a one-line marker.
+
+    Never asks for a passphrase: git runs textconv without a terminal.
+    """
+    identities, why_not = _identities(Workspace(replace(session, ask_passphrase=None)))
+    return drivers.textconv(data, identities, why_not)
+
+
 def _identities(work: Workspace) -> tuple[list[Any] | None, str]:
     try:
         return work.identities, ""
@@ -174,7 +182,7 @@ def _unsigned(config: bytes | None) -> str | None:
     if not config:
         return None
     try:
-        required = settings.load(config).require_signed_commits
+        required = policy_of(config).require_signed_commits
     except IntegrityError as error:
         return f"is not signed, and its settings cannot be read to tell whether they require it: {error}"
     return "is not signed, but the policy requires signed commits" if required else None
@@ -323,8 +331,7 @@ class _Walk:
             if before.get(seal.id) == seal:
                 continue
             self.checked += 1
-            if not roster.signer_valid(seal.signer, seal.signed_at, seal.statement(new.case), signing.SEAL_DOMAIN,
-                                       seal.sig) or not _active(roster, seal.signer):
+            if not roster.seal_valid(new.case, seal) or not _active(roster, seal.signer):
                 self.offend(commit, f"adds seal {seal.id} not signed by a member active before it "
                             "(forged, by a removed member, or moved from another case)", path)
             elif seal.id not in before and seal.by != commit.actor and not (seal.imported and
@@ -352,9 +359,7 @@ class _Walk:
             self.checked += 1
             if (seal.sig, seal.age) not in known.get(seal.id, set()):
                 self.offend(commit, f"brings seal {seal.id} that neither merged side held", path)
-            elif isinstance(roster, Roster) and roster.entries and not roster.signer_valid(
-                seal.signer, seal.signed_at, seal.statement(new.case), signing.SEAL_DOMAIN, seal.sig
-            ):
+            elif isinstance(roster, Roster) and roster.entries and not roster.seal_valid(new.case, seal):
                 # Both sides were valid on their own, but one side's member
                 # was removed on the other before this seal's time.
                 self.offend(commit, f"keeps seal {seal.id} by {seal.signer}, made after they left the committee",

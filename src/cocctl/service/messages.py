@@ -18,6 +18,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from cocctl.clock import parse_time
 from cocctl.errors import UsageError
 from cocctl.model.state import CaseState
 from cocctl.policy import deadlines
@@ -301,4 +302,4 @@ def _date_of(moment: datetime) -> str:
 
 
 def _time(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return parse_time(text)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from cocctl.errors import AccessDenied
 from cocctl.model.state import CaseState
+from cocctl.policy import consequences as catalogue
 from cocctl.policy import sanctions as rules
 from cocctl.service.workspace import Session, Workspace
 
@@ -19,6 +21,11 @@ class Unreadable:
     case: str
     readers: tuple[str, ...]
     people: tuple[str, ...] = ()
+
+
+def measures(consequences: Iterable[dict[str, Any]]) -> str:
+    """Consequences on one line, each as the catalogue spells it: ``strike, do-not-contact (period=30d)``."""
+    return ", ".join(catalogue.label(consequence) for consequence in consequences)
 
 
 def readable_cases(work: Workspace, skip: str | None = None) -> tuple[list[CaseState], list[Unreadable]]:
@@ -65,22 +72,20 @@ class PersonRecord:
 
 def person(session: Session, name: str, at: datetime | None = None) -> PersonRecord:
     """Everything the cases I can read say about one reported person."""
-    from cocctl.policy import consequences as catalogue
-
     work = Workspace(session, at)
     states, hidden = readable_cases(work)
-    from cocctl.service import blind
+    from cocctl.archive import blind
 
     key = rules.normalise(name)
     mine = [state for state in states if key in rules.names(state)]
     if work.index_key is not None:
         # The blinded index tells which unreadable cases name this person.
-        token = blind.token(work.index_key, name)
+        token = blind.token(work.index_key, key)
         hidden = [other for other in hidden if token in other.people]
     cases = tuple(
         PersonCase(
             state.id, state.status, state.kind, state.opened_at,
-            tuple(("interim " if d.interim else "") + ", ".join(catalogue.label(c) for c in d.consequences)
+            tuple(("interim " if d.interim else "") + measures(d.consequences)
                   for d in rules.decisions_for(state, key)),
         )
         for state in mine
@@ -121,13 +126,13 @@ def sanctions(session: Session, at: datetime | None = None) -> SanctionList:
 def related(work: Workspace, state: CaseState) -> list[str]:
     """Messages naming other cases that report a person this case reports.
 
-    Matching uses the blinded tokens in every envelope (service/blind.py), so
+    Matching uses the blinded tokens in every envelope (archive/blind.py), so
     nothing is decrypted: ``open`` stays fast on a large archive, and a case I
     cannot read is named only with who can read it, nothing of its content.
     Without an index key yet, only the cases I can read are matched, by
     decrypting them.
     """
-    from cocctl.service import blind
+    from cocctl.archive import blind
 
     wanted = rules.names(state)
     if not wanted:
@@ -137,7 +142,7 @@ def related(work: Workspace, state: CaseState) -> list[str]:
         states, _ = readable_cases(work, skip=state.id)
         return [f"case {other.id} ({other.status}) names the same person"
                 for other in states if wanted & rules.names(other)]
-    tokens = set(blind.tokens(key, state.reported))
+    tokens = set(blind.tokens(key, wanted))
     me = work.me.handle
     messages = []
     for case_id in work.archive.case_ids():

@@ -6,9 +6,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from cocctl import keys
+from cocctl.archive import blind, drivers, keys, trust
 from cocctl.archive import config as config_file
-from cocctl.archive import drivers, trust
 from cocctl.archive import roster as roster_file
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
@@ -16,10 +15,11 @@ from cocctl.archive.roster import Entry
 from cocctl.clock import format_time
 from cocctl.errors import ConflictError, UsageError
 from cocctl.model import events as ev
-from cocctl.model.text import require_single_line
 from cocctl.policy import presets
 from cocctl.service import committee
+from cocctl.service import keys as member_keys
 from cocctl.service.workspace import Session, Workspace
+from cocctl.text import require_single_line
 
 HOOK_MARKER = "# Installed by 'cocctl hooks install'"
 # Where each CI system reads its workflow, by the name `init --ci` takes.
@@ -76,7 +76,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
     """
     if preset not in presets.PRESETS:
         raise UsageError(f"unknown preset {preset!r}; choose one of {', '.join(presets.names())}")
-    committee.check_handle(handle)
+    member_keys.check_handle(handle)
     community = community.strip()
     if not community or any(ord(c) < 32 or ord(c) == 127 for c in community):
         raise UsageError("the community name must be one line of text, not empty")
@@ -111,7 +111,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
         roster_file.FILE_NAME: roster_file.dumps(roster),
         f"{CASES_DIR}/.gitkeep": b"",
         ".gitattributes": GITATTRIBUTES.encode(),
-        **committee.people_index_for_new_archive(recipients[0], handle),
+        **blind.first_key_files(recipients[0], handle),
     }
     if workflow is not None:
         files[workflow[0]] = workflow[1]
@@ -121,6 +121,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
             f"Create the cocctl archive for {community}",
             {"Cocctl-Action": "init", "Cocctl-Actor": handle},
             work.now,
+            sign=False,  # no settings are in force before this first commit
         )
         trust.write_pin(git, commit)
     return archive

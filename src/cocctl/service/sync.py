@@ -207,6 +207,6 @@ def _refuse_leaks(git: Git) -> None:
 
 def _merge_env(session: Session) -> dict[str, str]:
     """Pass my identity to the merge drivers git runs, so they can recompute what I can read."""
-    from cocctl import keys
+    from cocctl.archive import keys
 
     return {keys.IDENTITY_VARIABLE: str(keys.resolve_path(session.identity))}

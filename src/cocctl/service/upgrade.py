@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cocctl import keys
+from cocctl.archive import blind, keys, trust
 from cocctl.archive import roster as roster_file
-from cocctl.archive import trust
 from cocctl.archive.roster import Entry, is_unsigned
 from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError
 from cocctl.model import events as ev
-from cocctl.service import blind
 from cocctl.service.committee import settings_fields
 from cocctl.service.workspace import Session, Workspace
 

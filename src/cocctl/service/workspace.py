@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from cocctl import clock, keys
-from cocctl.archive import casefile, signing
+from cocctl import clock
+from cocctl.archive import blind, casefile, keys, signing
+from cocctl.archive import config as config_file
 from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
 from cocctl.archive.repo import JOURNAL_NAME, Archive
@@ -21,9 +22,11 @@ from cocctl.model.events import Event
 from cocctl.model.fold import fold
 from cocctl.model.state import CaseState
 from cocctl.policy import settings
+from cocctl.policy.settings import Policy
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
-from cocctl.service import blind
+from cocctl.policy.sanctions import names as reported_names
+
 
 @dataclass(frozen=True)
 class Session:
@@ -32,6 +35,8 @@ class Session:
     archive: Path | None = None
     identity: Path | None = None
     ask_passphrase: keys.PassphrasePrompt | None = None
+    # The clock of this session's actions (default: COCCTL_NOW or the real one).
+    now: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class Workspace:
                 under the signed roster it is about to commit).
         """
         self.session = session
-        self.now = now or clock.now()
+        self.now = now or session.now or clock.now()
         if roster is not None:
             self.roster = roster
 
@@ -141,7 +146,7 @@ class Workspace:
         Raises:
             IntegrityError: cocctl.yaml is not valid or names an unknown preset.
         """
-        return settings.load(self.archive.config_bytes)
+        return policy_of(self.archive.config_bytes)
 
     @cached_property
     def index_key(self) -> bytes | None:
@@ -183,7 +188,9 @@ class Workspace:
         opened: dict[str, Opened] = {}
         events: list[Event] = []
         for seal in found.seals:
-            check_seal_signature(roster, found.case, seal, name)
+            if not roster.seal_valid(found.case, seal):
+                raise IntegrityError(f"{name}: seal {seal.id} is not signed by a member ({seal.signer}); it was forged "
+                                     "or moved from another case: restore it with git and run 'cocctl verify'")
             try:
                 content = casefile.open_seal(found.case, seal, self.identities, name=name)
             except AccessDenied:
@@ -282,7 +289,7 @@ class Workspace:
             previous: the file as it was, whose people tokens are kept when I
                 cannot open the index key to compute them.
         """
-        people = blind.tokens(self.index_key, state.reported)
+        people = blind.tokens(self.index_key, reported_names(state))
         if self.index_key is None and previous is not None:
             people = previous.people
         return CaseFile(
@@ -352,19 +359,6 @@ class Workspace:
         raise UsageError(f"{handle!r} is not an active committee member; see 'cocctl member list'")
 
 
-def check_seal_signature(roster: Roster, case_id: str, seal: Seal, name: str) -> None:
-    """Refuse a seal whose outer signature is not its signer's, made while they were a member.
-
-    Raises:
-        IntegrityError: the signature does not verify.
-    """
-    if not roster.signer_valid(seal.signer, seal.signed_at, seal.statement(case_id), signing.SEAL_DOMAIN, seal.sig):
-        raise IntegrityError(
-            f"{name}: seal {seal.id} is not signed by a member ({seal.signer}); "
-            "it was forged or moved from another case: restore it with git and run 'cocctl verify'"
-        )
-
-
 def document(state: CaseState) -> dict[str, Any]:
     """The case as one document: the shape ``schemas/case.schema.json`` describes (and ``show --raw`` prints)."""
     return {
@@ -379,7 +373,7 @@ def check_document(state: CaseState, name: str, *, writing: bool = False) -> Non
     Raises:
         IntegrityError: an event breaks the schema.
     """
-    from cocctl import validation
+    from cocctl.archive import validation
 
     found = validation.case_problems(document(state))
     if found and writing:
@@ -393,3 +387,14 @@ def _event(raw: dict[str, Any], name: str) -> Event:
         return Event.from_dict(raw)
     except (KeyError, TypeError):
         raise IntegrityError(f"{name} holds a malformed event; restore it with git") from None
+
+
+@lru_cache(maxsize=32)
+def policy_of(config: bytes) -> Policy:
+    """The policy of cocctl.yaml's bytes (parsed, checked and built once per version).
+
+    Raises:
+        IntegrityError: cocctl.yaml is not valid, or a setting in it is not.
+    """
+    parsed = config_file.loads(config)
+    return settings.build(parsed.preset, parsed.policy)

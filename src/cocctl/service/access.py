@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from cocctl.errors import NotFound, UsageError
+from cocctl.archive import keys
+from cocctl.errors import AccessDenied, NotFound, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import CaseState
-from cocctl.service.cases import _check_event_data
+from cocctl.service.cases import check_event_data
 from cocctl.service.workspace import CaseChange, Session, Workspace
+
+
+def require_reader(work: Workspace, case_id: str) -> None:
+    """Refuse early, with a clear message, when I cannot read the case.
+
+    Raises:
+        AccessDenied: I am not one of the case's readers.
+    """
+    envelope = work.archive.read_case(case_id)
+    if work.me.handle not in envelope.readers:
+        raise AccessDenied(
+            f"you cannot read case {case_id} (recused, excluded or not cleared), so you cannot act on it"
+        )
 
 
 def recuse(session: Session, case_id: str, member: str | None, *, soft: bool = False,
@@ -33,7 +47,7 @@ def recuse(session: Session, case_id: str, member: str | None, *, soft: bool = F
         data: dict[str, Any] = {"member": handle, "hard": not soft}
         if reason:
             data["reason"] = reason
-        _check_event_data(ev.RECUSED, data)
+        check_event_data(ev.RECUSED, data)
         return [(ev.RECUSED, data)]
 
     kind = "soft" if soft else "hard"
@@ -65,12 +79,8 @@ def grant_guest(session: Session, case_id: str, recipient: str, name: str) -> Ca
     Raises:
         UsageError: malformed recipient or name, or the name is a member's handle.
     """
-    from cocctl import age
-
-    try:
-        age.parse_recipient(recipient)
-    except age.AgeError:
-        raise UsageError(f"{recipient!r} is not an age X25519 recipient (age1...); nothing was changed") from None
+    if not keys.is_recipient(recipient):
+        raise UsageError(f"{recipient!r} is not an age X25519 recipient (age1...); nothing was changed")
     work = Workspace(session)
     if any(m.handle == name for m in work.archive.roster.members):
         raise UsageError(f"{name} is a committee member's handle; use 'cocctl grant CASE --member {name}'")
@@ -79,7 +89,7 @@ def grant_guest(session: Session, case_id: str, recipient: str, name: str) -> Ca
         if any(g.name == name and g.recipient == recipient for g in state.guests):
             return []
         data = {"name": name, "recipient": recipient}
-        _check_event_data(ev.GRANTED, data)
+        check_event_data(ev.GRANTED, data)
         return [(ev.GRANTED, data)]
 
     return work.change_case(case_id, "grant", f"Grant an outside party access to case {case_id}", make)

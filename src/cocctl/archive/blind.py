@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from cocctl.policy.sanctions import normalise
+from cocctl.archive.roster import Roster
 
 INDEX_DIR = "index"
 LEGACY_FILE = "index.key.age"
@@ -24,12 +24,16 @@ TOKEN_BYTES = 16
 
 
 def token(key: bytes, name: str) -> str:
-    """The blinded token of a person's name (hex)."""
-    return hmac.new(key, normalise(name).encode("utf-8"), hashlib.sha256).digest()[:TOKEN_BYTES].hex()
+    """The blinded token (hex) of a person's name, normalised by the caller (``policy.sanctions.normalise``).
+
+    Normalising is the policy's rule of when two mentions are one person;
+    this module only keys and truncates the HMAC.
+    """
+    return hmac.new(key, name.encode("utf-8"), hashlib.sha256).digest()[:TOKEN_BYTES].hex()
 
 
 def tokens(key: bytes | None, names: Iterable[str]) -> tuple[str, ...]:
-    """Sorted distinct tokens of ``names``; none without a key."""
+    """Sorted distinct tokens of normalised ``names``; none without a key."""
     if key is None:
         return ()
     return tuple(sorted({token(key, name) for name in names}))
@@ -73,3 +77,31 @@ def sealed_for(key: bytes, recipient: str) -> bytes:
     from cocctl import age
 
     return age.encrypt(key, [recipient], armor=True)
+
+
+def key_files(root: Path, key: bytes | None, before: Roster, after: Roster) -> dict[str, bytes | None]:
+    """The index key copies a roster change needs: one per active member, removed for those who left.
+
+    The key itself stays the same (tokens in cases I cannot read could not
+    be recomputed otherwise); a member who leaves keeps what they read.
+
+    Args:
+        key: the index key, when I can open it (None: copies are only removed).
+    """
+    changes: dict[str, bytes | None] = {}
+    for member in after.members:
+        path = member_file(member.handle)
+        old = before.find(member.handle)
+        if not member.active:
+            if (root / path).exists():
+                changes[path] = None
+        elif key is not None and (old is None or old.recipient != member.recipient or not (root / path).exists()):
+            changes[path] = sealed_for(key, member.recipient)
+    if key is not None and (root / LEGACY_FILE).exists():
+        changes[LEGACY_FILE] = None
+    return changes
+
+
+def first_key_files(recipient: str, handle: str) -> dict[str, bytes]:
+    """The index key files of a new archive: a fresh key for its first member."""
+    return {member_file(handle): sealed_for(new_key(), recipient)}

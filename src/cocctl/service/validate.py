@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cocctl.archive import casefile, fsio, history, messages, signing, sources
+from cocctl.archive import casefile, fsio, history, messages, sources
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.git import Git
@@ -17,7 +17,7 @@ from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound
 from cocctl.model.fold import FoldError
 from cocctl.policy.deadlines import envelope_due
 from cocctl.service import guard
-from cocctl.service.workspace import Session, Workspace
+from cocctl.service.workspace import Session, Workspace, policy_of
 
 STAGED_INDEX = ("GIT_INDEX_FILE",)
 
@@ -167,9 +167,7 @@ def _seal_problems(path: str, found_file: casefile.CaseFile, roster: Roster | No
     """Every seal signed by a member, over this case (a seal moved from another case fails)."""
     found = []
     for seal in found_file.seals:
-        if roster is not None and roster.entries and not roster.signer_valid(
-            seal.signer, seal.signed_at, seal.statement(found_file.case), signing.SEAL_DOMAIN, seal.sig
-        ):
+        if roster is not None and roster.entries and not roster.seal_valid(found_file.case, seal):
             found.append(Problem(path, f"seal {seal.id} is not signed by a member ({seal.signer}): forged, "
                                        "or moved from another case; restore the file with git"))
     return found
@@ -224,14 +222,12 @@ def _read(archive: Archive, files: dict[str, sources.Source], name: str) -> byte
 
 
 def _config_problems(archive: Archive, files: dict[str, sources.Source]) -> list[Problem]:
-    from cocctl.policy import settings
-
     name = config_file.FILE_NAME
     data = _read(archive, files, name)
     if data is None:
         return [Problem(name, "missing, or not a regular file; restore it with git")]
     try:
-        settings.load(data)
+        policy_of(data)
     except IntegrityError as error:
         return [Problem(name, str(error))]
     return []

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from cocctl.service.transparency import OTHER, merge_small
+from cocctl.service.reports import OTHER, merge_small
 
 SECRETS = ("Xavier", "Quillfeather", "xq@example.org", "Bartholomew", "Snodgrass", "Ottoline", "Wimble",
            "alice", "bob", "carol", "grabbed", "confidential resolution", "Peregrine")

@@ -156,3 +156,14 @@ def public_line(identities: list[Any]) -> str:
 def recipients_of(identities: list[Any]) -> list[str]:
     """The public ``age1...`` strings of the X25519 identities given."""
     return [str(identity.recipient) for identity in identities if hasattr(identity, "recipient")]
+
+
+def is_recipient(text: str) -> bool:
+    """Whether ``text`` is a recipient cocctl can encrypt to (``age1...``)."""
+    from cocctl import age
+
+    try:
+        age.parse_recipient(text)
+    except age.AgeError:
+        return False
+    return True

@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from cocctl.archive.fsio import write_atomic
 from cocctl.errors import Interrupted, UsageError
 
 _KEEP = ".keep"
@@ -68,7 +67,7 @@ def private_file(name: str, text: str) -> Iterator[Path]:
     path = folder / name
     try:
         with _signals_raise():
-            write_atomic(path, text.encode("utf-8"))
+            _write_private(path, text.encode("utf-8"))
             yield path
     except _Signalled as signalled:
         raise Interrupted(signalled.signum, "the edit buffer was removed and nothing was changed") from None
@@ -112,6 +111,13 @@ def run(path: Path) -> None:
         raise UsageError(f"editor {command!r} not found; set $EDITOR") from None
     if done.returncode != 0:
         raise UsageError(f"the editor exited with code {done.returncode}; nothing was changed")
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Create ``path`` (0600; never an existing file, nor through a link) holding ``data``."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
 
 
 def _raise_signalled(signum: int, frame: Any) -> None:

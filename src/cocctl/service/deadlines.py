@@ -1,0 +1,112 @@
+"""Deadlines: what every case owes next and when (``cocctl due``), with or without a key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from cocctl.clock import format_time, parse_time
+from cocctl.errors import AccessDenied, IdentityError, UsageError
+from cocctl.policy import deadlines as rules
+from cocctl.service.workspace import Session, Workspace
+
+OVERDUE = "overdue"
+UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One pending deadline of one case.
+
+    ``owner`` and ``secondary`` are None when the case was not decrypted
+    (no key, or not a reader): the plaintext envelope holds no handles.
+    """
+
+    case: str
+    kind: str
+    at: str
+    status: str
+    owner: str | None = None
+    secondary: str | None = None
+    decrypted: bool = False
+
+
+@dataclass(frozen=True)
+class DueReport:
+    """What ``cocctl due`` shows: pending deadlines, most urgent first."""
+
+    now: str
+    items: tuple[DueItem, ...]
+    unreadable: tuple[str, ...] = ()
+    keyless: bool = False
+
+    @property
+    def overdue(self) -> tuple[DueItem, ...]:
+        """The items past due."""
+        return tuple(item for item in self.items if item.status == OVERDUE)
+
+
+def due(session: Session, *, at: str | None = None, mine: bool = False, check: bool = False) -> DueReport:
+    """List pending deadlines of every case, most urgent first.
+
+    With ``check`` only the plaintext envelopes are read, so no private key
+    is needed (a scheduled CI job). Otherwise each case I can decrypt is
+    computed afresh from the policy and its log, with its owners; cases I
+    cannot read fall back to their envelope.
+
+    Args:
+        at: evaluate as of this ISO 8601 time instead of now.
+        mine: only cases I own (primary or secondary); needs my identity.
+
+    Raises:
+        UsageError: ``--mine`` together with ``--check``, or a bad time.
+    """
+    work = Workspace(session)
+    now = parse_time(at, what="--at") if at else work.now
+    if mine and check:
+        raise UsageError("--mine needs your identity, --check uses none; choose one")
+    me = None
+    if not check:
+        try:
+            me = work.me.handle
+        except (IdentityError, AccessDenied):
+            if mine:
+                raise
+    items: list[DueItem] = []
+    unreadable: list[str] = []
+    for case_id in work.archive.case_ids():
+        if me is not None:
+            try:
+                state = work.load_case(case_id).state
+            except AccessDenied:
+                unreadable.append(case_id)
+            else:
+                items += _from_state(state, work.policy, now)
+                continue
+        envelope = work.archive.read_case(case_id)
+        items += [_item(case_id, raw["kind"], parse_time(raw["at"]), now) for raw in envelope.due
+                  if _shown(raw["kind"], parse_time(raw["at"]), now)]
+    if mine:
+        items = [item for item in items if me in (item.owner, item.secondary)]
+    items.sort(key=lambda item: (item.at, item.case, item.kind))
+    return DueReport(format_time(now), tuple(items), tuple(unreadable), keyless=me is None)
+
+
+def _from_state(state: Any, settings: dict[str, Any], now: datetime) -> list[DueItem]:
+    return [
+        _item(state.id, deadline.kind, deadline.at, now, state.primary, state.secondary, decrypted=True)
+        for deadline in rules.case_deadlines(state, settings)
+        if deadline.pending and _shown(deadline.kind, deadline.at, now)
+    ]
+
+
+def _shown(kind: str, at: datetime, now: datetime) -> bool:
+    """Informational dates (a sanction's end) matter only until they pass."""
+    return kind not in rules.INFORMATIONAL or at > now
+
+
+def _item(case: str, kind: str, at: datetime, now: datetime, owner: str | None = None,
+          secondary: str | None = None, decrypted: bool = False) -> DueItem:
+    late = kind not in rules.INFORMATIONAL and at <= now
+    return DueItem(case, kind, format_time(at), OVERDUE if late else UPCOMING, owner, secondary, decrypted)

@@ -1,0 +1,88 @@
+"""Messages a case needs: drafting one from the templates, and recording that it was sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cocctl.errors import AccessDenied, UsageError
+from cocctl.model import events as ev
+from cocctl.policy import deadlines, sanctions
+from cocctl.policy.settings import Policy
+from cocctl.service import messages
+from cocctl.service.workspace import Session, Workspace
+
+
+def draft(session: Session, case_id: str, to: str, kind: str | None = None) -> Any:
+    """Compose the message ``kind`` (default: the one the case needs next) to ``to``.
+
+    Raises:
+        UsageError: unknown recipient or kind, or a reporter message on an anonymous report.
+    """
+    if to not in messages.KINDS_BY_RECIPIENT:
+        raise UsageError(f"--to must be one of {', '.join(messages.KINDS_BY_RECIPIENT)}")
+    work = Workspace(session)
+    state = work.load_case(case_id).state
+    kind = kind or _next_kind(state, to, work.policy)
+    context = messages.Context(
+        community=work.archive.config.community,
+        sender=work.me.name or work.me.handle,
+        policy=work.policy,
+        now=work.now,
+        strikes=_strikes_held(work, state) if to == messages.REPORTED else None,
+        archive_root=work.archive.root,
+    )
+    return messages.compose(state, to, kind, context)
+
+
+def record_sent(session: Session, case_id: str, to: str, kind: str | None = None) -> Any:
+    """Record that a message went out (a ``communicated`` event), in one commit.
+
+    It answers the deadline it belongs to: an acknowledgement or update to
+    the reporter meets the first response and restarts the update clock; the
+    decision message to the reporter meets the outcome deadline.
+
+    Raises:
+        UsageError: unknown recipient or kind, or a reporter message on an anonymous report.
+    """
+    if to not in messages.KINDS_BY_RECIPIENT:
+        raise UsageError(f"--to must be one of {', '.join(messages.KINDS_BY_RECIPIENT)}")
+    work = Workspace(session)
+
+    def make(state: Any) -> list[tuple[str, dict[str, Any]]]:
+        chosen = kind or _next_kind(state, to, work.policy)
+        if chosen not in messages.KINDS_BY_RECIPIENT[to]:
+            raise UsageError(f"there is no {chosen} message to the {to}; see 'cocctl draft --help'")
+        if to == messages.REPORTER and state.kind == "anonymous":
+            raise UsageError(f"case {case_id} is an anonymous report: there is nobody to write to")
+        return [(ev.COMMUNICATED, {"to": to, "kind": chosen})]
+
+    return work.change_case(case_id, "communicate", f"Record a message on case {case_id}", make)
+
+
+def _next_kind(state: Any, to: str, policy: Policy) -> str:
+    """The message the case needs next for ``to``."""
+    decided = state.status == "closed" or any(d.in_force for d in getattr(state, "decisions", ()))
+    if to == messages.COMMITTEE:
+        return messages.ACK if state.primary is None else messages.UPDATE
+    if to == messages.REPORTED:
+        return messages.DECISION if decided else messages.UPDATE
+    if decided:
+        return messages.DECISION
+    first = [d for d in deadlines.case_deadlines(state, policy) if d.kind == deadlines.FIRST_RESPONSE]
+    return messages.ACK if first and first[0].pending else messages.UPDATE
+
+
+def _strikes_held(work: Workspace, state: Any) -> int | None:
+    """Strikes the people this case reports hold across the cases I can read (None without strikes)."""
+    if not any(c["id"] == "strike" for d in getattr(state, "decisions", ()) for c in d.consequences):
+        return None
+    states = [state]
+    for case_id in work.archive.case_ids():
+        if case_id != state.id and work.me.handle in work.archive.read_case(case_id).readers:
+            try:
+                states.append(work.load_case(case_id).state)
+            except AccessDenied:
+                continue
+    expire = work.policy.strikes.expire
+    return max((sanctions.strikes(states, sanctions.normalise(name), work.now, expire, work.policy.zone)
+                for name in state.reported), default=None)
