@@ -12,6 +12,15 @@ import time
 import pytest
 
 
+@pytest.fixture
+def runtime(tmp_path, monkeypatch):
+    """A private $XDG_RUNTIME_DIR, where edit buffers go."""
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
+
+
 def editor(tmp_path, body: str) -> str:
     """An $EDITOR that runs ``body`` (Python, with ``path`` and ``text``) on the file."""
     script = tmp_path / "fake_editor.py"
@@ -87,10 +96,7 @@ def test_failing_editor_changes_nothing(committee, tmp_path):
     assert committee.head() == head
 
 
-def test_kept_buffer_lives_in_the_runtime_dir_and_resume_reopens_and_removes_it(committee, tmp_path, monkeypatch):
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+def test_kept_buffer_lives_in_the_runtime_dir_and_resume_reopens_and_removes_it(committee, tmp_path, runtime):
     case = committee.open()
     log = tmp_path / "edit.log"
     broken = editor(tmp_path, "path.write_text(text.replace('severity: high', 'severity: [critical'))")
@@ -119,10 +125,7 @@ def test_without_a_runtime_dir_buffers_go_to_the_cache_dir_not_the_system_temp(c
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_a_signal_during_the_edit_removes_the_buffer(committee, tmp_path, monkeypatch, signum):
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+def test_a_signal_during_the_edit_removes_the_buffer(committee, tmp_path, runtime, signum):
     case = committee.open()
     log = tmp_path / "edit.log"
     sleeper = editor(tmp_path, "Path(os.environ['EDIT_LOG'] + '.pid').write_text(str(os.getpid()))\n"
@@ -147,3 +150,48 @@ def test_a_signal_during_the_edit_removes_the_buffer(committee, tmp_path, monkey
     editor_pid = int(pid_file.read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(editor_pid, 0)
+
+
+def _start_edit(committee, tmp_path, case):
+    """Start `cocctl edit` in its own process group with an editor that waits; return it and its buffer."""
+    log = tmp_path / "edit.log"
+    # Like vi, the editor quits on Ctrl-C without a word.
+    sleeper = editor(tmp_path, "import signal; signal.signal(signal.SIGINT, lambda *_: sys.exit(130))\n"
+                               "Path(os.environ['EDIT_LOG'] + '.pid').write_text(str(os.getpid()))\n"
+                               "import time; time.sleep(60)")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cocctl", "--archive", str(committee.root), "--identity", str(committee.keys["alice"]),
+         "edit", case], env={**os.environ, "EDITOR": sleeper, "EDIT_LOG": str(log)}, start_new_session=True,
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    pid_file = tmp_path / "edit.log.pid"
+    deadline = time.monotonic() + 30
+    while not pid_file.exists() or not pid_file.read_text():
+        assert time.monotonic() < deadline and process.poll() is None, process.communicate()
+        time.sleep(0.05)
+    return process, __import__("pathlib").Path(log.read_text().split()[2])
+
+
+def test_ctrl_c_during_the_edit_removes_the_buffer(committee, tmp_path, runtime):
+    case = committee.open()
+    head = committee.head()
+    process, buffer = _start_edit(committee, tmp_path, case)
+    assert buffer.exists()
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in the terminal does: the editor and cocctl get it
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode != 0 and "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
+    assert not buffer.parent.exists() and list((runtime / "cocctl" / "edits").iterdir()) == []
+    assert committee.head() == head
+
+
+def test_a_killed_edit_leaves_its_buffer_private_and_resume_finds_and_removes_it(committee, tmp_path, runtime):
+    case = committee.open()
+    process, buffer = _start_edit(committee, tmp_path, case)
+    os.killpg(process.pid, signal.SIGKILL)  # nothing can clean up after SIGKILL
+    process.communicate(timeout=30)
+    assert buffer.exists() and buffer.parent.parent == runtime / "cocctl" / "edits"
+    assert oct(buffer.stat().st_mode & 0o777) == "0o600" and oct(buffer.parent.stat().st_mode & 0o777) == "0o700"
+    fix = editor(tmp_path, "path.write_text(text.replace('severity: high', 'severity: low'))")
+    result = committee.run("alice", "edit", case, "--resume", env={"EDITOR": fix, "EDIT_LOG": str(tmp_path / "l")})
+    assert result.exit_code == 0, result.output
+    assert list((runtime / "cocctl" / "edits").iterdir()) == []
+    assert json.loads(committee.ok("alice", "show", case, "--json").stdout)["severity"] == "low"

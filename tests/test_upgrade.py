@@ -7,6 +7,7 @@ import json
 import pyrage
 from ruamel.yaml import YAML
 
+from cocctl.archive import yamlio
 from cocctl.cli import app
 from tests.conftest import git, make_key
 
@@ -73,3 +74,32 @@ def test_upgrade_signs_the_roster_converts_readable_cases_and_keeps_their_events
     assert verified.exit_code == 0, verified.output
     again = _run(runner, root, keys["alice"], "upgrade")
     assert again.exit_code == 7 and "already format 2" in again.stderr
+
+
+def test_validate_accepts_a_format_1_case_file_only_as_cocctl_wrote_it(tmp_path):
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    from cocctl import age
+
+    root, keys, lines = _v1_archive(tmp_path, runner)
+    path = root / "cases" / "2026-amber-falcon.yaml"
+    by_hand = path.read_bytes()  # dumped with sorted keys, and rage adds a "grease" stanza cocctl never writes
+    envelope = YAML(typ="safe").load(by_hand)
+    written = {key: envelope[key] for key in ("cocctl", "case", "status", "opened", "updated", "recipients")}
+    document = {"cocctl": 1, "case": "2026-amber-falcon", "status": "open", "opened": V1_EVENT["at"],
+                "updated": V1_EVENT["at"], "events": [V1_EVENT]}
+    payload = age.encrypt(yamlio.dumps(document).encode(), [lines[h].split()[0] for h in ("alice", "bob")], armor=True)
+    written["payload"] = yamlio.Literal(payload.decode())
+    path.write_text(yamlio.dumps(written))  # as cocctl 0.1 wrote a format-1 file
+    result = _run(runner, root, keys["alice"], "validate")
+    assert result.exit_code == 0, result.output
+    with path.open("w") as stream:  # the same content, dumped another way
+        YAML(typ="safe").dump({**written, "payload": str(written["payload"])}, stream)
+    result = _run(runner, root, keys["alice"], "validate")
+    assert result.exit_code == 1
+    assert "cases/2026-amber-falcon.yaml: is not byte for byte what cocctl writes" in result.stdout
+    path.write_bytes(by_hand)
+    result = _run(runner, root, keys["alice"], "validate")
+    # rage's grease stanza is one stanza too many for two readers.
+    assert result.exit_code == 1 and "(it is encrypted to 3 key(s) but lists 2 reader(s))" in result.stdout

@@ -89,7 +89,7 @@ def test_github_annotations(committee):
     (committee.root / "cases" / "stray.txt").write_text("x\n")
     result = committee.run(None, "validate", "--format", "github")
     assert result.exit_code == 1
-    assert result.stdout.startswith("::error file=cases/stray.txt::stray file under cases/")
+    assert result.stdout.startswith("::error file=cases/stray.txt::is not a file cocctl writes")
     assert committee.run(None, "validate", "--format", "xml").exit_code == 2
 
 

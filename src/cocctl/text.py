@@ -45,7 +45,15 @@ def require_text(value: str, what: str) -> str:
     return _require(value, what, _BAD_IN_TEXT, "must not hold control characters")
 
 
+# What the command line turns bytes that are not UTF-8 into (PEP 383 surrogate escapes).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _require(value: str, what: str, forbidden: re.Pattern[str], rule: str) -> str:
+    broken = _SURROGATE.search(value)
+    if broken:
+        raise UsageError(f"{what} is not valid UTF-8 text (a byte that is not UTF-8 at character "
+                         f"{broken.start() + 1}); check your terminal's encoding")
     found = forbidden.search(value)
     if found:
         raise UsageError(f"{what} {rule} (U+{ord(found.group()):04X} at character {found.start() + 1})")

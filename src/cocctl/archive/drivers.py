@@ -78,8 +78,14 @@ def registered(root: Path) -> bool:
 
 
 def pre_push_script() -> str:
-    """The pre-push guard: refuse to push a roster or case that would not verify."""
-    return f"#!/bin/sh\n{PRE_PUSH_MARKER}\nexec {command('verify', '--quiet', '--new')}\n"
+    """The pre-push guard: refuse to push a roster or case that would not verify, or a file the guard rejects.
+
+    git gives the hook one line per ref pushed on stdin; ``validate --pushed``
+    reads them to check every file version the push adds.
+    """
+    return (f"#!/bin/sh\n{PRE_PUSH_MARKER}\n"
+            f"{command('verify', '--quiet', '--new')} || exit 1\n"
+            f"exec {command('validate', '--pushed')}\n")
 
 
 def setup(git: Git) -> dict[str, str]:
@@ -100,11 +106,13 @@ def setup(git: Git) -> dict[str, str]:
 
 
 def installed(git: Git) -> bool:
-    """Whether this clone's git config holds the drivers as :func:`setup` writes them."""
+    """Whether this clone's git config holds the drivers as :func:`setup` writes them, and cocctl's pre-push guard is current."""
     for key, value in settings().items():
         if git.run("config", "--local", "--get", key, check=False).strip() != value:
             return False
-    return True
+    hook = Path(git.root / git.run("rev-parse", "--git-path", "hooks/pre-push").strip())
+    existing = hook.read_text(errors="replace") if hook.is_file() else None
+    return existing is not None and (PRE_PUSH_MARKER not in existing or existing == pre_push_script())
 
 
 def textconv(data: bytes, identities: Sequence[Any] | None, why_not: str = "no identity") -> str:

@@ -51,3 +51,45 @@ def user_folder(name: str) -> Path:
         raise PermissionError(folder)
     folder.chmod(0o700)
     return folder
+class NotRegularFile(OSError):
+    """Raised when a path names a symbolic link (where none may be), a FIFO, a device or a folder."""
+
+
+def read_regular(path: Path, limit: int, *, follow: bool = False) -> bytes:
+    """Read at most ``limit`` + 1 bytes of the regular file at ``path``.
+
+    A FIFO, a device, a socket or a folder is refused without reading (a FIFO
+    would block, /dev/zero never ends), and so is a symbolic link unless
+    ``follow`` is set: cocctl writes none in an archive, and one committed
+    there could point at a key or a case outside it. Reading one byte more
+    than ``limit`` lets the caller tell a file that is too large.
+
+    Raises:
+        NotRegularFile: not a regular file (or a symbolic link, without ``follow``).
+        OSError: it cannot be opened or read.
+    """
+    import errno
+    import stat
+
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | (0 if follow else os.O_NOFOLLOW)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP and not follow:
+            raise NotRegularFile(errno.ELOOP, "is a symbolic link", str(path)) from None
+        raise
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            what = "is a folder" if stat.S_ISDIR(mode) else "is not a regular file"
+            raise NotRegularFile(errno.EINVAL, what, str(path))
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(descriptor, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)

@@ -44,6 +44,7 @@ class Change:
     old: str
     new: str
     status: str
+    mode: str = ""  # the new version's git mode (100644, 120000 for a symbolic link, ...)
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def commits(
     signatures: bool = False,
     oldest_first: bool = False,
     rev: str = "HEAD",
+    exclude: Sequence[str] = (),
 ) -> list[Commit]:
     """Read the commits reachable from ``rev`` with the files each changed.
 
@@ -124,6 +126,7 @@ def commits(
         since: only commits made after this ISO 8601 time.
         signatures: also check signatures (runs gpg or ssh-keygen per signed commit).
         oldest_first: parents before children (``--reverse --topo-order``).
+        exclude: leave out commits reachable from these (``--remotes``: what a push adds).
 
     Returns:
         The commits, newest first unless ``oldest_first``; [] before the first commit.
@@ -140,7 +143,7 @@ def commits(
         args += ["--reverse", "--topo-order"]
     if since:
         args.append(f"--since={since}")
-    args += [rev, "--", *paths]
+    args += [rev, *(["--not", *exclude] if exclude else []), "--", *paths]
     output = git.run_bytes(*args).decode("utf-8", "replace")
     return [_parse_record(record, signatures) for record in output.split(_RECORD) if record]
 
@@ -178,8 +181,8 @@ def parse_raw(raw: str) -> tuple[Change, ...]:
         meta = meta.strip("\n")
         if not meta.startswith(":"):
             continue
-        _, _, old, new, status = meta[1:].split(" ")
-        found.append(Change(path, old, new, status[:1]))
+        _, mode, old, new, status = meta[1:].split(" ")
+        found.append(Change(path, old, new, status[:1], mode))
     return tuple(found)
 
 
@@ -218,8 +221,8 @@ def blobs(git: Git, ids: Iterable[str], *, keep: Sequence[str] = ()) -> dict[str
     return found
 
 
-def staged(git: Git) -> list[tuple[str, str]]:
-    """Return (path, blob id) of every file added or changed in the index against HEAD.
+def staged(git: Git) -> list[tuple[str, str, str]]:
+    """Return (path, blob id, mode) of every file added or changed in the index against HEAD.
 
     The index a pre-commit hook must look at is the one git names in
     ``GIT_INDEX_FILE`` (``git commit --only`` builds a temporary one), so that
@@ -229,14 +232,42 @@ def staged(git: Git) -> list[tuple[str, str]]:
     if git.run("rev-parse", "--verify", "--quiet", "HEAD", check=False).strip():
         output = git.run_bytes("diff-index", "--cached", "-z", "--no-abbrev", "--no-renames", "HEAD", keep=keep)
         changes = parse_raw(output.decode("utf-8", "replace"))
-        return [(c.path, c.new) for c in changes if c.status != "D"]
+        return [(c.path, c.new, c.mode) for c in changes if c.status != "D"]
     output = git.run_bytes("ls-files", "--stage", "-z", keep=keep).decode("utf-8", "replace")
     entries = []
     for item in output.split("\x00"):
         if item:
             meta, _, path = item.partition("\t")
-            entries.append((path, meta.split(" ")[1]))
+            mode, blob = meta.split(" ")[:2]
+            entries.append((path, blob, mode))
     return entries
+
+
+def tree(git: Git, rev: str) -> list[tuple[str, str, str]]:
+    """Return (path, blob id, mode) of every file in ``rev``'s tree (submodules have a commit id)."""
+    output = git.run_bytes("ls-tree", "-r", "-z", "--full-tree", rev).decode("utf-8", "replace")
+    entries = []
+    for item in output.split("\x00"):
+        if item:
+            meta, _, path = item.partition("\t")
+            mode, _, blob = meta.split(" ")[:3]
+            entries.append((path, blob, mode))
+    return entries
+
+
+def blob_sizes(git: Git, ids: Iterable[str]) -> dict[str, int]:
+    """The size in bytes of each blob, read in one ``git cat-file --batch-check`` (missing ones left out)."""
+    wanted = sorted({blob for blob in ids if blob and blob != NULL_BLOB})
+    if not wanted:
+        return {}
+    output = git.run("cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize)",
+                     input=("\n".join(wanted) + "\n").encode())
+    sizes = {}
+    for line in output.splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and parts[1] == "blob":
+            sizes[parts[0]] = int(parts[2])
+    return sizes
 
 
 def tracked(git: Git) -> list[str]:

@@ -49,4 +49,20 @@ def new_case_id(year: int, taken: set[str] | frozenset[str] = frozenset()) -> st
 
 def is_case_id(value: str) -> bool:
     """Tell whether ``value`` has the shape of a case id."""
-    return bool(CASE_ID_PATTERN.match(value))
+    return bool(CASE_ID_PATTERN.fullmatch(value))
+
+
+def is_generated_case_id(value: str) -> bool:
+    """Tell whether ``value`` is an id :func:`new_case_id` could have made: a year and two of its words.
+
+    A case id is plaintext (the file name), so one made of other words could
+    carry a name or a fact about the case.
+    """
+    if not is_case_id(value):
+        return False
+    _, adjective, animal = value.split("-")
+    return adjective in _ADJECTIVE_SET and animal in _ANIMAL_SET
+
+
+_ADJECTIVE_SET = frozenset(_ADJECTIVES)
+_ANIMAL_SET = frozenset(_ANIMALS)

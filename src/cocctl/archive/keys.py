@@ -15,6 +15,8 @@ from cocctl.errors import ConflictError, IdentityError
 
 IDENTITY_VARIABLE = "COCCTL_IDENTITY"
 DEFAULT_WORK_FACTOR = 18
+# An identity file holds a few keys and comments; anything far larger is not one.
+MAX_IDENTITY_BYTES = 64 * 1024
 _AGE_BINARY_MAGIC = b"age-encryption.org/v1\n"
 _AGE_ARMOR_MAGIC = b"-----BEGIN AGE ENCRYPTED FILE-----"
 _OPENSSH_MAGIC = b"-----BEGIN OPENSSH PRIVATE KEY-----"
@@ -74,9 +76,20 @@ def load(path: Path, ask: PassphrasePrompt | None = None, *, agent: bool = True,
         raise IdentityError(
             f"no identity at {path}; run 'cocctl keygen', or point --identity / {IDENTITY_VARIABLE} at your key"
         ) from None
+    if not stat.S_ISREG(info.st_mode):
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise IdentityError(f"{path} is {what}; point --identity / {IDENTITY_VARIABLE} at your key file")
     if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise IdentityError(f"identity file {path} is accessible by others; run: chmod 600 {path}")
-    data = path.read_bytes()
+    from cocctl.archive.fsio import read_regular
+
+    try:
+        # Never blocks on a FIFO swapped in after the check; a key file is small.
+        data = read_regular(path, MAX_IDENTITY_BYTES, follow=True)
+    except OSError as error:
+        raise IdentityError(f"cannot read {path}: {error.strerror or error}") from None
+    if len(data) > MAX_IDENTITY_BYTES:
+        raise IdentityError(f"{path} is too large to be an age identity file")
     if data.lstrip().startswith(_OPENSSH_MAGIC):
         return _load_ssh(path, data, ask, agent)
     if data.lstrip().startswith((_AGE_BINARY_MAGIC, _AGE_ARMOR_MAGIC)):

@@ -22,9 +22,15 @@ def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     leaves a stale lock behind.
 
     Raises:
-        ConflictError: another process held the lock for longer than ``wait``.
+        ConflictError: another process held the lock for longer than ``wait``,
+            or the lock file cannot be created (a read-only file system, a
+            folder I may not write to): nothing was changed.
     """
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError as error:
+        raise ConflictError(f"cannot write to this archive ({error.strerror or error}: {path}); "
+                            "nothing was changed. Run cocctl where you may write to the archive") from None
     try:
         deadline = time.monotonic() + wait
         while True:

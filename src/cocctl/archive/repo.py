@@ -17,7 +17,7 @@ from cocctl.archive.fsio import write_atomic
 from cocctl.archive.git import Git
 from cocctl.archive.ids import is_case_id
 from cocctl.archive.lock import locked
-from cocctl.errors import ConflictError, NotFound, UsageError
+from cocctl.errors import CocctlError, ConflictError, NotFound, UsageError
 
 ARCHIVE_VARIABLE = "COCCTL_ARCHIVE"
 CASES_DIR = "cases"
@@ -54,10 +54,24 @@ class Archive:
                 return cls(folder)
         raise NotFound("not inside a cocctl archive; cd into one, pass --archive PATH, or run 'cocctl init'")
 
+    def require_repository(self) -> None:
+        """Refuse to read history or the index of an archive folder that is not the top of its own git work tree.
+
+        Raises:
+            NotFound: no git repository there (a copy of the files, or a folder inside another repository).
+        """
+        top = self.git.run("rev-parse", "--show-toplevel", check=False).strip()
+        if not top or Path(top).resolve() != self.root.resolve():
+            raise self._not_a_repository()
+
+    def _not_a_repository(self) -> NotFound:
+        return NotFound(f"the archive at {self.root} is not a git repository; its history is what cocctl "
+                        "checks: clone the archive with 'cocctl clone URL', or run 'git init' there first")
+
     @cached_property
     def config_bytes(self) -> bytes:
         """cocctl.yaml as it is on disk."""
-        return (self.root / config_file.FILE_NAME).read_bytes()
+        return _read(self.root / config_file.FILE_NAME, config_file.FILE_NAME)
 
     @cached_property
     def config(self) -> config_file.Config:
@@ -83,7 +97,7 @@ class Archive:
         path = self.root / roster_file.FILE_NAME
         if not path.is_file():
             raise NotFound(f"{roster_file.FILE_NAME} is missing from the archive; restore it with git")
-        return roster_file.loads(path.read_bytes())
+        return roster_file.loads(_read(path, roster_file.FILE_NAME))
 
     @staticmethod
     def case_relpath(case_id: str) -> str:
@@ -106,9 +120,9 @@ class Archive:
         """
         relpath = self.case_relpath(case_id)
         path = self.root / relpath
-        if not is_case_id(case_id) or not path.is_file():
+        if not is_case_id(case_id) or not (path.is_file() or path.is_symlink()):
             raise NotFound(f"no case {case_id!r} in this archive; see 'cocctl list'")
-        found = casefile.loads(path.read_bytes(), name=relpath)
+        found = casefile.loads(_read(path, relpath), name=relpath)
         if found.case != case_id:
             from cocctl.errors import IntegrityError
 
@@ -140,7 +154,10 @@ class Archive:
         """The clone's git folder (``.git``, or where a linked worktree's ``.git`` file points)."""
         git_dir = self.root / ".git"
         if not git_dir.is_dir():
-            git_dir = Path(self.git.run("rev-parse", "--absolute-git-dir").strip())
+            found = self.git.run("rev-parse", "--absolute-git-dir", check=False).strip()
+            if not found:
+                raise self._not_a_repository()
+            git_dir = Path(found)
         return git_dir
 
     @contextmanager
@@ -203,6 +220,9 @@ class Archive:
             ConflictError: one of the files has uncommitted changes.
             UsageError: ``sign`` and git has no signing key.
             GitError: the commit failed (or could not be signed).
+            CocctlError: a file could not be written (a full disk, a read-only
+                file system); the message names any file that could not be
+                put back either, and how to restore it.
         """
         paths = list(changes)
         if sign:
@@ -214,19 +234,35 @@ class Archive:
             )
         before = {path: _read_or_none(self.root / path) for path in paths}
         journal = self.git_dir / JOURNAL_NAME
-        write_atomic(journal, json.dumps({"head": self.git.commit_id("HEAD"), "paths": paths}).encode())
+        try:
+            write_atomic(journal, json.dumps({"head": self.git.commit_id("HEAD"), "paths": paths}).encode())
+        except OSError as error:
+            raise _write_failure(error, []) from None
+        touched: list[str] = []  # a write that fails leaves the old file whole: only these need putting back
+        stranded: list[str] = []
         try:
             for path, data in changes.items():
                 _put(self.root / path, data)
+                touched.append(path)
             stage = [path for path in paths if before[path] is None or changes[path] is None]
             return self.git.commit(paths, subject, trailers, when=when, sign=sign, stage=stage)
-        except BaseException:
-            for path, data in before.items():
-                _put(self.root / path, data)
-            self.git.unstage(paths)
+        except BaseException as error:
+            for path in touched:
+                data = before[path]
+                try:
+                    _put(self.root / path, data)
+                except OSError:
+                    stranded.append(path)  # the disk that refused the write may refuse this one too
+            try:
+                self.git.unstage(paths)
+            except CocctlError:
+                pass
+            if isinstance(error, OSError) or (stranded and isinstance(error, CocctlError)):
+                raise _write_failure(error, stranded) from None
             raise
         finally:
-            journal.unlink(missing_ok=True)
+            if not stranded:  # else the journal stays, and the next write under the lock puts them back
+                journal.unlink(missing_ok=True)
 
     def _check_signing_key(self) -> None:
         """Refuse to start a signed commit git cannot sign.
@@ -245,6 +281,39 @@ def _inside(path: str) -> bool:
     """Whether a journalled path stays inside the work tree (relative, no ``..``)."""
     parts = Path(path).parts
     return bool(parts) and not Path(path).is_absolute() and ".." not in parts and ".git" not in parts
+
+
+def _write_failure(error: BaseException, stranded: Sequence[str]) -> CocctlError:
+    """One error for a commit that failed and was rolled back, naming what could not be put back."""
+    if isinstance(error, OSError):
+        where = f" {Path(error.filename).name}" if error.filename else ""
+        message = f"could not write{where} ({error.strerror or error}); nothing was committed"
+        code = CocctlError.exit_code
+    else:
+        message, code = str(error), getattr(error, "exit_code", CocctlError.exit_code)
+    if stranded:
+        message += (f"; {len(stranded)} file(s) could not be put back as they were: once there is room, the "
+                    f"next cocctl write puts them back (or run 'git checkout -- {' '.join(stranded)}')")
+    failure = CocctlError(message)
+    failure.exit_code = code
+    return failure
+
+
+def _read(path: Path, name: str) -> bytes:
+    """An archive file's bytes (cut one byte past the YAML limit, which the loader then reports).
+
+    Raises:
+        IntegrityError: a symbolic link, FIFO or device where cocctl writes a regular file.
+        OSError: it cannot be read.
+    """
+    from cocctl.archive import yamlio
+    from cocctl.archive.fsio import NotRegularFile, read_regular
+    from cocctl.errors import IntegrityError
+
+    try:
+        return read_regular(path, yamlio.MAX_BYTES)
+    except NotRegularFile as error:
+        raise IntegrityError(f"{name} {error.strerror}, not a file cocctl wrote; restore it with git") from None
 
 
 def _read_or_none(path: Path) -> bytes | None:

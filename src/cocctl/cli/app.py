@@ -24,6 +24,13 @@ class _Group(TyperGroup):
 
             render.error(str(error))
             raise typer.Exit(error.exit_code) from None
+        except OSError as error:
+            # The last net: a file system error no command turned into its own message.
+            from cocctl import render
+
+            where = f" ({error.filename})" if error.filename else ""
+            render.error(f"cannot continue: {(error.strerror or type(error).__name__).lower()}{where}")
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             from cocctl import render
 

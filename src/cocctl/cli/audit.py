@@ -19,19 +19,39 @@ def validate(
     deep: bool = typer.Option(False, "--deep", help="Also decrypt every case your key opens and check its log."),
     staged: bool = typer.Option(False, "--staged", help="Check the files staged for the next commit (as a hook does)."),
     form: str = typer.Option("text", "--format", help="text, or github for GitHub Actions annotations."),
+    pushed: bool = typer.Option(False, "--pushed", help="Check what a push adds, from the lines git gives a "
+                                "pre-push hook on stdin (the pre-push guard)."),
 ) -> None:
-    """Check the archive without a key: schemas, envelopes, recipients, no plaintext, commit messages.
+    """Check the archive without a key: only files cocctl writes, in its exact form; no plaintext; commit messages.
 
     Prints one problem per line (file: problem) and exits 1 when anything
     fails. Outside an archive, checks just the files given (for example
     'cocctl validate cases/' in a template repository).
     """
+    import sys
+
     from cocctl.errors import UsageError
     from cocctl.render import audit as out
     from cocctl.service import validate as service
 
     if form not in ("text", "github"):
         raise UsageError(f"unknown --format {form!r}; use text or github")
+    if pushed:
+        if paths or staged or deep:
+            raise UsageError("--pushed checks what git pushes; it takes no files, --staged or --deep")
+        if sys.stdin.isatty():
+            raise UsageError("--pushed reads the lines git gives a pre-push hook on stdin; "
+                             "'cocctl setup' installs the hook that runs it")
+        updates = [(parts[1], parts[3]) for parts in (line.split() for line in sys.stdin) if len(parts) == 4]
+        report = service.validate_push(session(ctx), updates)
+        out.problems(report.problems, form)
+        if not report.ok:
+            from cocctl import render
+
+            render.error("refusing to push what the guard rejects; remove it from the commits to push "
+                         "(for example with 'git rebase -i') and push again")
+            raise typer.Exit(1)
+        return
     report = service.validate(session(ctx), paths or (), staged=staged, deep=deep)
     out.problems(report.problems, form)
     out.validate_summary(report)

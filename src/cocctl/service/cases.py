@@ -318,6 +318,12 @@ def _clean_report(report: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise UsageError(f"unknown report fields: {', '.join(map(str, unknown))}")
     cleaned = {name: value for name, value in report.items() if value not in (None, "", [], {})}
+    for name in ev.LIST_FIELDS:
+        if isinstance(cleaned.get(name), str):
+            cleaned[name] = [cleaned[name]]  # one name, not a list of its letters
+        if name in cleaned and (not isinstance(cleaned[name], list)
+                                or not all(isinstance(item, str) for item in cleaned[name])):
+            raise UsageError(f"{name} must be a name or a list of names (text), one per person or item")
     _check_report_text(cleaned)
     if "received_at" in cleaned:
         cleaned["received_at"] = format_time(parse_time(str(cleaned["received_at"]), what="received-at"))

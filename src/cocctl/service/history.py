@@ -134,9 +134,11 @@ def log(session: Session, case: str | None = None, since: str | None = None) -> 
 
     Raises:
         UsageError: malformed case id or date.
+        NotFound: the archive is not a git repository.
     """
     work = Workspace(session)
     archive = work.archive
+    archive.require_repository()
     if case is not None and not is_case_id(case):
         raise UsageError(f"{case!r} is not a case id (like 2026-amber-falcon); see 'cocctl list'")
     after = clock.format_time(clock.parse_time(since)) if since else None
@@ -206,6 +208,7 @@ def verify(session: Session, known: str | None = None, *, rev: str = "HEAD",
             ``HEAD`` for sync: what a fetch brought).
     """
     work = Workspace(session)
+    work.archive.require_repository()
     git = work.archive.git
     commits = history.commits(git, oldest_first=True, signatures=True, rev=rev)
     offences: list[Offence] = []

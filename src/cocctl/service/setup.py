@@ -19,6 +19,7 @@ from cocctl.policy import presets
 from cocctl.service import committee
 from cocctl.service import keys as member_keys
 from cocctl.service.workspace import Session, Workspace
+from cocctl.text import require_single_line
 
 HOOK_MARKER = "# Installed by 'cocctl hooks install'"
 # Where each CI system reads its workflow, by the name `init --ci` takes.
@@ -143,6 +144,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
     community = community.strip()
     if not community or any(ord(c) < 32 or ord(c) == 127 for c in community):
         raise UsageError("the community name must be one line of text, not empty")
+    require_single_line(community, "--community")
     workflow = ci_workflow(ci) if ci else None
     root = path.expanduser().resolve()
     if (root / config_file.FILE_NAME).exists():

@@ -114,6 +114,8 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
     Raises:
         UntrustedRoster: the incoming history changes the roster without a
             valid signature; nothing was merged.
+        IntegrityError: a commit to push adds a file the allow-list guard
+            rejects (checked before merging, and again before pushing).
         ConflictError: uncommitted changes in the archive, or a merge git
             could not finish (aborted).
         GitError, AccessDenied, NotFound: from the remote.
@@ -132,6 +134,8 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
         if dirty:
             raise ConflictError(f"{dirty[0]} has uncommitted changes; commit or discard them before 'cocctl sync'")
         fetched = remote.fetch(archive.root, progress=progress)
+        # Before anything is merged or pinned: my commits must pass the guard.
+        _refuse_leaks(git)
         merged = False
         if fetched.new and not git.is_ancestor(fetched.new, "HEAD"):
             _, findings = trust.walk_since_pin(git, head=fetched.new, removal_rule=committee.removal_rule)
@@ -159,6 +163,7 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
         notes.append(f"could not re-seal: {error}")
     pushed = False
     if push and (fetched.branch or remote.upstream(archive.root) is not None):
+        _refuse_leaks(git)
         result = remote.push(archive.root, progress=progress)
         pushed = not result.up_to_date
     return Synced(fetched.new_commits, merged, resealed, unreadable, pushed, tuple(notes))
@@ -179,6 +184,24 @@ def _refuse_offences(session: Session, incoming: str) -> None:
         raise IntegrityError(
             f"the remote's commit {first.commit[:12]}{where} {first.message}; nothing was merged. "
             f"Review it with the committee ('git show {first.commit[:12]}')"
+        )
+
+
+def _refuse_leaks(git: Git) -> None:
+    """Refuse to push a file the allow-list guard rejects, in any commit the push adds.
+
+    Raises:
+        IntegrityError: naming the first such file and its commit; nothing was pushed.
+    """
+    from cocctl.service import guard
+
+    found = guard.outgoing(git, "HEAD", ("--remotes",))
+    if found:
+        first = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise IntegrityError(
+            f"refusing to push: {first.path}: {first.message}{more}, in commit {first.commit[:12]}; nothing was "
+            "pushed. Remove it from the commits to push (for example with 'git rebase -i') and sync again"
         )
 
 

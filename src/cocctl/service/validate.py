@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cocctl.archive import casefile, fsio, history, messages, sources
 from cocctl.archive import config as config_file
-from cocctl.archive import casefile, history, messages
 from cocctl.archive import roster as roster_file
-from cocctl.archive.ciphertext import age_problem, stanza_problem
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound
-from cocctl.archive.ids import is_case_id
-from cocctl.policy.deadlines import envelope_due
 from cocctl.model.fold import FoldError
+from cocctl.policy.deadlines import envelope_due
+from cocctl.service import guard
 from cocctl.service.workspace import Session, Workspace, policy_of
 
-SECRET_KEY = re.compile(rb"AGE-SECRET-KEY-(?:PQ-)?1[0-9A-Z]{20,}")
-# A case document, decrypted, in YAML or JSON: an events list with an opening event.
-EVENTS_KEY = re.compile(rb"""(?m)^\s*["']?events["']?\s*:""")
-OPENED_EVENT = re.compile(rb"""["']?type["']?\s*:\s*["']?opened\b""")
-KEEP_FILE = ".gitkeep"
-INDEX_KEY_FILE = "index.key.age"  # archive.blind.LEGACY_FILE: the people index's key, sealed to members
 STAGED_INDEX = ("GIT_INDEX_FILE",)
 
 
@@ -58,12 +50,15 @@ class Report:
 def validate(session: Session, paths: Sequence[Path] = (), *, staged: bool = False, deep: bool = False) -> Report:
     """Check the archive, or just ``paths``, or just the staged files.
 
-    Outside an archive (no cocctl.yaml, as in cocctl's own repository),
-    the files given are checked on their own: case files for their shape
-    and payload, every file for plaintext case documents and secret keys.
+    Every file goes through the allow-list guard (``service/guard.py``);
+    case files are then checked against the roster (seal signatures,
+    readers), and with ``deep`` against their decrypted logs. Outside an
+    archive (no cocctl.yaml, as in cocctl's own repository), the files given
+    are checked on their own: ``cases/`` against the allow-list, every file
+    for plaintext case documents and secret keys.
 
     Raises:
-        NotFound: no archive here and no files given.
+        NotFound: no archive here and no files given, or the archive is not a git repository.
         UsageError: ``--deep`` outside an archive.
     """
     archive: Archive | None
@@ -78,24 +73,33 @@ def validate(session: Session, paths: Sequence[Path] = (), *, staged: bool = Fal
         from cocctl.errors import UsageError
 
         raise UsageError("--deep needs an archive (cocctl.yaml) to compute who should read each case")
-    git = Git(root)
     found: list[Problem] = []
     whole = not paths and not staged
+    if archive is not None and (whole or staged):
+        archive.require_repository()
+    git = Git(root)
     if staged:
-        entries = history.staged(git)
-        contents = history.blobs(git, (blob for _, blob in entries), keep=STAGED_INDEX)
-        files = {path: contents.get(blob, b"") for path, blob in entries}
+        files = sources.blobs(git, history.staged(git), guard.size_limit, keep=STAGED_INDEX)
     elif paths:
-        files = _read_paths(root, paths, found)
+        named, missing = sources.given(root, paths)
+        found += [Problem(name, problem) for name, problem in missing]
+        files = sources.worktree(root, named, guard.size_limit)
     else:
-        files = {path: (root / path).read_bytes() for path in history.tracked(git) if (root / path).is_file()}
-    roster = _roster(archive, files, found, whole) if archive is not None else None
-    if archive is not None and (whole or config_file.FILE_NAME in files):
-        found += _config_problems(archive, files)
-    known_cases = _known_cases(archive, files)
+        files = sources.worktree(root, history.tracked(git), guard.size_limit)
+    by_path = {source.path: source for source in files}
+    roster = _roster(archive, by_path, found, whole) if archive is not None else None
+    if archive is not None and (whole or config_file.FILE_NAME in by_path):
+        found += _config_problems(archive, by_path)
+    known_cases = _known_cases(archive, by_path)
     envelopes: dict[str, Any] = {}
-    for path, data in sorted(files.items()):
-        found += file_problems(path, data, roster, known_cases, envelopes)
+    for source in files:
+        try:
+            data = source.read()
+        except OSError as error:
+            found.append(Problem(source.path, f"cannot be read ({error.strerror or error})"))
+            continue
+        found += file_problems(source.path, data, roster, known_cases, envelopes, mode=source.mode,
+                               size=source.size, in_archive=archive is not None)
     commits = 0
     if whole:
         log = history.commits(git)
@@ -111,80 +115,62 @@ def validate(session: Session, paths: Sequence[Path] = (), *, staged: bool = Fal
     return Report(tuple(found), len(files), commits, checked, unreadable)
 
 
-def file_problems(path: str, data: bytes, roster: Roster | None, known_cases: set[str],
-                  envelopes: dict[str, Any] | None = None) -> list[Problem]:
-    """Key-less checks of one file at ``path`` (relative to the archive root).
+def validate_push(session: Session, updates: Sequence[tuple[str, str]]) -> Report:
+    """The guard over what a push adds: every file version in the pushed commits the remote does not have.
 
     Args:
-        roster: the roster recipients must be active members of (None: not checked).
-        known_cases: ids of the case files present, for attachments.
-        envelopes: filled with path -> envelope for the case files that parse.
+        updates: (local commit, remote commit) per ref pushed, as git hands
+            them to a pre-push hook; a remote commit of zeros is a new ref,
+            and a local one of zeros a deletion (nothing to check).
+
+    Raises:
+        NotFound: no archive here, or it is not a git repository.
     """
-    found = [Problem(path, message) for message in leak_problems(data)]
-    is_index = path == INDEX_KEY_FILE or (path.startswith("index/") and path.count("/") == 1 and path.endswith(".age"))
-    if is_index and not found and (problem := age_problem(data)):
-        found.append(Problem(path, f"the blinded-index key is not an encrypted age file ({problem})"))
-    parts = path.split("/")
-    if parts[0] != CASES_DIR or len(parts) == 1:
-        return found
-    name = parts[1]
-    if len(parts) == 2 and name == KEEP_FILE:
-        return found
-    if len(parts) == 2 and name.endswith(".yaml") and is_case_id(name[: -len(".yaml")]):
-        if not found:
-            found += _envelope_problems(path, name[: -len(".yaml")], data, roster, envelopes)
-        return found
-    if len(parts) > 2 and is_case_id(name):
-        if name not in known_cases:
-            found.append(Problem(path, f"attachment of case {name}, which has no case file"))
-        elif not found and (problem := age_problem(data)):
-            found.append(Problem(path, f"attachment is not an encrypted age file ({problem})"))
-        return found
-    if not found:
-        found.append(Problem(path, "stray file under cases/: only <year>-<word>-<word>.yaml case files "
-                                   "and their encrypted attachments belong there"))
+    archive = Archive.find(session.archive)
+    archive.require_repository()
+    git = archive.git
+    found: list[Problem] = []
+    for local, remote in updates:
+        if not local.strip("0"):
+            continue
+        exclude = ["--remotes"]
+        if remote.strip("0") and git.commit_id(remote):
+            exclude.insert(0, remote)
+        found += [Problem(item.path, item.message, item.commit) for item in guard.outgoing(git, local, exclude)]
+    return Report(tuple(dict.fromkeys(found)), len(found))
+
+
+def file_problems(path: str, data: bytes, roster: Roster | None, known_cases: set[str],
+                  envelopes: dict[str, Any] | None = None, *, mode: str = "100644", size: int | None = None,
+                  in_archive: bool = True) -> list[Problem]:
+    """Key-less checks of one file at ``path`` (relative to the archive root): the guard, then the roster.
+
+    Args:
+        roster: the roster seals and readers are checked against (None: not checked).
+        known_cases: ids of the case files present, for attachments.
+        envelopes: filled with path -> case file for the case files that pass.
+        mode, size: git's mode for the file and its whole size (``data`` may be cut short).
+        in_archive: False outside an archive, where only cases/ is held to the allow-list.
+    """
+    checked = guard.check(path, data, mode=mode, size=size, cases=known_cases, archive=in_archive)
+    found = [Problem(path, message) for message in checked.problems]
+    if checked.case_file is not None:
+        found += _seal_problems(path, checked.case_file, roster)
+        if roster is not None:
+            found += _reader_problems(path, checked.case_file, roster)
+        if envelopes is not None and not found:
+            envelopes[path] = checked.case_file  # only a file that passes everything is decrypted by --deep
     return found
 
 
-def leak_problems(data: bytes) -> list[str]:
-    """Name what in ``data`` must never be committed: a secret key or a decrypted case."""
+def _seal_problems(path: str, found_file: casefile.CaseFile, roster: Roster | None) -> list[Problem]:
+    """Every seal signed by a member, over this case (a seal moved from another case fails)."""
     found = []
-    if SECRET_KEY.search(data):
-        found.append("holds an age secret key; remove it and rotate that key")
-    if EVENTS_KEY.search(data) and OPENED_EVENT.search(data):
-        found.append("looks like a decrypted case document (events with an opened event); "
-                     "remove it from git and from history")
-    return found
-
-
-def _envelope_problems(path: str, stem: str, data: bytes, roster: Roster | None,
-                       envelopes: dict[str, Any] | None) -> list[Problem]:
-    """Key-less checks of a case file: shape, ciphertexts, seal signatures, readers against the roster."""
-    try:
-        found_file = casefile.loads(data, name=path)
-    except IntegrityError as error:
-        return [Problem(path, str(error).removeprefix(f"{path} is ").removesuffix("; restore it with git"))]
-    found = []
-    if found_file.case != stem:
-        found.append(Problem(path, "the case id inside differs from the file name"))
-    if found_file.version == 1:
-        found += _stanza_problems(path, "the payload", found_file.payload or "",
-                                  len(found_file.readers) + len(found_file.guests))
     for seal in found_file.seals:
-        found += _stanza_problems(path, f"seal {seal.id}", seal.age, len(seal.readers) + len(seal.guests))
         if roster is not None and roster.entries and not roster.seal_valid(found_file.case, seal):
             found.append(Problem(path, f"seal {seal.id} is not signed by a member ({seal.signer}): forged, "
                                        "or moved from another case; restore the file with git"))
-    if roster is not None:
-        found += _reader_problems(path, found_file, roster)
-    if envelopes is not None and not found:
-        envelopes[path] = found_file
     return found
-
-
-def _stanza_problems(path: str, what: str, armored: str, readers: int) -> list[Problem]:
-    problem = stanza_problem(armored, readers)
-    return [Problem(path, f"{what} {problem}")] if problem else []
 
 
 def _reader_problems(path: str, found_file: casefile.CaseFile, roster: Roster) -> list[Problem]:
@@ -211,32 +197,43 @@ def _reader_problems(path: str, found_file: casefile.CaseFile, roster: Roster) -
     return found
 
 
-def _roster(archive: Archive, files: dict[str, bytes], found: list[Problem], whole: bool) -> Roster | None:
+def _roster(archive: Archive, files: dict[str, sources.Source], found: list[Problem], whole: bool) -> Roster | None:
     name = roster_file.FILE_NAME
-    path = archive.root / name
-    data = files.get(name)
-    if data is None and not path.is_file():
-        found.append(Problem(name, "missing; restore it with git"))
+    data = _read(archive, files, name)
+    if data is None:
+        found.append(Problem(name, "missing, or not a regular file; restore it with git"))
         return None
     try:
-        return roster_file.loads(data if data is not None else path.read_bytes())
+        return roster_file.loads(data)
     except IntegrityError as error:
-        if whole or data is not None:
+        if whole or name in files:
             found.append(Problem(name, str(error)))
         return None
 
 
-def _config_problems(archive: Archive, files: dict[str, bytes]) -> list[Problem]:
-    name = config_file.FILE_NAME
-    data = files.get(name)
+def _read(archive: Archive, files: dict[str, sources.Source], name: str) -> bytes | None:
+    """A file among those checked, else as it is in the work tree (None when absent or not a regular file)."""
     try:
-        policy_of(data if data is not None else (archive.root / name).read_bytes())
+        if name in files:
+            return files[name].read() if files[name].mode in guard.FILE_MODES else None
+        return fsio.read_regular(archive.root / name, guard.MAX_FILE)
+    except OSError:
+        return None
+
+
+def _config_problems(archive: Archive, files: dict[str, sources.Source]) -> list[Problem]:
+    name = config_file.FILE_NAME
+    data = _read(archive, files, name)
+    if data is None:
+        return [Problem(name, "missing, or not a regular file; restore it with git")]
+    try:
+        policy_of(data)
     except IntegrityError as error:
         return [Problem(name, str(error))]
     return []
 
 
-def _known_cases(archive: Archive | None, files: dict[str, bytes]) -> set[str]:
+def _known_cases(archive: Archive | None, files: dict[str, sources.Source]) -> set[str]:
     names = {path.split("/")[1][: -len(".yaml")] for path in files
              if path.startswith(f"{CASES_DIR}/") and path.count("/") == 1 and path.endswith(".yaml")}
     return names | set(archive.case_ids() if archive is not None else ())
@@ -276,26 +273,6 @@ def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, .
             found.append(Problem(path, "the plaintext due deadlines differ from those the case log "
                                        "and the policy give"))
     return checked, tuple(unreadable), found
-
-
-def _read_paths(root: Path, paths: Iterable[Path], found: list[Problem]) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for given in paths:
-        path = given.resolve()
-        try:
-            relative = path.relative_to(root)
-        except ValueError:
-            found.append(Problem(str(given), f"is outside the archive at {root}"))
-            continue
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and ".git" not in child.relative_to(root).parts:
-                    files[child.relative_to(root).as_posix()] = child.read_bytes()
-        elif path.is_file():
-            files[relative.as_posix()] = path.read_bytes()
-        else:
-            found.append(Problem(str(given), "no such file"))
-    return files
 
 
 def _git_root(start: Path) -> Path:
