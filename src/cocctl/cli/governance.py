@@ -78,9 +78,9 @@ def propose(
     """Propose a decision for the committee to vote on."""
     from cocctl import render
     from cocctl.render import governance as show
-    from cocctl.service import governance
+    from cocctl.service import decisions
 
-    change = governance.propose(session(ctx), case, violation=violation, specs=consequence, rationale=rationale,
+    change = decisions.propose(session(ctx), case, violation=violation, specs=consequence, rationale=rationale,
                                 persons=person)
     show.changed(render, change, f"proposal {change.state.proposals[-1].number} opened on")
 
@@ -95,9 +95,9 @@ def vote(
     """Vote on a proposal with your own identity."""
     from cocctl import render
     from cocctl.render import governance as show
-    from cocctl.service import governance
+    from cocctl.service import decisions
 
-    outcome = governance.vote(session(ctx), case, choice, proposal)
+    outcome = decisions.vote(session(ctx), case, choice, proposal)
     show.changed(render, outcome.change, "vote recorded on")
     if outcome.tally:
         show.tally(outcome.tally)
@@ -124,18 +124,18 @@ def decide(
     from cocctl import render
     from cocctl.errors import UsageError
     from cocctl.render import governance as show
-    from cocctl.service import governance
+    from cocctl.service import decisions
 
     if supersede is not None:
         if proposal is not None or consequence or person or not violation:
             raise UsageError("--supersede settles a conflict on its own; pass only --rationale with it")
         if not rationale:
             raise UsageError("--supersede needs --rationale (why the committee chose the other decision)")
-        outcome = governance.supersede(session(ctx), case, supersede, rationale)
+        outcome = decisions.supersede(session(ctx), case, supersede, rationale)
         show.changed(render, outcome.change, f"decision {outcome.decision.number} set aside on"
                      if outcome.decision else "decision set aside on")
         return
-    outcome = governance.decide(session(ctx), case, number=proposal, specs=consequence, violation=violation,
+    outcome = decisions.decide(session(ctx), case, number=proposal, specs=consequence, violation=violation,
                                 rationale=rationale, persons=person)
     show.decided(render, outcome)
 
@@ -151,9 +151,9 @@ def interim(
     """Impose an interim measure at once on an urgent case, until the committee confirms or lifts it."""
     from cocctl import render
     from cocctl.render import governance as show
-    from cocctl.service import governance
+    from cocctl.service import decisions
 
-    outcome = governance.interim(session(ctx), case, consequence, rationale, person)
+    outcome = decisions.interim(session(ctx), case, consequence, rationale, person)
     show.decided(render, outcome)
 
 
@@ -167,9 +167,9 @@ def confirm(
     """Confirm an interim measure on behalf of the committee."""
     from cocctl import render
     from cocctl.render import governance as show
-    from cocctl.service import governance
+    from cocctl.service import decisions
 
-    show.changed(render, governance.confirm(session(ctx), case, decision, rationale), "interim measure confirmed on")
+    show.changed(render, decisions.confirm(session(ctx), case, decision, rationale), "interim measure confirmed on")
 
 
 @app.command()
@@ -182,9 +182,9 @@ def lift(
     """Lift an interim measure; it ends now."""
     from cocctl import render
     from cocctl.render import governance as show
-    from cocctl.service import governance
+    from cocctl.service import decisions
 
-    show.changed(render, governance.lift(session(ctx), case, rationale, decision), "interim measure lifted on")
+    show.changed(render, decisions.lift(session(ctx), case, rationale, decision), "interim measure lifted on")
 
 
 @policy_app.command("show")

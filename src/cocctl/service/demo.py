@@ -11,7 +11,7 @@ from cocctl.archive import keys
 from cocctl.archive.git import Git
 from cocctl.clock import parse_time
 from cocctl.errors import AccessDenied
-from cocctl.service import cases, committee, drafts, governance, setup
+from cocctl.service import cases, committee, decisions, drafts, setup
 from cocctl.service import keys as member_keys
 from cocctl.service.workspace import Session
 
@@ -89,14 +89,14 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
     except AccessDenied as error:
         step("denied", str(error))
     day = 3
-    proposal = governance.propose(
+    proposal = decisions.propose(
         as_("alice"), case_id, violation=True,
         specs=["private-warning:no-contact=180d"],
         rationale="Messages continued after a clear request to stop.")
     step("proposed", proposal)
-    step("voted", governance.vote(as_("alice"), case_id, "yes").change)
-    step("voted", governance.vote(as_("bob"), case_id, "yes").change)
-    step("decided", governance.decide(as_("alice"), case_id).change)
+    step("voted", decisions.vote(as_("alice"), case_id, "yes").change)
+    step("voted", decisions.vote(as_("bob"), case_id, "yes").change)
+    step("decided", decisions.decide(as_("alice"), case_id).change)
     step("draft", drafts.draft(as_("alice"), case_id, "reported", "decision"))
     step("sent", drafts.record_sent(as_("alice"), case_id, "reported", "decision"))
     day = 4
