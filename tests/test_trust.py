@@ -316,3 +316,32 @@ def test_a_member_remove_killed_before_its_commit_is_finished_by_running_it_agai
     assert readers and "carol" not in readers
     assert committee.ok("alice", "verify").exit_code == 0
     assert committee.ok("alice", "rekey", "--check").exit_code == 0
+
+
+def test_an_outsider_swapping_a_members_key_is_refused_before_encrypting(clones, tmp_path):
+    """Someone with push access (not a member) replaces bob's recipient everywhere it is written."""
+    alice, bob, _, bare = clones
+    case = alice.open()
+    git(alice.root, "push", "-q")
+    eve_key = tmp_path / "eve"
+    eve_line = alice.runner.invoke(app, ["keygen", "--out", str(eve_key)]).stdout.strip()
+    outsider = tmp_path / "outsider"
+    subprocess.run(["git", "clone", "-q", str(bare), str(outsider)], check=True)
+    roster = outsider / "committee.yaml"
+    swapped = roster.read_text().replace(bob.recipients["bob"], eve_line.split()[0])
+    assert swapped != roster.read_text()
+    roster.write_text(swapped)
+    git(outsider, "-c", "user.name=eve", "-c", "user.email=eve@example.invalid", "commit", "-qam", "Update roster")
+    git(outsider, "push", "-q")
+    head = git(alice.root, "rev-parse", "HEAD")
+    refused = alice.run("alice", "sync", env={**NOW, "COCCTL_IDENTITY": str(alice.keys["alice"])})
+    assert refused.exit_code != 0 and "nothing was merged" in refused.stderr
+    assert git(alice.root, "rev-parse", "HEAD") == head
+    # Pulled around cocctl, the swap stops every write before anything is encrypted to eve.
+    git(alice.root, "pull", "-q", "--no-rebase", "origin", "main")
+    before = (alice.root / "cases" / f"{case}.yaml").read_bytes()
+    result = alice.run("alice", "amend", case, "--note", "secret", env=NOW)
+    assert result.exit_code == 6
+    assert (alice.root / "cases" / f"{case}.yaml").read_bytes() == before
+    report = alice.run("alice", "verify")
+    assert report.exit_code == 1 and "committee.yaml" in report.stdout
