@@ -82,3 +82,13 @@ def test_each_event_type_is_checked_against_its_own_data():
         if required:
             expected.append(f"events/2/data: missing required field {', '.join(required)}")
         assert sorted(found) == sorted(expected), kind
+
+
+def test_a_trailing_newline_never_passes_a_pattern():
+    """Python's `$` matches before a final newline; the schemas' patterns end the string as JSON Schema means."""
+    from cocctl.archive import validation
+
+    event = {"id": "01JD0000000000000000000000", "at": "2026-11-20T09:00:00Z", "by": "eve\n", "type": "note",
+             "data": {"text": "x"}}
+    assert validation.problems(validation.CASE, event, definition="event")
+    assert not validation.problems(validation.CASE, {**event, "by": "eve"}, definition="event")

@@ -21,9 +21,24 @@ POLICY = "policy"
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """Return the parsed schema ``schemas/<name>.schema.json``."""
+    """Return the parsed schema ``schemas/<name>.schema.json``, its patterns anchored as JSON Schema means them.
+
+    A pattern's final ``$`` ends the string in JSON Schema (ECMA 262); in
+    Python's ``re``, which jsonschema uses, it also matches before a final
+    newline, so ``"eve\\n"`` would pass as a handle. Each such ``$`` becomes
+    ``\\Z`` here; the shipped files keep the portable spelling.
+    """
     text = (files("cocctl.schemas") / f"{name}.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return _anchored(json.loads(text))
+
+
+def _anchored(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {key: (value[:-1] + "\\Z" if key == "pattern" and isinstance(value, str) and value.endswith("$")
+                      and not value.endswith("\\$") else _anchored(value)) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_anchored(item) for item in node]
+    return node
 
 
 @cache
