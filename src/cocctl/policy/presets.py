@@ -51,6 +51,8 @@ BASE: dict[str, Any] = {
     # majority of all members ("majority"): the others approve with
     # 'cocctl member approve'. A member resigning never needs a vote.
     "member_removal": "single",
+    # Evidence files (`cocctl attach`): the largest one, in MiB (at most 64, what the guard accepts).
+    "evidence": {"max_mib": 64},
 }
 
 _SLACK_CONSEQUENCES = ["no-action", "awareness", "private-warning", "do-not-contact", "channel-restriction",

@@ -41,7 +41,8 @@ ATTRIBUTES_TEXTS = (b"cases/** diff=cocctl merge=cocctl\ncommittee.yaml merge=co
 # git's modes for files; a symbolic link (120000) or a submodule (160000) is never cocctl's.
 FILE_MODES = ("100644", "100755")
 MAX_FILE = yamlio.MAX_BYTES
-MAX_ATTACHMENT = 64 * 1024 * 1024
+# 64 MiB of evidence (policy evidence.max_mib at most) and its STREAM tags and header.
+MAX_ATTACHMENT = 65 * 1024 * 1024
 DEEP_SCAN_BYTES = 1024 * 1024
 # What an index key copy decrypts to: the 32-byte key, as one STREAM chunk.
 INDEX_KEY_PAYLOAD = 16 + 32 + 16

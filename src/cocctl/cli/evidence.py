@@ -1,0 +1,81 @@
+"""Evidence files: attach, attachment."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from cocctl.cli.app import app, session
+
+
+@app.command()
+def attach(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    files: List[Path] = typer.Argument(..., help="The files to attach (screenshots, logs, PDFs, videos)."),
+    description: Optional[str] = typer.Option(None, "--description", help="What the files are (default: their names)."),
+    json: bool = typer.Option(False, "--json", help="Print the new attachments as JSON."),
+) -> None:
+    """Store files as evidence of a case, encrypted to exactly its readers (one commit).
+
+    Each file is encrypted as it is read, so a large one never sits in
+    memory; the case records its name, size, SHA-256 and media type.
+    'cocctl show' lists the attachments and 'cocctl attachment' reads one back.
+    """
+    from cocctl import render
+    from cocctl.service import evidence
+
+    change = evidence.attach(session(ctx), case, files, description)
+    if json:
+        render.emit_json(list(change.attachments))
+        return
+    for item in change.attachments:
+        render.info(f"attached {item.name} as #{item.number} ({render.size(item.size)}, {item.media_type})")
+    render.info(f"case {change.case} (commit {change.commit[:10] if change.commit else '-'})")
+
+
+@app.command()
+def attachment(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    which: str = typer.Argument(..., help="The attachment's number (as 'cocctl show' lists it) or its file name."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write it to this new file (mode 0600; never overwritten)."),
+) -> None:
+    """Decrypt one attachment of a case to --out or standard output, checking its SHA-256.
+
+    Binary data is never written to a terminal: pass --out or redirect the
+    output. A file whose hash differs from the one recorded is an error (and
+    --out is then removed).
+    """
+    from cocctl import render
+    from cocctl.service import evidence
+
+    terminal = out is None and sys.stdout.isatty()
+    stdout = _Terminal() if terminal else sys.stdout.buffer
+    saved = evidence.save(session(ctx), case, which, out, stdout, terminal=terminal)
+    stdout.flush()
+    if out is not None:
+        render.info(f"wrote {saved.name} ({render.size(saved.size)}, SHA-256 checked) to {out}")
+
+
+class _Terminal:
+    """Text on its way to a terminal: control characters written out, so the file cannot drive the terminal."""
+
+    def __init__(self) -> None:
+        import codecs
+
+        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
+
+    def write(self, data: bytes) -> None:
+        from cocctl.render.safe import visible
+
+        sys.stdout.write(visible(self.decoder.decode(data), multiline=True))
+
+    def flush(self) -> None:
+        from cocctl.render.safe import visible
+
+        sys.stdout.write(visible(self.decoder.decode(b"", final=True), multiline=True))
+        sys.stdout.flush()
