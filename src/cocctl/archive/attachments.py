@@ -169,6 +169,17 @@ def _checked(chunks: Iterator[bytes], path: str) -> Iterator[bytes]:
                              "restore it with git") from None
 
 
+def recipient_count(data: bytes) -> int | None:
+    """How many recipient stanzas a binary age file's header holds (None: it has no valid header)."""
+    from cocctl.age import AgeError
+    from cocctl.age import format as age_format
+
+    try:
+        return len(age_format.parse(data)[0].stanzas)
+    except AgeError:
+        return None
+
+
 def media_type(head: bytes) -> str:
     """The media type of a file, from its first bytes (its content, not its name)."""
     for magic, offset, kind in _MAGIC:

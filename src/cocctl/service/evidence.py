@@ -210,14 +210,27 @@ def _copy(path: Path, identities: Sequence[Any], attachment: Attachment, target:
                              "differs): it was replaced; restore it with git and run 'cocctl verify'")
 
 
-def problems(work: Workspace, loaded: LoadedCase) -> list[str]:
-    """What is wrong with a readable case's attachment files: missing ones, and files no event records."""
+def problems(work: Workspace, loaded: LoadedCase) -> list[tuple[str, str]]:
+    """What is wrong with a readable case's attachment files, by path: missing ones, and files no event records."""
     recorded = {a.path for a in loaded.state.attachments}
     stored = set(attachments.stored(work.archive.root, loaded.state.id))
-    found = [f"{path}: attachment is missing; restore it with git" for path in sorted(recorded - stored)]
-    found += [f"{path}: no evidence event of the case records this file (an orphan); remove it with 'git rm'"
+    found = [(path, "attachment is missing; restore it with git") for path in sorted(recorded - stored)]
+    found += [(path, "no evidence event of the case records this file (an orphan); remove it with 'git rm'")
               for path in sorted(stored - recorded)]
     return found
+
+
+def seal_problems(path: str, count: int | None, case_file: Any) -> list[str]:
+    """Key-less: an attachment names a seal of its case, and is encrypted to as many keys as that seal."""
+    parsed = attachments.parse_name(path.rsplit("/", 1)[-1])
+    seal = next((s for s in case_file.seals if parsed and s.id == parsed[0]), None)
+    if seal is None:
+        return ["no seal of its case has this attachment's id (an orphan, not written by cocctl); remove it "
+                "with 'git rm'"]
+    if count is not None and count != len(seal.readers) + len(seal.guests):
+        return [f"attachment is encrypted to {count} key(s) but its seal to {len(seal.readers) + len(seal.guests)}; "
+                "a reader of the case must re-seal it ('cocctl rekey')"]
+    return []
 
 
 def _seal_of(attachment: Attachment) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from cocctl.archive import casefile, history, leaks, sources, yamlio
+from cocctl.archive import attachments, casefile, history, leaks, sources, yamlio
 from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.git import Git
@@ -46,8 +46,8 @@ MAX_ATTACHMENT = 65 * 1024 * 1024
 DEEP_SCAN_BYTES = 1024 * 1024
 # What an index key copy decrypts to: the 32-byte key, as one STREAM chunk.
 INDEX_KEY_PAYLOAD = 16 + 32 + 16
-ALLOWED = ("cocctl.yaml, committee.yaml, .gitattributes, cases/<id>.yaml, cases/.gitkeep, index/<handle>.age, "
-           "templates/<name>, a README, .gitignore, .github/ and .gitlab-ci.yml")
+ALLOWED = ("cocctl.yaml, committee.yaml, .gitattributes, cases/<id>.yaml, cases/.gitkeep, cases/<id>/<seal>-<n>.age, "
+           "index/<handle>.age, templates/<name>, a README, .gitignore, .github/ and .gitlab-ci.yml")
 
 _TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 _HANDLE = re.compile(r"[a-z0-9][a-z0-9._-]{0,38}")
@@ -223,13 +223,18 @@ def _template(path: str, data: bytes, cases: Collection[str]) -> list[str]:
 
 
 def _attachment(path: str, data: bytes, cases: Collection[str]) -> list[str]:
-    # Attachments are not written by cocctl yet: an age file in a case's folder
-    # is accepted as DESIGN.md describes, its name is not checked yet.
-    case = path.split("/")[1]
-    if case not in cases:
-        return [f"attachment of case {case}, which has no case file"]
-    problem = age_problem(data, armored=None)
-    return [f"attachment is not an encrypted age file ({problem})"] if problem else []
+    # cocctl names an attachment after the seal recording it, never after the
+    # file (its name is case content); the seal and its readers are checked
+    # against the case file by validate (service/validate.py).
+    parts = path.split("/")
+    if parts[1] not in cases:
+        return [f"attachment of case {parts[1]}, which has no case file"]
+    if len(parts) != 3 or attachments.parse_name(parts[2]) is None:
+        return [f"is not an attachment as cocctl names one (cases/{parts[1]}/<seal id>-<n>.age, never the "
+                "file's own name, which can say what it holds); store it with 'cocctl attach' and remove this "
+                f"one with 'git rm --cached {path}'"]
+    problem = age_problem(data, armored=False)
+    return [f"attachment is not an encrypted age file as cocctl writes it ({problem})"] if problem else []
 
 
 def _index(path: str, data: bytes, cases: Collection[str]) -> list[str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cocctl import clock
-from cocctl.archive import casefile, drivers, history, messages, trust
+from cocctl.archive import attachments, casefile, drivers, history, messages, trust
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.history import NULL_BLOB, Commit
 from cocctl.archive.ids import is_case_id
@@ -295,6 +295,8 @@ class _Walk:
                 self.offend(commit, "changes a file of another case than its Cocctl-Case trailer names", path)
                 continue
             if not is_case_file(path):
+                if not commit.is_merge:
+                    self._attachment(commit, path, new_blob, parents_versions, per_parent)
                 continue
             if new_blob == NULL_BLOB:
                 self.offend(commit, "deletes a case file: a case's log may only grow", path)
@@ -312,6 +314,22 @@ class _Walk:
             else:
                 parent, old = next(iter(old_files.items()))
                 self._grew(commit, path, parent, old, new)
+
+    def _attachment(self, commit: Commit, path: str, blob: str, versions: dict[str, dict[str, str]],
+                    per_parent: dict[str, list[history.Change]]) -> None:
+        """An attachment changes only with the seal it is named after (added or re-encrypted in the commit)."""
+        name = attachments.parse_name(path.rsplit("/", 1)[-1])
+        case_path = f"{CASES_DIR}/{case_of(path)}.yaml"
+        if blob == NULL_BLOB:
+            return self.offend(commit, "deletes an attachment: a case's evidence is kept with it", path)
+        olds = versions.get(case_path)
+        new_blob = next((ch.new for chs in per_parent.values() for ch in chs if ch.path == case_path), None)
+        new = self.versions.file(new_blob) if olds and new_blob and new_blob != NULL_BLOB else None
+        old = self.versions.file(next(iter(olds.values()))) if olds and next(iter(olds.values())) != NULL_BLOB else None
+        seal = next((s for s in new.seals if s.id == name[0]), None) if new and name and new.version == 2 else None
+        if seal is None or (old is not None and seal in old.seals):
+            self.offend(commit, "adds or changes an attachment without adding or re-encrypting the seal that "
+                        "records it (not written by cocctl); review it with 'git show'", path)
 
     def _grew(self, commit: Commit, path: str, parent: str, old: CaseFile | None, new: CaseFile) -> None:
         if new.version == 1:
