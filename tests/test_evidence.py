@@ -286,3 +286,27 @@ def test_attachments_pass_the_pre_commit_hook_and_a_recusal_with_it(committee, t
     committee.ok("alice", "recuse", case, "--member", "carol")
     assert committee.status() == ""
     assert "Attach 1 file to case" in git(committee.root, "log", "--format=%s")
+
+
+def test_two_clones_attaching_to_one_case_merge_with_both_files(committee, tmp_path):
+    from tests.test_merge import clone, pull
+
+    case = committee.open()
+    first, second = clone(committee, tmp_path, "first"), clone(committee, tmp_path, "second")
+    (tmp_path / "one.txt").write_text("from alice\n")
+    (tmp_path / "two.txt").write_text("from bob\n")
+    committee.ok("alice", "--archive", str(first), "attach", case, str(tmp_path / "one.txt"))
+    committee.ok("bob", "--archive", str(second), "attach", case, str(tmp_path / "two.txt"),
+                 env={"COCCTL_NOW": "2026-11-20T09:05:00Z"})
+    done = pull(first, second, committee.keys["alice"])
+    assert done.returncode == 0, done.stderr
+    shown = committee.ok("carol", "--archive", str(first), "show", case).output
+    assert "one.txt" in shown and "two.txt" in shown
+    out = tmp_path / "two.out"
+    committee.ok("carol", "--archive", str(first), "attachment", case, "two.txt", "--out", str(out))
+    assert out.read_text() == "from bob\n"
+    committee.ok(None, "--archive", str(first), "validate")
+    committee.ok(None, "--archive", str(first), "verify")
+    stored = attachment_files(committee, case) + sorted((first / "cases" / case).iterdir())
+    marker = committee.ok("alice", "textconv", str(stored[-1])).stdout
+    assert marker.startswith("(encrypted attachment, ") and "from" not in marker

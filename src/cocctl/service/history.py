@@ -100,6 +100,8 @@ def textconv(session: Session, data: bytes) -> str:
 
     Never asks for a passphrase: git runs textconv without a terminal.
     """
+    if data.startswith(b"age-encryption.org/v1\n"):
+        return f"(encrypted attachment, {len(data)} bytes; 'cocctl attachment' decrypts it)\n"
     identities, why_not = _identities(Workspace(replace(session, ask_passphrase=None)))
     return drivers.textconv(data, identities, why_not)
 
