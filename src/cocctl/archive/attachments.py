@@ -202,11 +202,13 @@ def media_type(head: bytes) -> str:
         return "application/octet-stream"
     if decoded.lstrip().startswith(("<!DOCTYPE html", "<!doctype html", "<html")):
         return "text/html"
-    if decoded.startswith(("From ", "Return-Path:", "Received:", "MIME-Version:")):
+    if _MAIL_HEADER.match(decoded):
         return "message/rfc822"
     return "text/plain"
 
 
+_MAIL_HEADER = re.compile(r"(From |(From|To|Cc|Subject|Date|Received|Return-Path|MIME-Version|Message-ID|Delivered-To|"
+                          r"Reply-To|X-[A-Za-z-]+): )", re.IGNORECASE)
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", 0, "image/png"), (b"\xff\xd8\xff", 0, "image/jpeg"), (b"GIF87a", 0, "image/gif"),
     (b"GIF89a", 0, "image/gif"), (b"%PDF-", 0, "application/pdf"), (b"RIFF", 0, "riff"),

@@ -15,7 +15,7 @@ from cocctl.errors import ConflictError, IntegrityError, NotFound, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import Attachment, CaseState
 from cocctl.service.workspace import CaseChange, LoadedCase, Session, Workspace
-from cocctl.text import require_single_line
+from cocctl.text import CONTROLS, require_single_line
 
 # Media types written out to a terminal as they are; anything else needs --out or a pipe.
 TEXT_TYPES = ("text/plain", "message/rfc822", "application/x-empty")
@@ -100,7 +100,7 @@ def _attach(work: Workspace, loaded: LoadedCase, sources: Sequence[Source], desc
 def recorded_name(name: str) -> str:
     """A file's name as the evidence event records it: its last part, one line, at most 200 characters."""
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join("?" if ord(c) < 32 or ord(c) == 127 or 0x80 <= ord(c) < 0xA0 else c for c in name).strip()
+    name = "".join("?" if ord(c) in CONTROLS or 0xD800 <= ord(c) <= 0xDFFF else c for c in name).strip()
     return name[:200] or "unnamed"
 
 
