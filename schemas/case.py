@@ -128,6 +128,8 @@ EVENTS: dict[str, Schema] = {
         "size": {"type": "integer", "minimum": 0}, "media_type": LINE,
     })}),
     "excluded": record({"member": HANDLE}),
+    # A decrypted hand-over bundle (cocctl export): why, and what was withheld from it.
+    "exported": record({"reason": TEXT, "redactions?": array(LINE), "files": INTEGER}),
     "granted": record({"name": HANDLE, "recipient": RECIPIENT}),
     "note": record({"text": TEXT}),
     "opened": record({

@@ -26,6 +26,8 @@ SUBJECTS: dict[str, str] = {
     "assign": rf"Assign case {CASE_ID}",
     "close": rf"Close case {CASE_ID}",
     "reopen": rf"Reopen case {CASE_ID}",
+    "attach": rf"(?:Attach [0-9]{{1,4}} files? to|Add a note to) case {CASE_ID}",
+    "export": rf"Record an export of case {CASE_ID}",
     "member-add": rf"Add member {HANDLE}",
     "member-remove": rf"Remove member {HANDLE}",
     "reencrypt": r"Re-encrypt cases to their readers",

@@ -79,3 +79,26 @@ class _Terminal:
 
         sys.stdout.write(visible(self.decoder.decode(b"", final=True), multiline=True))
         sys.stdout.flush()
+
+
+@app.command("export")
+def export_(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    out: Path = typer.Option(..., "--out", help="A new (or empty) folder outside the archive for the bundle."),
+    reason: str = typer.Option(..., "--reason", help="Why it is handed over (recorded in the case)."),
+    redact_reporter: bool = typer.Option(False, "--redact-reporter", help="Withhold the reporter's name, contact "
+                                         "and the original mail."),
+) -> None:
+    """Write a decrypted hand-over bundle of a case: case.md, its attachments, and a manifest with hashes.
+
+    For the reporter's request (for example to law enforcement). The folder is
+    0700 and each file 0600; the case records who exported it, why, and what
+    was withheld. Delete the bundle once it has been handed over.
+    """
+    from cocctl import render
+    from cocctl.service import export
+
+    done = export.export(session(ctx), case, out, reason, redact_reporter=redact_reporter)
+    render.info(f"exported case {case} to {done.folder}: {len(done.files)} file(s); recorded in commit "
+                f"{(done.change.commit or '')[:10]}; delete the folder once it has been handed over")

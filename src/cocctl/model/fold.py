@@ -179,6 +179,7 @@ REDUCERS: dict[str, Reducer] = {
     ev.NOTE: _note,
     ev.CONTACT: _contact,
     ev.COMMUNICATED: _communicated,
+    ev.EXPORTED: _communicated,  # a record only: the state does not change
     ev.EVIDENCE: _evidence,
     ev.ASSIGNED: _assigned,
     ev.EXCLUDED: _excluded,

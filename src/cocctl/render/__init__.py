@@ -233,6 +233,8 @@ EVENT_SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "revoked": lambda data: data.get("name", ""),
     "closed": lambda data: data["resolution"],
     "reopened": lambda data: data["reason"],
+    "exported": lambda data: f"exported ({data['files']} file(s)): {data['reason']}" + (
+        f"; withheld: {', '.join(data['redactions'])}" if data.get("redactions") else ""),
     "communicated": lambda data: f"message to the {data['to']} ({data['kind']})",
     "proposed": _measures,
     "voted": lambda data: f"proposal {_ref(data.get('proposal'))}: {data.get('vote')}",
