@@ -28,6 +28,7 @@ SUBJECTS: dict[str, str] = {
     "reopen": rf"Reopen case {CASE_ID}",
     "attach": rf"(?:Attach [0-9]{{1,4}} files? to|Add a note to) case {CASE_ID}",
     "export": rf"Record an export of case {CASE_ID}",
+    "expunge": rf"Expunge case {CASE_ID}",
     "member-add": rf"Add member {HANDLE}",
     "member-remove": rf"Remove member {HANDLE}",
     "reencrypt": r"Re-encrypt cases to their readers",

@@ -102,3 +102,47 @@ def export_(
     done = export.export(session(ctx), case, out, reason, redact_reporter=redact_reporter)
     render.info(f"exported case {case} to {done.folder}: {len(done.files)} file(s); recorded in commit "
                 f"{(done.change.commit or '')[:10]}; delete the folder once it has been handed over")
+
+
+@app.command()
+def retention(
+    ctx: typer.Context,
+    check: bool = typer.Option(False, "--check", help="Exit 1 when a case is past its retention date (for CI)."),
+    json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List each case's retention date (from plaintext metadata; no key needed)."""
+    from cocctl import render
+    from cocctl.service import retention as service
+
+    found = service.report(session(ctx))
+    if json:
+        render.emit_json({"now": found.now, "cases": list(found.rows), "past": list(found.past)})
+    else:
+        for row in found.rows:
+            when = row.expunge or "kept (no date)"
+            render.line(f"{row.case}  {row.status:<8}  {when}" + ("  PAST: run 'cocctl expunge'" if row.past else ""))
+        if check and found.past:
+            render.info(f"{len(found.past)} case(s) past their retention date: {', '.join(found.past)}")
+    if check and found.past:
+        raise typer.Exit(1)
+
+
+@app.command()
+def expunge(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation (for scripts)."),
+) -> None:
+    """Remove a closed case past its retention date, and its attachments, in one commit; a tombstone stays.
+
+    The tombstone keeps only what transparency reports and strike ledgers
+    count (kind, outcome class, dates, blinded tokens), never content.
+    """
+    from cocctl import render
+    from cocctl.service import retention as service
+
+    if not yes and not typer.confirm(f"remove case {case} and its attachments from the archive?"):
+        raise typer.Abort()
+    done = service.expunge(session(ctx), case)
+    render.info(f"expunged case {case}: {len(done.removed)} file(s) removed (commit {done.commit[:10]})")
+    render.info(f"note: {done.note}")

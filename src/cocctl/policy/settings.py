@@ -94,6 +94,16 @@ class Evidence:
         return self.max_mib * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class Retention:
+    """How long a closed case is kept, by outcome (None: kept), and after a sanction ends."""
+
+    not_violation: Duration | None
+    concern: Duration | None
+    resolved: Duration | None
+    after_sanction: Duration | None
+
+
 # What the allow-list guard accepts for one attachment, in MiB: the policy may not allow more.
 MAX_EVIDENCE_MIB = 64
 
@@ -120,6 +130,7 @@ class Policy:
     member_removal: str
     # The largest evidence file, in MiB.
     evidence: Evidence
+    retention: Retention
 
     @property
     def zone(self) -> tzinfo:
@@ -209,7 +220,7 @@ def _typed(preset: str, raw: Mapping[str, Any]) -> Policy:
         return value
 
     strikes, appeals, interim, owners = part("strikes"), part("appeals"), part("interim"), part("owners")
-    deadlines, roster, evidence = part("deadlines"), part("roster"), part("evidence")
+    deadlines, roster, evidence, retention = part("deadlines"), part("roster"), part("evidence"), part("retention")
     access = raw["access"]
     if access not in (presets.COMMITTEE_ACCESS, presets.CLEARED_ACCESS):
         raise _Invalid("access", f"must be one of {presets.COMMITTEE_ACCESS}, {presets.CLEARED_ACCESS}")
@@ -237,6 +248,7 @@ def _typed(preset: str, raw: Mapping[str, Any]) -> Policy:
         roster=RosterRules(_count(roster.get("watch"), "roster.watch"), _share(roster.get("max_employer_share"))),
         member_removal=_choice(raw["member_removal"], "member_removal", ("single", "majority")),
         evidence=Evidence(_evidence_size(evidence.get("max_mib"))),
+        retention=Retention(*(_duration(retention.get(f.name), f"retention.{f.name}") for f in fields(Retention))),
     )
 
 

@@ -353,7 +353,8 @@ def _each(work: Workspace, cases: list[tuple[str, CaseFile]], before: Roster, ro
         meta = work.metadata(loaded.state, found, roster)
         current = (found.version == 2 and not found.reseal and found.sealed_to(meta.readers, meta.guests)
                    and rotated.isdisjoint(meta.readers))
-        if not current or (found.readers, found.guests, found.people) != (meta.readers, meta.guests, meta.people):
+        if not current or (found.readers, found.guests, found.people, found.expunge) != (
+                meta.readers, meta.guests, meta.people, meta.expunge):
             reencrypted.append(case_id)
             if apply:
                 state, data = work.seal(loaded, (), roster, rotated)

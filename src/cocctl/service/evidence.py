@@ -233,6 +233,23 @@ def seal_problems(path: str, count: int | None, case_file: Any) -> list[str]:
     return []
 
 
+def change_problem(path: str, deleted: bool, old: Any, new: Any, expunged: bool) -> str | None:
+    """Key-less, for verify: why a commit's change of an attachment is not cocctl's, or None.
+
+    An attachment is added or re-encrypted only with the seal it is named
+    after (added or re-encrypted in the same commit), and deleted only when
+    its case is expunged.
+    """
+    if deleted:
+        return None if expunged and new is None else "deletes an attachment: a case's evidence is kept with it"
+    parsed = attachments.parse_name(path.rsplit("/", 1)[-1])
+    seal = next((s for s in new.seals if s.id == parsed[0]), None) if new and parsed and new.version == 2 else None
+    if seal is None or (old is not None and seal in old.seals):
+        return ("adds or changes an attachment without adding or re-encrypting the seal that records it "
+                "(not written by cocctl); review it with 'git show'")
+    return None
+
+
 def _seal_of(attachment: Attachment) -> str:
     parsed = attachments.parse_name(attachment.path.rsplit("/", 1)[-1])
     if parsed is None:

@@ -6,14 +6,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cocctl import clock
-from cocctl.archive import attachments, casefile, drivers, history, messages, trust
+from cocctl.archive import casefile, drivers, history, messages, trust
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.history import NULL_BLOB, Commit
 from cocctl.archive.ids import is_case_id
 from cocctl.archive.repo import CASES_DIR
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, CocctlError, IntegrityError, UsageError
-from cocctl.service import committee
+from cocctl.service import committee, evidence, retention
 from cocctl.service.workspace import Session, Workspace, policy_of
 
 # Files cocctl writes outside cases/: a commit touching them must be cocctl's.
@@ -301,7 +301,10 @@ class _Walk:
                     self._attachment(commit, path, new_blob, parents_versions, per_parent)
                 continue
             if new_blob == NULL_BLOB:
-                self.offend(commit, "deletes a case file: a case's log may only grow", path)
+                old = self.versions.file(next(iter(olds.values())))
+                if not retention.expunge_allowed(commit, old, {c.path for c in commit.changes}):
+                    self.offend(commit, "deletes a case file: a case's log may only grow (only 'cocctl expunge' "
+                                "removes a case, once its retention date has passed)", path)
                 continue
             new = self.versions.file(new_blob)
             if new is None:
@@ -319,19 +322,14 @@ class _Walk:
 
     def _attachment(self, commit: Commit, path: str, blob: str, versions: dict[str, dict[str, str]],
                     per_parent: dict[str, list[history.Change]]) -> None:
-        """An attachment changes only with the seal it is named after (added or re-encrypted in the commit)."""
-        name = attachments.parse_name(path.rsplit("/", 1)[-1])
+        """An attachment changes only with the seal it is named after; it goes only with its case, expunged."""
         case_path = f"{CASES_DIR}/{case_of(path)}.yaml"
-        if blob == NULL_BLOB:
-            return self.offend(commit, "deletes an attachment: a case's evidence is kept with it", path)
-        olds = versions.get(case_path)
         new_blob = next((ch.new for chs in per_parent.values() for ch in chs if ch.path == case_path), None)
-        new = self.versions.file(new_blob) if olds and new_blob and new_blob != NULL_BLOB else None
-        old = self.versions.file(next(iter(olds.values()))) if olds and next(iter(olds.values())) != NULL_BLOB else None
-        seal = next((s for s in new.seals if s.id == name[0]), None) if new and name and new.version == 2 else None
-        if seal is None or (old is not None and seal in old.seals):
-            self.offend(commit, "adds or changes an attachment without adding or re-encrypting the seal that "
-                        "records it (not written by cocctl); review it with 'git show'", path)
+        old_blob = next(iter(versions.get(case_path, {}).values()), NULL_BLOB)
+        new, old = (self.versions.file(b) if b and b != NULL_BLOB else None for b in (new_blob, old_blob))
+        problem = evidence.change_problem(path, blob == NULL_BLOB, old, new, commit.action == "expunge")
+        if problem:
+            self.offend(commit, problem, path)
 
     def _grew(self, commit: Commit, path: str, parent: str, old: CaseFile | None, new: CaseFile) -> None:
         if new.version == 1:

@@ -16,6 +16,7 @@ from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound
 from cocctl.model.fold import FoldError
 from cocctl.policy.deadlines import envelope_due
+from cocctl.policy.retention import expunge_at
 from cocctl.service import evidence, guard
 from cocctl.service.workspace import Session, Workspace, policy_of
 
@@ -277,6 +278,9 @@ def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, .
             found.append(Problem(path, "guests differ from those granted in the case log"))
         # The plaintext deadlines drive key-less 'cocctl due --check'; an
         # edited (or stale) list would hide an overdue case from CI.
+        if found_file.expunge != expunge_at(state, work.policy):
+            found.append(Problem(path, "the plaintext expunge date differs from the one the retention policy gives; "
+                                       "a reader must run 'cocctl rekey'"))
         if [dict(item) for item in found_file.due] != envelope_due(state, work.policy):
             found.append(Problem(path, "the plaintext due deadlines differ from those the case log "
                                        "and the policy give"))

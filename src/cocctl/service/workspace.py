@@ -26,6 +26,7 @@ from cocctl.model.state import CaseState
 from cocctl.policy import settings
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
+from cocctl.policy.retention import expunge_at
 from cocctl.policy.sanctions import names as reported_names
 from cocctl.policy.settings import Policy
 from cocctl.service.document import check_document
@@ -295,8 +296,7 @@ class Workspace:
             seals.append(casefile.seal(key, state.id, draft, [e.to_dict() for e in added], recipients))
         return state, casefile.dumps(replace(meta, seals=tuple(seals)))
 
-    def next_seal_id(self, seals: Sequence[Seal]) -> str:
-        """A new seal's id: it sorts after every seal already in the file."""
+    def next_seal_id(self, seals: Sequence[Seal]) -> str:  # sorts after every seal already in the file
         return ev.new_event_id(max([int(self.now.timestamp() * 1000), *(ev.event_id_millis(s.id) + 1 for s in seals)]))
 
     def metadata(self, state: CaseState, previous: CaseFile | None, roster: Roster | None = None) -> CaseFile:
@@ -313,7 +313,7 @@ class Workspace:
             case=state.id, status=state.status, opened=state.opened_at, updated=state.updated_at,
             readers=self.readers(state, roster), guests=tuple(guest.name for guest in state.guests),
             # Kinds and times only, so key-less CI can run `cocctl due --check`.
-            due=tuple(envelope_due(state, self.policy)), people=people,
+            due=tuple(envelope_due(state, self.policy)), people=people, expunge=expunge_at(state, self.policy),
         )
 
     def _imported(self, case_id: str, events: Sequence[Event], readers: tuple[str, ...], guests: tuple[str, ...],
