@@ -121,8 +121,15 @@ EVENTS: dict[str, Schema] = {
         "summary?": TEXT,
     }),
     "contact": record({"with": LINE, "text": TEXT}),
-    "evidence": record({"description": LINE}),
+    # An evidence file (cocctl attach) is stored encrypted at `path`; its plaintext has this hash and size.
+    "evidence": record({"description": LINE, "file?": record({
+        "path": {"type": "string", "pattern": "^cases/[^/]+/[0-9A-HJKMNP-TV-Z]{26}-[1-9][0-9]{0,3}[.]age$"},
+        "name": LINE, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        "size": {"type": "integer", "minimum": 0}, "media_type": LINE,
+    })}),
     "excluded": record({"member": HANDLE}),
+    # A decrypted hand-over bundle (cocctl export): why, and what was withheld from it.
+    "exported": record({"reason": TEXT, "redactions?": array(LINE), "files": INTEGER}),
     "granted": record({"name": HANDLE, "recipient": RECIPIENT}),
     "note": record({"text": TEXT}),
     "opened": record({

@@ -14,11 +14,13 @@ def test_demo_shows_case_list_and_log_and_leaves_no_trace(isolated, tmp_path):
     assert result.exit_code == 0, result.output
     out = result.stdout
     for expected in ("Open case", "Amend case", "Assign case", "Close case", "the audit trail",
-                     "cocctl list", "timeline", "not one of its recipients"):
+                     "cocctl list", "timeline", "not one of its recipients", "riley-dm-export.txt",
+                     "Attach 1 file to case"):
         assert expected in out
     assert "Riley" in out.split("cocctl show")[1]  # the member sees the case content...
     log = out.split("git log")[1]
     assert "Riley" not in log and "sam" not in log  # ...the audit trail does not
+    assert "shared folder" not in out and "please stop messaging me" not in out
     assert sorted(p.name for p in isolated.rglob("*")) == before
     assert list((tmp_path / "tmp").iterdir()) == []
 

@@ -134,14 +134,15 @@ def test_attachments_must_be_encrypted_and_belong_to_a_case(committee):
     folder = committee.root / "cases" / case
     folder.mkdir()
     (folder / "screenshot.png").write_bytes(b"\x89PNG not encrypted")
+    # Encrypted, but named after what it holds: cocctl names attachments after their seal.
     (folder / "log.txt.age").write_bytes(age.encrypt(b"chat log", list(committee.recipients.values()), armor=True))
     orphan = committee.root / "cases" / "2026-lost-case"
     orphan.mkdir()
     (orphan / "a.age").write_bytes(age.encrypt(b"x", list(committee.recipients.values())))
     result = committee.run(None, "validate")
     assert result.exit_code == 1
-    assert f"cases/{case}/screenshot.png: attachment is not an encrypted age file" in result.stdout
-    assert "log.txt.age" not in result.stdout
+    assert f"cases/{case}/screenshot.png: is not an attachment as cocctl names one" in result.stdout
+    assert f"cases/{case}/log.txt.age: is not an attachment as cocctl names one" in result.stdout
     assert "cases/2026-lost-case/a.age: attachment of case 2026-lost-case, which has no case file" in result.stdout
 
 

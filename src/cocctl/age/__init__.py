@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from . import armor as _armor
 from . import format as _format
@@ -65,7 +65,9 @@ __all__ = [
     "X25519Recipient",
     "decrypt",
     "decrypt_chunks",
+    "decrypt_stream",
     "encrypt",
+    "encrypt_stream",
     "generate_identity",
     "parse_identities",
     "parse_identity",
@@ -122,6 +124,109 @@ def encrypt(data: bytes, recipients: RecipientsArg, *, armor: bool = False) -> b
         KeyFormatError: if a recipient string is malformed.
         PluginError: if a plugin recipient's plugin is missing or fails.
     """
+    file_key, header = _new_header(recipients)
+    nonce = os.urandom(PAYLOAD_NONCE_SIZE)
+
+    # Write everything into one buffer: no per-chunk concatenation.
+    size = len(header) + PAYLOAD_NONCE_SIZE + _stream.encrypted_size(len(data))
+    out = bytearray(size)
+    out[: len(header)] = header
+    out[len(header) : len(header) + PAYLOAD_NONCE_SIZE] = nonce
+    _stream.encrypt_into(
+        payload_key(file_key, nonce), data, memoryview(out)[len(header) + PAYLOAD_NONCE_SIZE :]
+    )
+    if armor:
+        return _armor.encode(out)
+    return bytes(out)
+
+
+def encrypt_stream(source: BinaryIO, target: BinaryIO, recipients: RecipientsArg) -> int:
+    """Encrypt ``source`` into ``target`` (binary age), one 64 KiB chunk at a time.
+
+    Memory stays at a few chunks whatever the size of the file. Recipients
+    are as for :func:`encrypt`.
+
+    Returns:
+        The number of plaintext bytes read.
+
+    Raises:
+        AgeError, KeyFormatError, PluginError: as for :func:`encrypt`.
+    """
+    file_key, header = _new_header(recipients)
+    nonce = os.urandom(PAYLOAD_NONCE_SIZE)
+    target.write(header + nonce)
+    aead = _stream.cipher(payload_key(file_key, nonce))
+    size, counter = 0, 0
+    chunk = _read_full(source, _stream.CHUNK_SIZE)
+    while True:
+        following = _read_full(source, _stream.CHUNK_SIZE) if len(chunk) == _stream.CHUNK_SIZE else b""
+        target.write(_stream.seal_chunk(aead, counter, chunk, last=not following))
+        size += len(chunk)
+        if not following:
+            return size
+        chunk, counter = following, counter + 1
+
+
+def decrypt_stream(source: BinaryIO, identities: IdentitiesArg, *, max_header: int = 1024 * 1024) -> Iterator[bytes]:
+    """Decrypt a binary age file read from ``source``, one 64 KiB chunk at a time.
+
+    The header is read and the file key unwrapped before this returns; each
+    chunk is yielded only after it authenticated, as for :func:`decrypt_chunks`.
+
+    Raises:
+        HeaderError: the header is malformed or longer than ``max_header``.
+        NoIdentityMatch, HMACError: as for :func:`decrypt_chunks`.
+        PayloadError: while iterating, if the payload is corrupt or truncated.
+    """
+    identities = _as_list(identities, parse_identity, "unwrap")
+    lines = []
+    read = 0
+    while True:
+        line = source.readline(max_header - read + 1)
+        read += len(line)
+        lines.append(line)
+        if read > max_header or not line.endswith(b"\n"):
+            raise HeaderError("failed to read header: truncated or too long")
+        if line.startswith(_format.FOOTER_PREFIX + b" "):
+            break
+    try:
+        header, _ = _format.parse(b"".join(lines))
+    except HeaderError as e:
+        raise add_context(e, "failed to read header") from None
+    file_key = _unwrap(header, identities)
+    nonce = _read_full(source, PAYLOAD_NONCE_SIZE)
+    if len(nonce) != PAYLOAD_NONCE_SIZE:
+        raise HeaderError("failed to read header: missing payload nonce")
+    return _with_context(_payload(source, _stream.cipher(payload_key(file_key, nonce))))
+
+
+def _payload(source: BinaryIO, aead) -> Iterator[bytes]:
+    size = _stream.ENCRYPTED_CHUNK_SIZE
+    chunk = _read_full(source, size)
+    counter = 0
+    while True:
+        following = _read_full(source, size) if len(chunk) == size else b""
+        if len(chunk) < _stream.TAG_SIZE or (counter and not following and len(chunk) == _stream.TAG_SIZE):
+            raise PayloadError(f"payload chunk {counter} is truncated or empty")
+        yield _stream.open_chunk(aead, counter, chunk, last=not following)
+        if not following:
+            return
+        chunk, counter = following, counter + 1
+
+
+def _read_full(source: BinaryIO, size: int) -> bytes:
+    """Read ``size`` bytes, or fewer only at the end (a pipe may return short reads)."""
+    data = source.read(size)
+    while data and len(data) < size:
+        more = source.read(size - len(data))
+        if not more:
+            break
+        data += more
+    return data
+
+
+def _new_header(recipients: RecipientsArg) -> tuple[bytes, bytes]:
+    """A fresh file key and the header (with its MAC) that wraps it for ``recipients``."""
     if isinstance(recipients, Batch):
         file_key, stanzas = recipients.take()
     else:
@@ -137,20 +242,7 @@ def encrypt(data: bytes, recipients: RecipientsArg, *, armor: bool = False) -> b
         stanzas = [s for r in recipients if not isinstance(r, PluginRecipient) for s in r.wrap(file_key)]
         stanzas += wrap_many(plugins, [file_key])[0] if plugins else []
     header = _format.marshal_without_mac(stanzas)
-    header += _format.marshal_mac_line(header_mac(file_key, header))
-    nonce = os.urandom(PAYLOAD_NONCE_SIZE)
-
-    # Write everything into one buffer: no per-chunk concatenation.
-    size = len(header) + PAYLOAD_NONCE_SIZE + _stream.encrypted_size(len(data))
-    out = bytearray(size)
-    out[: len(header)] = header
-    out[len(header) : len(header) + PAYLOAD_NONCE_SIZE] = nonce
-    _stream.encrypt_into(
-        payload_key(file_key, nonce), data, memoryview(out)[len(header) + PAYLOAD_NONCE_SIZE :]
-    )
-    if armor:
-        return _armor.encode(out)
-    return bytes(out)
+    return file_key, header + _format.marshal_mac_line(header_mac(file_key, header))
 
 
 def decrypt(data: bytes, identities: IdentitiesArg, *, armored: bool | None = None) -> bytes:

@@ -15,9 +15,12 @@ __all__ = [
     "CHUNK_SIZE",
     "ENCRYPTED_CHUNK_SIZE",
     "TAG_SIZE",
+    "cipher",
     "decrypt_chunks",
     "encrypt_into",
     "encrypted_size",
+    "open_chunk",
+    "seal_chunk",
 ]
 
 CHUNK_SIZE = 64 * 1024
@@ -122,3 +125,22 @@ def _open(
         except InvalidTag:
             continue
     raise PayloadError(f"failed to decrypt and authenticate payload chunk {counter}")
+
+
+def cipher(key: bytes) -> ChaCha20Poly1305:
+    """The AEAD of one file's payload key (set up once per file, for :func:`seal_chunk` and :func:`open_chunk`)."""
+    return ChaCha20Poly1305(key)
+
+
+def seal_chunk(aead: ChaCha20Poly1305, counter: int, chunk: bytes, last: bool) -> bytes:
+    """Encrypt one chunk of a streamed payload (at most :data:`CHUNK_SIZE` bytes; only the last may be shorter)."""
+    return aead.encrypt(_NONCE(counter, _LAST if last else _NOT_LAST), chunk, None)
+
+
+def open_chunk(aead: ChaCha20Poly1305, counter: int, chunk: bytes, last: bool) -> bytes:
+    """Decrypt one chunk of a streamed payload whose position (``last`` or not) the reader knows.
+
+    Raises:
+        PayloadError: the chunk does not authenticate at that position.
+    """
+    return _open(aead, counter, memoryview(chunk), (_LAST if last else _NOT_LAST,))[0]

@@ -9,8 +9,7 @@ the same id, two clones' versions merge as the union of their seals by id
 without any key. The metadata is derived from the events by a reader; it
 holds no name, handle of anyone involved, or text.
 
-Version-1 files (one payload holding the whole log) are still read, until
-``cocctl upgrade`` rewrites them.
+Version-1 files (one payload holding the whole log) are read until ``cocctl upgrade`` rewrites them.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from cocctl.errors import AccessDenied, ConflictError, IdentityError, IntegrityE
 
 FORMAT_VERSION = 2
 # The metadata fields a reader derives from the events; merges recompute them.
-DERIVED = ("status", "opened", "updated", "readers", "guests", "due", "people")
+DERIVED = ("status", "opened", "updated", "readers", "guests", "due", "people", "expunge")
 
 
 @dataclass(frozen=True)
@@ -63,8 +62,7 @@ class Seal:
         return self.sealer or self.by
 
     @property
-    def signed_at(self) -> str:
-        """When the outer signature was made."""
+    def signed_at(self) -> str:  # when the outer signature was made
         return self.sealed or self.at
 
     def statement(self, case_id: str) -> dict[str, Any]:
@@ -115,6 +113,7 @@ class CaseFile:
     people: tuple[str, ...] = field(default=())
     reseal: bool = False
     payload: str | None = None
+    expunge: str | None = None  # when the retention policy lets the (closed) case be expunged
 
     @property
     def version(self) -> int:
@@ -147,6 +146,7 @@ class CaseFile:
             data["due"] = [dict(item) for item in self.due]
         if self.people:
             data["people"] = list(self.people)
+        data.update({"expunge": self.expunge} if self.expunge else {})
         if self.reseal:
             data["reseal"] = True
         data["seals"] = [seal.to_dict() for seal in self.seals]
@@ -184,7 +184,7 @@ def loads(data: bytes, *, name: str) -> CaseFile:
     common = {
         "case": raw["case"], "status": raw["status"], "opened": raw["opened"], "updated": raw["updated"],
         "guests": tuple(raw.get("guests", ())), "due": tuple(raw.get("due", ())),
-        "people": tuple(raw.get("people", ())),
+        "people": tuple(raw.get("people", ())), "expunge": raw.get("expunge"),
     }
     if schema == validation.ENVELOPE:
         return CaseFile(readers=tuple(raw["recipients"]), payload=raw["payload"], **common)
@@ -278,7 +278,7 @@ def _parse_inner(plaintext: bytes, name: str, seal_id: str) -> dict[str, Any]:
     try:
         inner = json.loads(plaintext)
     except ValueError:
-        raise IntegrityError(f"{name}: seal {seal_id} decrypts to something that is not a seal") from None
+        inner = None
     if not isinstance(inner, dict):
         raise IntegrityError(f"{name}: seal {seal_id} decrypts to something that is not a seal")
     return inner
@@ -396,5 +396,5 @@ def conservative(ours: CaseFile, theirs: CaseFile, seals: tuple[Seal, ...]) -> C
         updated=max(ours.updated, theirs.updated), readers=tuple(sorted(set(ours.readers) | set(theirs.readers))),
         seals=seals, guests=tuple(sorted(set(ours.guests) | set(theirs.guests))),
         due=tuple(due[key] for key in sorted(due, key=lambda k: (k[1], k[0]))),
-        people=tuple(sorted(set(ours.people) | set(theirs.people))), reseal=True,
+        people=tuple(sorted(set(ours.people) | set(theirs.people))), reseal=True, expunge=newer.expunge,
     )

@@ -204,9 +204,14 @@ class Archive:
             return None
         return self.git.run_bytes("cat-file", "blob", f"HEAD:{path}")
 
-    def commit(self, changes: Mapping[str, bytes | None], subject: str, trailers: dict[str, str],
+    def commit(self, changes: Mapping[str, bytes | Path | None], subject: str, trailers: dict[str, str],
                when: datetime | None = None, *, sign: bool, adopt: Sequence[str] = ()) -> str:
         """Write ``changes`` (relative path -> new bytes, or None to delete) as one commit.
+
+        A :class:`~pathlib.Path` instead of bytes is a finished temporary file
+        beside the target (a streamed attachment), moved into place; the file
+        it replaces is kept by a hard link until the commit is made, never
+        read into memory.
 
         Files are written atomically with mode 0600. If anything fails,
         including a git hook rejecting the commit, every file is put back as
@@ -232,7 +237,8 @@ class Archive:
             raise ConflictError(
                 f"{dirty[0]} has uncommitted changes; commit or discard them first (see 'git status')"
             )
-        before = {path: _read_or_none(self.root / path) for path in paths}
+        before = {path: _keep(self.root / path) if isinstance(changes[path], Path) else _read_or_none(self.root / path)
+                  for path in paths}
         journal = self.git_dir / JOURNAL_NAME
         try:
             write_atomic(journal, json.dumps({"head": self.git.commit_id("HEAD"), "paths": paths}).encode())
@@ -261,6 +267,10 @@ class Archive:
                 raise _write_failure(error, stranded) from None
             raise
         finally:
+            for path in paths:  # temporary files: kept copies of replaced ones, and new ones never moved in
+                for leftover in (before[path], changes[path]):
+                    if isinstance(leftover, Path) and path not in stranded:
+                        leftover.unlink(missing_ok=True)
             if not stranded:  # else the journal stays, and the next write under the lock puts them back
                 journal.unlink(missing_ok=True)
 
@@ -323,8 +333,20 @@ def _read_or_none(path: Path) -> bytes | None:
         return None
 
 
-def _put(path: Path, data: bytes | None) -> None:
+def _keep(path: Path) -> Path | None:
+    """A hard link to the file at ``path`` (None: there is none), named so crash recovery removes a stray one."""
+    if not path.is_file():
+        return None
+    kept = path.parent / f".{path.name}.{os.getpid()}.kept.tmp"
+    kept.unlink(missing_ok=True)
+    os.link(path, kept)
+    return kept
+
+
+def _put(path: Path, data: bytes | Path | None) -> None:
     if data is None:
         path.unlink(missing_ok=True)
+    elif isinstance(data, Path):
+        os.replace(data, path)
     else:
         write_atomic(path, data)

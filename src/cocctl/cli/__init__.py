@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cocctl.cli import keys, archive, cases, demo  # noqa: F401,I001  (they register commands, in help order)
+from cocctl.cli import evidence, search  # noqa: F401  (attach, attachment, search)
 from cocctl.cli import followup  # noqa: F401  (due, draft, roster check, rotation)
 from cocctl.cli import merge  # noqa: F401  (the git merge driver)
 from cocctl.cli import governance, people  # noqa: F401  (access, decisions, people, appeals)

@@ -35,7 +35,10 @@ def open_(
     severity: Optional[str] = typer.Option(None, "--severity", help=SEVERITY_HELP),
     urgent: Optional[bool] = typer.Option(None, "--urgent/--not-urgent", help="Someone is in immediate danger."),
     exclude: List[str] = typer.Option([], "--exclude", help="A member who must never see this case (repeatable)."),
-    from_file: Optional[Path] = typer.Option(None, "--from-file", help="Read the report from a YAML file; flags override it."),
+    from_file: Optional[Path] = typer.Option(None, "--from-file", help="Read the report from a YAML file (or an .eml message); flags override it."),
+    from_email: Optional[str] = typer.Option(
+        None, "--from-email", help="Read the report from an email (.eml file, or - for standard input): subject, "
+        "sender and date; its body becomes a note and its files evidence."),
     interactive: Optional[bool] = typer.Option(
         None, "--interactive/--no-interactive", help="Ask for missing fields (default: when on a terminal)."
     ),
@@ -53,6 +56,14 @@ def open_(
 
     report: dict[str, Any] = {}
     file_exclude: list[str] = []
+    mail = None
+    if from_file is not None and from_file.suffix.lower() == ".eml":
+        from_email, from_file = str(from_file), None
+    if from_email is not None:
+        from cocctl.service import intake
+
+        mail = intake.read_mail(from_email)
+        report = dict(mail.report)
     if from_file is not None:
         report, file_exclude = cases.read_report_file(from_file)
     flags = {
@@ -62,9 +73,15 @@ def open_(
         "reporter": {k: v for k, v in (("name", reporter), ("contact", reporter_contact)) if v} or None,
     }
     report.update({name: value for name, value in flags.items() if value not in (None, [], {})})
-    if interactive if interactive is not None else sys.stdin.isatty():
+    if interactive if interactive is not None else sys.stdin.isatty() and from_email != "-":
         _ask_missing(report, given=set(report))
-    change = cases.open_case(session(ctx), report, [*file_exclude, *exclude])
+    if mail is not None:
+        done = intake.open_from_mail(session(ctx), mail, report, [*file_exclude, *exclude])
+        change = done.opened
+        for item in done.attached.attachments:
+            render.info(f"attached {item.name} as #{item.number} ({render.size(item.size)}, {item.media_type})")
+    else:
+        change = cases.open_case(session(ctx), report, [*file_exclude, *exclude])
     if json:
         render.emit_json({"case": change.case, "commit": change.commit, "state": change.state})
     else:
@@ -161,8 +178,11 @@ def amend(
     privacy: Optional[str] = typer.Option(None, "--privacy", help="Set the privacy concerns."),
     consent: Optional[bool] = typer.Option(None, "--consent/--no-consent", help="Change the reporter's consent."),
     urgent: Optional[bool] = typer.Option(None, "--urgent/--not-urgent", help="Change urgency."),
+    from_email: Optional[str] = typer.Option(
+        None, "--from-email", help="Add a follow-up email (.eml, or - for standard input): its body as a note, "
+        "the message and its files as evidence."),
 ) -> None:
-    """Add notes, evidence, witnesses, contacts or changed fields to a case (one commit)."""
+    """Add notes, evidence, witnesses, contacts, changed fields or a follow-up email to a case (one commit each)."""
     from cocctl import render
     from cocctl.errors import UsageError
     from cocctl.service import cases
@@ -175,11 +195,20 @@ def amend(
         contacts.append((who.strip(), text.strip()))
     fields = {"summary": summary, "area": area, "severity": severity, "kind": kind, "channel": channel,
               "privacy": privacy, "consent": consent, "urgent": urgent}
+    if from_email is not None:
+        from cocctl.service import intake
+
+        mail = intake.read_mail(from_email)
+        if not (note or evidence or contacts or witness or reported or any(v is not None for v in fields.values())):
+            _changed(render, intake.attach_mail(session(ctx), case, mail), "amended")
+            return
     change = cases.amend_case(
         session(ctx), case, notes=note, evidence=evidence, contacts=contacts,
         set_fields=fields, add={"witnesses": witness, "reported": reported},
     )
     _changed(render, change, "amended")
+    if from_email is not None:
+        _changed(render, intake.attach_mail(session(ctx), case, mail), "amended")
 
 
 @app.command()

@@ -35,6 +35,10 @@ def demo(
         elif title == "opened":
             out.rule("alice opens a case; carol declared a conflict and is excluded")
             out.print(f"cocctl open ... --exclude carol  ->  {data.case}")
+        elif title == "attached":
+            for item in data.attachments:
+                out.print(f"cocctl attach {data.case} {item.name}  ->  attachment #{item.number} ({item.media_type}), "
+                          "encrypted to the case's readers only", markup=False)
         elif title == "draft":
             out.rule("cocctl draft --to reported --kind decision (the reporter's identity is kept out)")
             out.print(f"Subject: {data.subject}\n\n{data.body}", markup=False)

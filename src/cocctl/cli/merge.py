@@ -35,5 +35,8 @@ def merge_driver(
     # git runs the driver once per file, without a terminal: never ask for a
     # passphrase here (the agent answers when 'cocctl unlock' holds the key).
     outcome = merge.merge_case_files(replace(session(ctx), ask_passphrase=None), base, ours, theirs, name)
+    if name.count("/") == 2:
+        render.info(f"cocctl: kept our version of attachment {name}")
+        return
     render.info(f"cocctl: merged {outcome.case}: {outcome.ours_added} seal(s) ours, {outcome.theirs_added} theirs"
                 + ("; a reader must re-seal it ('cocctl sync' or 'cocctl rekey')" if outcome.reseal else ""))

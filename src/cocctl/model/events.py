@@ -22,6 +22,7 @@ REVOKED = "revoked"
 CLOSED = "closed"
 REOPENED = "reopened"
 COMMUNICATED = "communicated"  # a message went out to someone involved
+EXPORTED = "exported"  # a decrypted hand-over bundle was made (cocctl export)
 # Governance (decisions, sanctions, appeals, escrow).
 PROPOSED = "proposed"
 VOTED = "voted"

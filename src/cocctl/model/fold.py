@@ -9,7 +9,7 @@ from typing import Any
 from cocctl.model import events as ev
 from cocctl.model import governance
 from cocctl.model.events import Event
-from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState, Guest, Reducer, Reporter
+from cocctl.model.state import CLOSED, ESCROWED, OPEN, Attachment, CaseState, Guest, Reducer, Reporter
 
 
 class FoldError(ValueError):
@@ -104,7 +104,12 @@ def _communicated(state: CaseState, event: Event) -> CaseState:
 
 
 def _evidence(state: CaseState, event: Event) -> CaseState:
-    return replace(state, evidence=_merge_list(state.evidence, [event.data["description"]], []))
+    file = event.data.get("file")
+    if file is None:
+        return replace(state, evidence=_merge_list(state.evidence, [event.data["description"]], []))
+    attachment = Attachment(len(state.attachments) + 1, file["path"], file["name"], file["sha256"], file["size"],
+                            file["media_type"], event.data["description"], event.at, event.by)
+    return replace(state, attachments=(*state.attachments, attachment))
 
 
 def _assigned(state: CaseState, event: Event) -> CaseState:
@@ -174,6 +179,7 @@ REDUCERS: dict[str, Reducer] = {
     ev.NOTE: _note,
     ev.CONTACT: _contact,
     ev.COMMUNICATED: _communicated,
+    ev.EXPORTED: _communicated,  # a record only: the state does not change
     ev.EVIDENCE: _evidence,
     ev.ASSIGNED: _assigned,
     ev.EXCLUDED: _excluded,

@@ -112,6 +112,21 @@ class Appeal:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """An evidence file: its number in the case, where its ciphertext is, and what its plaintext is."""
+
+    number: int
+    path: str
+    name: str
+    sha256: str
+    size: int
+    media_type: str
+    description: str
+    at: str
+    by: str
+
+
+@dataclass(frozen=True)
 class CaseState:
     """Everything known about a case now; a pure function of its events."""
 
@@ -153,6 +168,7 @@ class CaseState:
     # committee settles them (reopen and close; decide --supersede).
     double_close: tuple[str, ...] = ()
     rivals: tuple[tuple[int, int], ...] = ()
+    attachments: tuple[Attachment, ...] = ()
     events: tuple[Event, ...] = field(default=(), repr=False)
 
     @property

@@ -51,6 +51,11 @@ BASE: dict[str, Any] = {
     # majority of all members ("majority"): the others approve with
     # 'cocctl member approve'. A member resigning never needs a vote.
     "member_removal": "single",
+    # Evidence files (`cocctl attach`): the largest one, in MiB (at most 64, what the guard accepts).
+    "evidence": {"max_mib": 64},
+    # How long a closed case is kept before 'cocctl expunge' (null: kept): one that found no violation,
+    # a concern, a complaint upheld; a sanction's end plus `after_sanction`. No date while an appeal can come.
+    "retention": {"not_violation": None, "concern": None, "resolved": None, "after_sanction": None},
 }
 
 _SLACK_CONSEQUENCES = ["no-action", "awareness", "private-warning", "do-not-contact", "channel-restriction",
@@ -116,6 +121,9 @@ PRESETS: dict[str, dict[str, Any]] = {
         "description": "Django CoC working group: two-thirds of members without a conflict",
         "decisions": {"default": {"rule": "two-thirds", "basis": "eligible", "quorum": "majority"}},
         "deadlines": _deadlines("3 days", "30 days", "14 days"),
+        # The working group's "date to expunge": 6-12 months, a ban's length plus 26 months.
+        "retention": {"not_violation": "6 months", "concern": "12 months", "resolved": "12 months",
+                      "after_sanction": "26 months"},
     },
     "contributor-covenant": {
         "description": "Contributor Covenant enforcement ladder",

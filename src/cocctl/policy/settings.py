@@ -83,6 +83,32 @@ class RosterRules:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Evidence files: the largest one ``cocctl attach`` stores, in MiB."""
+
+    max_mib: int
+
+    @property
+    def max_bytes(self) -> int:
+        """The limit in bytes."""
+        return self.max_mib * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How long a closed case is kept, by outcome (None: kept), and after a sanction ends."""
+
+    not_violation: Duration | None
+    concern: Duration | None
+    resolved: Duration | None
+    after_sanction: Duration | None
+
+
+# What the allow-list guard accepts for one attachment, in MiB: the policy may not allow more.
+MAX_EVIDENCE_MIB = 64
+
+
+@dataclass(frozen=True)
 class Policy:
     """The effective policy of one archive: the base, then its preset, then cocctl.yaml's overrides."""
 
@@ -102,6 +128,9 @@ class Policy:
     roster: RosterRules
     # Who removes a committee member: one member, or a simple majority of all (CHAOSS).
     member_removal: str
+    # The largest evidence file, in MiB.
+    evidence: Evidence
+    retention: Retention
 
     @property
     def zone(self) -> tzinfo:
@@ -191,7 +220,7 @@ def _typed(preset: str, raw: Mapping[str, Any]) -> Policy:
         return value
 
     strikes, appeals, interim, owners = part("strikes"), part("appeals"), part("interim"), part("owners")
-    deadlines, roster = part("deadlines"), part("roster")
+    deadlines, roster, evidence, retention = part("deadlines"), part("roster"), part("evidence"), part("retention")
     access = raw["access"]
     if access not in (presets.COMMITTEE_ACCESS, presets.CLEARED_ACCESS):
         raise _Invalid("access", f"must be one of {presets.COMMITTEE_ACCESS}, {presets.CLEARED_ACCESS}")
@@ -218,7 +247,15 @@ def _typed(preset: str, raw: Mapping[str, Any]) -> Policy:
         deadlines=Deadlines(*(_duration(deadlines.get(f.name), f"deadlines.{f.name}") for f in fields(Deadlines))),
         roster=RosterRules(_count(roster.get("watch"), "roster.watch"), _share(roster.get("max_employer_share"))),
         member_removal=_choice(raw["member_removal"], "member_removal", ("single", "majority")),
+        evidence=Evidence(_evidence_size(evidence.get("max_mib"))),
+        retention=Retention(*(_duration(retention.get(f.name), f"retention.{f.name}") for f in fields(Retention))),
     )
+
+
+def _evidence_size(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_EVIDENCE_MIB:
+        raise _Invalid("evidence.max_mib", f"must be a whole number of MiB from 1 to {MAX_EVIDENCE_MIB}")
+    return value
 
 
 def _choice(value: Any, setting: str, choices: tuple[str, ...]) -> str:

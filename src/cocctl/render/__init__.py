@@ -122,12 +122,37 @@ def case(state: Any) -> None:
     if state.public_summary:
         facts.add_row("public summary", _text(state.public_summary, multiline=True))
     out.print(facts)
+    attachments(state.attachments)
     for conflict in state.conflicts:
         out.print(f"[red]conflict:[/red] {_text(conflict)}")
     decisions(state)
     out.print()
     out.print("[bold]timeline[/bold]")
     timeline(state.events)
+
+
+def attachments(items: Sequence[Any]) -> None:
+    """Print a case's evidence files: number, name, size, media type, the start of the SHA-256, description."""
+    if not items:
+        return
+    from rich.table import Table
+
+    table = Table(title="attachments", title_justify="left", box=None, pad_edge=False)
+    for column in ("#", "name", "size", "type", "sha256", "description"):
+        table.add_column(column, justify="right" if column in ("#", "size") else "left")
+    for item in items:
+        table.add_row(str(item.number), _text(item.name), size(item.size), _text(item.media_type),
+                      item.sha256[:12], _text(item.description if item.description != item.name else ""))
+    console().print(table)
+
+
+def size(count: int) -> str:
+    """A byte count for people: 512 B, 1.5 KiB, 3.2 MiB."""
+    for unit in ("B", "KiB", "MiB"):
+        if count < 1024 or unit == "MiB":
+            return f"{count} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1024
+    return str(count)
 
 
 def decisions(state: Any) -> None:
@@ -196,7 +221,8 @@ EVENT_SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "opened": lambda data: f"{data['kind']} report, severity {data['severity']}",
     "amended": _amended,
     "note": lambda data: data["text"],
-    "evidence": lambda data: data["description"],
+    "evidence": lambda data: data["description"] + (
+        f" (attached: {data['file']['name']}, {size(data['file']['size'])})" if "file" in data else ""),
     "contact": lambda data: f"with {data['with']}: {data['text']}",
     "assigned": lambda data: f"primary {data['primary']}" + (
         f", secondary {data['secondary']}" if data.get("secondary") else ""),
@@ -207,6 +233,8 @@ EVENT_SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "revoked": lambda data: data.get("name", ""),
     "closed": lambda data: data["resolution"],
     "reopened": lambda data: data["reason"],
+    "exported": lambda data: f"exported ({data['files']} file(s)): {data['reason']}" + (
+        f"; withheld: {', '.join(data['redactions'])}" if data.get("redactions") else ""),
     "communicated": lambda data: f"message to the {data['to']} ({data['kind']})",
     "proposed": _measures,
     "voted": lambda data: f"proposal {_ref(data.get('proposal'))}: {data.get('vote')}",

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cocctl.archive import blind, casefile, history
+from pathlib import Path
+
+from cocctl.archive import attachments, blind, casefile, history
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
@@ -14,6 +16,7 @@ from cocctl.archive.roster import Entry, Member, Pending, Roster
 from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound, UsageError
 from cocctl.model import events as ev
+from cocctl.service.evidence import resealed
 from cocctl.service.keys import PublicKeys, check_handle
 from cocctl.service.workspace import Session, Workspace, policy_of
 
@@ -293,8 +296,12 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
         changes.update(blind.key_files(archive.root, work.index_key, before, roster))
         commit = ""
-        if changes:
-            commit = archive.commit(changes, subject, work.trailers(action), work.now, sign=work.policy.require_signed_commits)
+        try:
+            if changes:
+                commit = archive.commit(changes, subject, work.trailers(action), work.now,
+                                        sign=work.policy.require_signed_commits)
+        finally:
+            attachments.discard(changes.values())
     member = roster.find(handle) if handle else None
     pending = roster.pending_removal(handle) if handle else None
     return RosterChange(member, commit, plan.reencrypted, plan.unreadable, pending=pending)
@@ -304,7 +311,7 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
 class _Plan:
     """The cases a roster needs re-sealed: new bytes of those I can read, and the others with who can."""
 
-    files: tuple[tuple[str, bytes], ...]
+    files: tuple[tuple[str, bytes | Path], ...]
     reencrypted: tuple[str, ...]
     unreadable: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -312,7 +319,6 @@ class _Plan:
 def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
     """Which cases need re-sealing under ``roster``, and (with ``apply``) their new bytes."""
     archive = work.archive
-    active = {m.handle for m in roster.active}
     before = archive.roster
     # Members whose key changes in this roster change: their seals must be re-encrypted
     # even though the readers' handles stay the same.
@@ -321,6 +327,19 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
     files, reencrypted, unreadable = [], [], []
     cases = [(case_id, archive.read_case(case_id)) for case_id in archive.case_ids()]
     work.plugins.prepare([found for _, found in cases])
+    try:
+        _each(work, cases, before, roster, rotated, apply, files, reencrypted, unreadable)
+    except BaseException:
+        attachments.discard(data for _, data in files)
+        raise
+    return _Plan(tuple(files), tuple(reencrypted), tuple(unreadable))
+
+
+def _each(work: Workspace, cases: list[tuple[str, CaseFile]], before: Roster, roster: Roster, rotated: frozenset[str],
+          apply: bool, files: list, reencrypted: list, unreadable: list) -> None:
+    """Add each case's re-sealed files (with ``apply``) and its verdict to the lists."""
+    archive = work.archive
+    active = {m.handle for m in roster.active}
     for case_id, found in cases:
         path = archive.case_relpath(case_id)
         try:
@@ -334,11 +353,12 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
         meta = work.metadata(loaded.state, found, roster)
         current = (found.version == 2 and not found.reseal and found.sealed_to(meta.readers, meta.guests)
                    and rotated.isdisjoint(meta.readers))
-        if not current or (found.readers, found.guests, found.people) != (meta.readers, meta.guests, meta.people):
+        if not current or (found.readers, found.guests, found.people, found.expunge) != (
+                meta.readers, meta.guests, meta.people, meta.expunge):
             reencrypted.append(case_id)
             if apply:
-                files.append((path, work.seal(loaded, (), roster, rotated)[1]))
-    return _Plan(tuple(files), tuple(reencrypted), tuple(unreadable))
+                state, data = work.seal(loaded, (), roster, rotated)
+                files += [(path, data), *resealed(work, loaded, state, data, roster).items()]
 
 
 def _may_need(found: CaseFile, before: Roster, after: Roster, access: str) -> bool:

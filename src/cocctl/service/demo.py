@@ -11,7 +11,7 @@ from cocctl.archive import keys
 from cocctl.archive.git import Git
 from cocctl.clock import parse_time
 from cocctl.errors import AccessDenied
-from cocctl.service import cases, committee, decisions, drafts, setup
+from cocctl.service import cases, committee, decisions, drafts, evidence, setup
 from cocctl.service import keys as member_keys
 from cocctl.service.workspace import Session
 
@@ -70,7 +70,6 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
         "severity": "high",
         "reported": ["sam"],
         "reporter": {"name": "Riley", "contact": "riley@example.org"},
-        "evidence": ["screenshots of the DMs (shared folder, not in git)"],
         "privacy": "Riley does not want their employer to know.",
         "consent": False,
     }
@@ -78,6 +77,11 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
     opened = cases.open_case(as_("alice"), report, exclude=["carol"])
     step("opened", opened)
     case_id = opened.case
+    # Riley's export of the messages: a file outside the archive, stored in it encrypted to the case's readers.
+    chat = folder / "riley-dm-export.txt"
+    chat.write_text("2026-11-12 22:03 sam: you up?\n2026-11-12 22:40 Riley: please stop messaging me\n"
+                    "2026-11-13 23:15 sam: come on, just one call\n", encoding="utf-8")
+    step("attached", evidence.attach(as_("alice"), case_id, [chat], "Riley's export of the private messages"))
     day = 1
     step("amended", cases.amend_case(as_("alice"), case_id, notes=["Acknowledged to Riley by email."],
                                      evidence=["moderation log excerpt"]))

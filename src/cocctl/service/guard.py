@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from cocctl.archive import casefile, history, leaks, sources, yamlio
+from cocctl.archive import attachments, casefile, history, leaks, sources, tombstone, yamlio
 from cocctl.archive import roster as roster_file
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.git import Git
@@ -31,6 +31,7 @@ from cocctl.archive.ids import is_case_id, is_generated_case_id
 CONFIG, ROSTER, ATTRIBUTES = "config", "roster", "attributes"
 CASE, KEEP, ATTACHMENT = "case", "keep", "attachment"
 INDEX, LEGACY_INDEX, TEMPLATE, COMMUNITY = "index", "legacy-index", "template", "community"
+TOMBSTONE = "tombstone"
 KEEP_FILE = ".gitkeep"
 INDEX_DIR, LEGACY_INDEX_FILE, TEMPLATES_DIR = "index", "index.key.age", "templates"
 COMMUNITY_FILES = ("README", "README.md", "README.txt", "README.rst", ".gitignore", ".gitlab-ci.yml")
@@ -41,12 +42,13 @@ ATTRIBUTES_TEXTS = (b"cases/** diff=cocctl merge=cocctl\ncommittee.yaml merge=co
 # git's modes for files; a symbolic link (120000) or a submodule (160000) is never cocctl's.
 FILE_MODES = ("100644", "100755")
 MAX_FILE = yamlio.MAX_BYTES
-MAX_ATTACHMENT = 64 * 1024 * 1024
+# 64 MiB of evidence (policy evidence.max_mib at most) and its STREAM tags and header.
+MAX_ATTACHMENT = 65 * 1024 * 1024
 DEEP_SCAN_BYTES = 1024 * 1024
 # What an index key copy decrypts to: the 32-byte key, as one STREAM chunk.
 INDEX_KEY_PAYLOAD = 16 + 32 + 16
-ALLOWED = ("cocctl.yaml, committee.yaml, .gitattributes, cases/<id>.yaml, cases/.gitkeep, index/<handle>.age, "
-           "templates/<name>, a README, .gitignore, .github/ and .gitlab-ci.yml")
+ALLOWED = ("cocctl.yaml, committee.yaml, .gitattributes, cases/<id>.yaml, cases/.gitkeep, cases/<id>/<seal>-<n>.age, "
+           "expunged/<id>.yaml, index/<handle>.age, templates/<name>, a README, .gitignore, .github/ and .gitlab-ci.yml")
 
 _TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 _HANDLE = re.compile(r"[a-z0-9][a-z0-9._-]{0,38}")
@@ -80,6 +82,8 @@ def kind_of(path: str) -> str | None:
         return INDEX if parts[1].endswith(".age") and _HANDLE.fullmatch(parts[1][:-4]) else None
     if len(parts) == 2 and parts[0] == TEMPLATES_DIR:
         return TEMPLATE if parts[1] in template_names() else None
+    if len(parts) == 2 and parts[0] == tombstone.FOLDER:
+        return TOMBSTONE if parts[1].endswith(".yaml") and is_case_id(parts[1][:-5]) else None
     if parts[0] != CASES_DIR or len(parts) == 1:
         return None
     if len(parts) == 2 and parts[1] == KEEP_FILE:
@@ -222,13 +226,18 @@ def _template(path: str, data: bytes, cases: Collection[str]) -> list[str]:
 
 
 def _attachment(path: str, data: bytes, cases: Collection[str]) -> list[str]:
-    # Attachments are not written by cocctl yet: an age file in a case's folder
-    # is accepted as DESIGN.md describes, its name is not checked yet.
-    case = path.split("/")[1]
-    if case not in cases:
-        return [f"attachment of case {case}, which has no case file"]
-    problem = age_problem(data, armored=None)
-    return [f"attachment is not an encrypted age file ({problem})"] if problem else []
+    # cocctl names an attachment after the seal recording it, never after the
+    # file (its name is case content); the seal and its readers are checked
+    # against the case file by validate (service/validate.py).
+    parts = path.split("/")
+    if parts[1] not in cases:
+        return [f"attachment of case {parts[1]}, which has no case file"]
+    if len(parts) != 3 or attachments.parse_name(parts[2]) is None:
+        return [f"is not an attachment as cocctl names one (cases/{parts[1]}/<seal id>-<n>.age, never the "
+                "file's own name, which can say what it holds); store it with 'cocctl attach' and remove this "
+                f"one with 'git rm --cached {path}'"]
+    problem = age_problem(data, armored=False)
+    return [f"attachment is not an encrypted age file as cocctl writes it ({problem})"] if problem else []
 
 
 def _index(path: str, data: bytes, cases: Collection[str]) -> list[str]:
@@ -243,8 +252,12 @@ def _text(path: str, data: bytes, cases: Collection[str]) -> list[str]:
     return []
 
 
+def _tombstone(path: str, data: bytes, cases: Collection[str]) -> list[str]:
+    return tombstone.problems(data, path.split("/")[1][:-5])
+
+
 _OTHER = {KEEP: _keep, ATTRIBUTES: _attributes, ROSTER: _roster, TEMPLATE: _template, COMMUNITY: _text,
-          CONFIG: _text, ATTACHMENT: _attachment, INDEX: _index, LEGACY_INDEX: _index}
+          CONFIG: _text, ATTACHMENT: _attachment, INDEX: _index, LEGACY_INDEX: _index, TOMBSTONE: _tombstone}
 
 
 def _case(path: str, data: bytes) -> Checked:
@@ -270,7 +283,7 @@ def grammar_problems(found: CaseFile) -> list[str]:
     problems = []
     if not is_generated_case_id(found.case):
         problems.append("the case id is not one cocctl makes (a year and two words from its lists)")
-    times = [found.opened, found.updated, *(item["at"] for item in found.due)]
+    times = [found.opened, found.updated, *(item["at"] for item in found.due), *filter(None, [found.expunge])]
     times += [t for seal in found.seals for t in (seal.at, seal.sealed) if t is not None]
     if not all(_valid_time(value) for value in times):
         problems.append("a time is not a UTC time as cocctl writes it (2026-11-20T09:00:00Z)")

@@ -13,7 +13,7 @@ from cocctl.archive.ids import is_case_id
 from cocctl.archive.repo import CASES_DIR
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, CocctlError, IntegrityError, UsageError
-from cocctl.service import committee
+from cocctl.service import committee, evidence, retention
 from cocctl.service.workspace import Session, Workspace, policy_of
 
 # Files cocctl writes outside cases/: a commit touching them must be cocctl's.
@@ -100,6 +100,8 @@ def textconv(session: Session, data: bytes) -> str:
 
     Never asks for a passphrase: git runs textconv without a terminal.
     """
+    if data.startswith(b"age-encryption.org/v1\n"):
+        return f"(encrypted attachment, {len(data)} bytes; 'cocctl attachment' decrypts it)\n"
     identities, why_not = _identities(Workspace(replace(session, ask_passphrase=None)))
     return drivers.textconv(data, identities, why_not)
 
@@ -295,9 +297,14 @@ class _Walk:
                 self.offend(commit, "changes a file of another case than its Cocctl-Case trailer names", path)
                 continue
             if not is_case_file(path):
+                if not commit.is_merge:
+                    self._attachment(commit, path, new_blob, parents_versions, per_parent)
                 continue
             if new_blob == NULL_BLOB:
-                self.offend(commit, "deletes a case file: a case's log may only grow", path)
+                old = self.versions.file(next(iter(olds.values())))
+                if not retention.expunge_allowed(commit, old, {c.path for c in commit.changes}):
+                    self.offend(commit, "deletes a case file: a case's log may only grow (only 'cocctl expunge' "
+                                "removes a case, once its retention date has passed)", path)
                 continue
             new = self.versions.file(new_blob)
             if new is None:
@@ -312,6 +319,17 @@ class _Walk:
             else:
                 parent, old = next(iter(old_files.items()))
                 self._grew(commit, path, parent, old, new)
+
+    def _attachment(self, commit: Commit, path: str, blob: str, versions: dict[str, dict[str, str]],
+                    per_parent: dict[str, list[history.Change]]) -> None:
+        """An attachment changes only with the seal it is named after; it goes only with its case, expunged."""
+        case_path = f"{CASES_DIR}/{case_of(path)}.yaml"
+        new_blob = next((ch.new for chs in per_parent.values() for ch in chs if ch.path == case_path), None)
+        old_blob = next(iter(versions.get(case_path, {}).values()), NULL_BLOB)
+        new, old = (self.versions.file(b) if b and b != NULL_BLOB else None for b in (new_blob, old_blob))
+        problem = evidence.change_problem(path, blob == NULL_BLOB, old, new, commit.action == "expunge")
+        if problem:
+            self.offend(commit, problem, path)
 
     def _grew(self, commit: Commit, path: str, parent: str, old: CaseFile | None, new: CaseFile) -> None:
         if new.version == 1:

@@ -41,6 +41,8 @@ def merge_case_files(session: Session, base: Path, ours: Path, theirs: Path, nam
             ``ours`` is left untouched.
         IntegrityError: a side is not a valid case file.
     """
+    if name.count("/") == 2:
+        return _attachment(name)
     base_data = base.read_bytes()
     base_file = casefile.loads(base_data, name=name) if base_data.strip() else None
     our_file = casefile.loads(ours.read_bytes(), name=name)
@@ -71,6 +73,16 @@ def _recomputed(session: Session, name: str, ours: CaseFile, theirs: CaseFile,
         # No identity without a prompt, not a reader of every seal, or the
         # archive is unreadable from here: keep every seal, mark the file.
         return casefile.conservative(ours, theirs, seals)
+
+
+def _attachment(name: str) -> MergeOutcome:
+    """Both sides re-encrypted one attachment (its content never changes): ours stays.
+
+    The case file's merge picks one side's re-encryption of the seal; when the
+    two differ in readers, validate reports the attachment's key count and a
+    reader's 'cocctl rekey' or next re-seal encrypts it again.
+    """
+    return MergeOutcome(name.split("/")[1], 0, 0)
 
 
 def merge_rosters(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutcome:

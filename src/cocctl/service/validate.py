@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cocctl.archive import casefile, fsio, history, messages, sources
+from cocctl.archive import attachments, casefile, fsio, history, messages, sources
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
 from cocctl.archive.git import Git
@@ -16,7 +16,8 @@ from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound
 from cocctl.model.fold import FoldError
 from cocctl.policy.deadlines import envelope_due
-from cocctl.service import guard
+from cocctl.policy.retention import expunge_at
+from cocctl.service import evidence, guard
 from cocctl.service.workspace import Session, Workspace, policy_of
 
 STAGED_INDEX = ("GIT_INDEX_FILE",)
@@ -92,6 +93,7 @@ def validate(session: Session, paths: Sequence[Path] = (), *, staged: bool = Fal
         found += _config_problems(archive, by_path)
     known_cases = _known_cases(archive, by_path)
     envelopes: dict[str, Any] = {}
+    stored: dict[str, int | None] = {}  # attachments: how many keys each is encrypted to
     for source in files:
         try:
             data = source.read()
@@ -100,6 +102,12 @@ def validate(session: Session, paths: Sequence[Path] = (), *, staged: bool = Fal
             continue
         found += file_problems(source.path, data, roster, known_cases, envelopes, mode=source.mode,
                                size=source.size, in_archive=archive is not None)
+        if archive is not None and guard.kind_of(source.path) == guard.ATTACHMENT:
+            stored[source.path] = attachments.recipient_count(data)
+    for path, count in stored.items():
+        case_file = envelopes.get(f"{CASES_DIR}/{path.split('/')[1]}.yaml")
+        if case_file is not None and case_file.version == 2:
+            found += [Problem(path, message) for message in evidence.seal_problems(path, count, case_file)]
     commits = 0
     if whole:
         log = history.commits(git)
@@ -256,6 +264,7 @@ def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, .
             found.append(Problem(path, f"the event log does not fold ({type(error).__name__})"))
             continue
         checked += 1
+        found += [Problem(name, message) for name, message in evidence.problems(work, loaded)]
         state = loaded.state
         for name, value in (("status", state.status), ("opened", state.opened_at), ("updated", state.updated_at)):
             if getattr(found_file, name) != value:
@@ -269,6 +278,9 @@ def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, .
             found.append(Problem(path, "guests differ from those granted in the case log"))
         # The plaintext deadlines drive key-less 'cocctl due --check'; an
         # edited (or stale) list would hide an overdue case from CI.
+        if found_file.expunge != expunge_at(state, work.policy):
+            found.append(Problem(path, "the plaintext expunge date differs from the one the retention policy gives; "
+                                       "a reader must run 'cocctl rekey'"))
         if [dict(item) for item in found_file.due] != envelope_due(state, work.policy):
             found.append(Problem(path, "the plaintext due deadlines differ from those the case log "
                                        "and the policy give"))

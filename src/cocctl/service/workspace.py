@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from cocctl import clock
-from cocctl.archive import blind, casefile, keys, signing
+from cocctl.archive import attachments, blind, casefile, keys, signing
 from cocctl.archive import config as config_file
 from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
@@ -25,6 +26,7 @@ from cocctl.model.state import CaseState
 from cocctl.policy import settings
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
+from cocctl.policy.retention import expunge_at
 from cocctl.policy.sanctions import names as reported_names
 from cocctl.policy.settings import Policy
 from cocctl.service.document import check_document
@@ -251,7 +253,7 @@ class Workspace:
         return case_readers(self.policy.access, active, state)
 
     def seal(self, loaded: LoadedCase | None, added: Sequence[Event], roster: Roster | None = None,
-             rotated: frozenset[str] = frozenset()) -> tuple[CaseState, bytes]:
+             rotated: frozenset[str] = frozenset(), seal_id: str | None = None) -> tuple[CaseState, bytes]:
         """Append ``added`` as one new seal by me and re-encrypt every seal whose readers changed.
 
         Args:
@@ -259,6 +261,7 @@ class Workspace:
             added: my new events (none: only re-encrypt, e.g. after a roster change).
             roster: the roster to encrypt to (default: the archive's).
             rotated: members whose key changed: their seals are re-encrypted too.
+            seal_id: the new seal's id (default: :meth:`next_seal_id`); attachments are named after it.
 
         Returns:
             The new state and the case file's bytes.
@@ -289,11 +292,12 @@ class Workspace:
         if loaded is not None and loaded.file.version == 1:
             seals.append(self._imported(state.id, loaded.events, meta.readers, meta.guests, recipients))
         if added:
-            # Seal ids sort after every seal already in the file.
-            millis = max([int(self.now.timestamp() * 1000), *(ev.event_id_millis(s.id) + 1 for s in seals)])
-            draft = Seal(ev.new_event_id(millis), self.me.handle, added[-1].at, meta.readers, "", guests=meta.guests)
+            draft = Seal(seal_id or self.next_seal_id(seals), self.me.handle, added[-1].at, meta.readers, "", guests=meta.guests)
             seals.append(casefile.seal(key, state.id, draft, [e.to_dict() for e in added], recipients))
         return state, casefile.dumps(replace(meta, seals=tuple(seals)))
+
+    def next_seal_id(self, seals: Sequence[Seal]) -> str:  # sorts after every seal already in the file
+        return ev.new_event_id(max([int(self.now.timestamp() * 1000), *(ev.event_id_millis(s.id) + 1 for s in seals)]))
 
     def metadata(self, state: CaseState, previous: CaseFile | None, roster: Roster | None = None) -> CaseFile:
         """The plaintext metadata a reader derives from ``state`` (a file with no seals yet).
@@ -309,7 +313,7 @@ class Workspace:
             case=state.id, status=state.status, opened=state.opened_at, updated=state.updated_at,
             readers=self.readers(state, roster), guests=tuple(guest.name for guest in state.guests),
             # Kinds and times only, so key-less CI can run `cocctl due --check`.
-            due=tuple(envelope_due(state, self.policy)), people=people,
+            due=tuple(envelope_due(state, self.policy)), people=people, expunge=expunge_at(state, self.policy),
         )
 
     def _imported(self, case_id: str, events: Sequence[Event], readers: tuple[str, ...], guests: tuple[str, ...],
@@ -320,17 +324,22 @@ class Workspace:
                      guests=guests, imported=True)
         return casefile.seal(self.signer, case_id, draft, [e.to_dict() for e in events], recipients)
 
-    def commit_case(self, loaded: LoadedCase | None, added: Sequence[Event], action: str,
-                    subject: str) -> tuple[CaseState, str]:
-        """Seal ``added`` into the case file and commit it as one action."""
+    def commit_case(self, loaded: LoadedCase | None, added: Sequence[Event], action: str, subject: str,
+                    files: Mapping[str, Path] = MappingProxyType({}), seal_id: str | None = None,
+                    ) -> tuple[CaseState, str]:
+        """Seal ``added`` into the case file and commit it as one action (``files``: new attachments' temporary
+        files by path); attachments are re-encrypted with their seals."""
+        from cocctl.service.evidence import resealed
+
         self.archive.ensure_trusted()
-        state, data = self.seal(loaded, added)
-        commit = self.archive.commit(
-            {self.archive.case_relpath(state.id): data},
-            subject,
-            self.trailers(action, state.id),
-            when=self.now, sign=self.policy.require_signed_commits,
-        )
+        state, data = self.seal(loaded, added, seal_id=seal_id)
+        changes: dict[str, bytes | Path] = {self.archive.case_relpath(state.id): data, **files}
+        try:
+            changes.update(resealed(self, loaded, state, data))
+            commit = self.archive.commit(changes, subject, self.trailers(action, state.id),
+                                         when=self.now, sign=self.policy.require_signed_commits)
+        finally:
+            attachments.discard(changes.values())
         return state, commit
 
     def trailers(self, action: str, case_id: str | None = None) -> dict[str, str]:
