@@ -114,7 +114,7 @@ EVENTS: dict[str, Schema] = {
     }, minProperties=1),
     "assigned": record({"primary": HANDLE, "secondary?": HANDLE}),
     "cleared": record({"member": HANDLE}),
-    "closed": record({"resolution": TEXT, "public_summary?": TEXT}),
+    "closed": record({"resolution": TEXT, "public_summary?": TEXT, "ends?": array(EVENT_ID)}),
     "communicated": record({
         "to": enum("reporter", "reported", "committee", "other"),
         "kind": enum("ack", "update", "decision", "other"),

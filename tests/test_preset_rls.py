@@ -98,3 +98,39 @@ def test_no_violation_alone_decides_no_action(rls):
     shown = json.loads(rls.ok("alice", "show", case, "--json").stdout)
     assert shown["decisions"][0]["consequences"] == [{"id": "no-action", "params": {}}]
     assert rls.ok("alice", "person", "sam").stdout.count("highest consequence: no-action") == 1
+
+
+def test_interim_suspension_stays_interim_until_the_vote(rls):
+    """ "The Admins will conduct a private vote for any suspension": one admin's confirmation is not that vote."""
+    case = open_case(rls, "alice", "sam", "--urgent", when="2026-11-16T09:00:00Z")
+    rls.ok("alice", "interim", case, "--consequence", "temporary-suspension:period=14d",
+           "--rationale", "threats against a member", env=at("2026-11-16T10:00:00Z"))
+    head = rls.head()
+    confirmed = rls.run("bob", "confirm", case, env=at("2026-11-16T11:00:00Z"))
+    assert confirmed.exit_code == 7 and "majority vote" in confirmed.stderr and "stays interim" in confirmed.stderr
+    assert rls.head() == head
+    shown = json.loads(rls.ok("bob", "show", case, "--json").stdout)
+    assert shown["decisions"][0]["interim"] is True and shown["decisions"][0]["standing"] == "in-force"
+    # Closing does not pass over it either.
+    closing = rls.run("bob", "close", case, "--resolution", "done", env=at("2026-11-16T12:00:00Z"))
+    assert closing.exit_code == 7 and "interim measure 1 awaiting the committee" in closing.stderr
+    # Making it final goes through the admins' vote; the final decision replaces the interim measure.
+    rls.ok("alice", "propose", case, "--violation", "--consequence", "temporary-suspension:period=30d",
+           "--rationale", "threats", env=at("2026-11-16T12:00:00Z"))
+    for admin in ("alice", "bob", "carol"):
+        rls.ok(admin, "vote", case, "yes", env=at("2026-11-16T13:00:00Z"))
+    rls.ok("alice", "decide", case, env=at("2026-11-16T14:00:00Z"))
+    shown = json.loads(rls.ok("bob", "show", case, "--json").stdout)
+    interim, final = shown["decisions"]
+    assert interim["standing"] == "lifted" and interim["interim"] is False
+    assert final["standing"] == "in-force" and final["tally"]["rule"] == "majority"
+    rls.ok("bob", "close", case, "--resolution", "suspended for 30 days", env=at("2026-11-16T15:00:00Z"))
+
+
+def test_interim_suspension_expires_without_a_vote(rls):
+    case = open_case(rls, "alice", "sam", "--urgent", when="2026-11-16T09:00:00Z")
+    rls.ok("alice", "interim", case, "--consequence", "temporary-suspension:period=2d",
+           "--rationale", "spam burst", env=at("2026-11-16T10:00:00Z"))
+    assert "sam" in rls.ok("bob", "sanctions", "--at", "2026-11-17T00:00:00Z").stdout
+    assert "no sanctions in force" in rls.ok("bob", "sanctions", "--at", "2026-11-19T00:00:00Z").stdout
+    rls.ok("bob", "close", case, "--resolution", "it expired", env=at("2026-11-19T00:00:00Z"))

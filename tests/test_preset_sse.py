@@ -14,15 +14,15 @@ def test_interim_suspension_then_appeal_window(tmp_path, preset):
     admins = build(tmp_path, preset, {"jamison": ["admin"], "mft": ["admin"], "thclpr": ["admin"]})
     case = open_case(admins, "jamison", "troll", when="2026-11-01T08:00:00Z")
     head = admins.head()
-    not_urgent = admins.run("jamison", "interim", case, "--consequence", "temporary-suspension:period=30d",
+    not_urgent = admins.run("jamison", "interim", case, "--consequence", "temporary-suspension",
                             "--rationale", "threats", env=at("2026-11-01T09:00:00Z"))
     assert not_urgent.exit_code == 7 and "not urgent" in not_urgent.stderr and admins.head() == head
     admins.ok("jamison", "amend", case, "--urgent", env=at("2026-11-01T09:00:00Z"))
-    result = admins.ok("jamison", "interim", case, "--consequence", "temporary-suspension:period=30d",
+    result = admins.ok("jamison", "interim", case, "--consequence", "temporary-suspension",
                        "--rationale", "threats against a member", env=at("2026-11-01T09:05:00Z"))
-    assert "INTERIM adopted: temporary-suspension (period=30d)" in result.stderr
+    assert "INTERIM adopted: temporary-suspension" in result.stderr
     listed = admins.ok("mft", "sanctions", "--at", "2026-11-02T00:00:00Z").stdout
-    assert "troll: temporary-suspension (period=30d) until 2026-12-01T09:05:00Z" in listed and "INTERIM" in listed
+    assert "troll: temporary-suspension" in listed and "INTERIM" in listed
     own = admins.run("jamison", "confirm", case, env=at("2026-11-01T10:00:00Z"))
     assert own.exit_code == 4 and "another committee member" in own.stderr
     admins.ok("mft", "confirm", case, "--rationale", "reviewed the logs", env=at("2026-11-02T10:00:00Z"))
@@ -50,7 +50,7 @@ def test_interim_lift_ends_the_measure(tmp_path):
     case = open_case(admins, "jamison", "troll", "--urgent", when="2026-11-01T08:00:00Z")
     bad = admins.run("jamison", "interim", case, "--consequence", "strike", "--rationale", "x")
     assert bad.exit_code == 2 and "unknown consequence 'strike'" in bad.stderr
-    admins.ok("jamison", "interim", case, "--consequence", "permanent-suspension", "--rationale", "spam bot",
+    admins.ok("jamison", "interim", case, "--consequence", "temporary-suspension", "--rationale", "spam bot",
               env=at("2026-11-01T09:00:00Z"))
     admins.ok("mft", "lift", case, "--rationale", "account was hijacked", env=at("2026-11-01T12:00:00Z"))
     assert "no sanctions in force" in admins.ok("mft", "sanctions", "--at", "2026-11-02T00:00:00Z").stdout
@@ -65,3 +65,29 @@ def test_rls_has_no_appeals(tmp_path):
               env=at("2026-11-01T09:00:00Z"))
     result = admins.run("alice", "appeal", case, "--reason", "x", env=at("2026-11-20T00:00:00Z"))
     assert result.exit_code == 7 and "no appeals" in result.stderr
+
+
+@pytest.mark.parametrize("preset", ["sse", "enginexp"])
+def test_interim_suspension_only_on_a_complaint_until_resolved(tmp_path, preset):
+    """ "In extreme cases involving formal complaints ... suspend ... until they are able to triage and resolve"."""
+    admins = build(tmp_path, preset, {"jamison": ["admin"], "mft": ["admin"]})
+    concern = open_case(admins, "jamison", "troll", "--kind", "concern", "--urgent", when="2026-11-01T08:00:00Z")
+    head = admins.head()
+    refused = admins.run("jamison", "interim", concern, "--consequence", "temporary-suspension",
+                         "--rationale", "x", env=at("2026-11-01T09:00:00Z"))
+    assert refused.exit_code == 7 and "only for a complaint" in refused.stderr and admins.head() == head
+
+    case = open_case(admins, "jamison", "troll", "--urgent", when="2026-11-01T08:00:00Z")
+    head = admins.head()
+    period = admins.run("jamison", "interim", case, "--consequence", "temporary-suspension:period=30d",
+                        "--rationale", "x", env=at("2026-11-01T09:00:00Z"))
+    assert period.exit_code == 2 and "until the case is resolved" in period.stderr and admins.head() == head
+    admins.ok("jamison", "interim", case, "--consequence", "temporary-suspension", "--rationale", "threats",
+              env=at("2026-11-01T09:00:00Z"))
+    listed = admins.ok("mft", "sanctions", "--at", "2026-11-05T00:00:00Z").stdout
+    assert "troll: temporary-suspension" in listed and "until" not in listed.split("troll:")[1].split("\n")[0]
+    # Closing the case is the resolution: the unconfirmed interim suspension ends with it.
+    admins.ok("mft", "close", case, "--resolution", "triaged: a misunderstanding", env=at("2026-11-06T00:00:00Z"))
+    shown = json.loads(admins.ok("mft", "show", case, "--json").stdout)
+    assert shown["decisions"][0]["standing"] == "lifted" and shown["decisions"][0]["ended_at"] == "2026-11-06T00:00:00Z"
+    assert "no sanctions in force" in admins.ok("mft", "sanctions", "--at", "2026-11-07T00:00:00Z").stdout

@@ -152,6 +152,7 @@ def _closed(state: CaseState, event: Event) -> CaseState:
     if state.status == CLOSED:
         # Closed in two clones at once: both closes stay, for the committee to settle.
         state = replace(state, double_close=(state.double_close or (state.closed_by or "",)) + (event.by,))
+    state = governance.end_interim(state, event.data.get("ends", []), event.at)
     return replace(
         state,
         closed_by=event.by,

@@ -61,10 +61,17 @@ def _decided(state: CaseState, event: Event) -> CaseState:
         known=None if known is None else frozenset(known),
     )
     rivals = tuple((earlier.number, decision.number) for earlier in state.decisions if _rival(earlier, decision))
+    decisions = state.decisions
+    if not decision.interim and decision.known is not None:
+        # The committee's own decision replaces the interim measures it knew of.
+        for earlier in decisions:
+            if earlier.interim and earlier.in_force and earlier.id in decision.known:
+                decisions = _replace_item(decisions, earlier.number, interim=False, standing=LIFTED,
+                                          ended_at=event.at)
     proposals = state.proposals
     if proposal is not None:
         proposals = _replace_item(proposals, proposal.number, decided=proposal.decided or decision.number)
-    return replace(state, decisions=state.decisions + (decision,), proposals=proposals,
+    return replace(state, decisions=decisions + (decision,), proposals=proposals,
                    rivals=state.rivals + rivals)
 
 
@@ -144,3 +151,12 @@ REDUCERS: dict[str, Reducer] = {
     ev.APPEAL_DECIDED: _appeal_decided,
     ev.RELEASED: _released,
 }
+
+
+def end_interim(state: CaseState, ids: list[str], at: str) -> CaseState:
+    """End the interim measures ``ids`` (a close under a policy where they last until the case is resolved)."""
+    decisions = state.decisions
+    for decision in state.decisions:
+        if decision.id in ids and decision.interim and decision.in_force:
+            decisions = _replace_item(decisions, decision.number, interim=False, standing=LIFTED, ended_at=at)
+    return replace(state, decisions=decisions)

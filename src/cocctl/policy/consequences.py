@@ -85,11 +85,11 @@ def period(value: str) -> calendar.Duration:
     return found
 
 
-def parse(spec: str, allowed: Sequence[str] | None = None) -> dict[str, Any]:
+def parse(spec: str, allowed: Sequence[str] | None = None, waive: Sequence[str] = ()) -> dict[str, Any]:
     """Parse ``ID[:key=value,...]`` into ``{"id": ..., "params": {...}}``, validated.
 
     Repeating a names key (``protect=a,protect=b``) or separating with ``+``
-    gives a list.
+    gives a list. Parameters named in ``waive`` are not required.
 
     Raises:
         UsageError: unknown id, unknown or missing parameter, bad value.
@@ -107,10 +107,11 @@ def parse(spec: str, allowed: Sequence[str] | None = None) -> dict[str, Any]:
             params[key].append(value)
         else:
             params[key] = value
-    return validate({"id": ident.strip(), "params": params}, allowed)
+    return validate({"id": ident.strip(), "params": params}, allowed, waive)
 
 
-def validate(consequence: dict[str, Any], allowed: Sequence[str] | None = None) -> dict[str, Any]:
+def validate(consequence: dict[str, Any], allowed: Sequence[str] | None = None,
+             waive: Sequence[str] = ()) -> dict[str, Any]:
     """Check a consequence's id and parameters; return it normalised.
 
     Raises:
@@ -127,7 +128,7 @@ def validate(consequence: dict[str, Any], allowed: Sequence[str] | None = None) 
     if unknown:
         accepted = ", ".join(kind.params) or "none"
         raise UsageError(f"{ident} has no parameter {unknown[0]!r}; it accepts: {accepted}")
-    missing = [name for name in kind.required if name not in params]
+    missing = [name for name in kind.required if name not in params and name not in waive]
     if missing:
         raise UsageError(f"{ident} needs {', '.join(missing)}, e.g. " + _example(kind))
     clean: dict[str, Any] = {}

@@ -33,8 +33,10 @@ BASE: dict[str, Any] = {
     # Appeals of the listed consequences, from `opens_after` after the decision
     # until `closes_after` (None: no end).
     "appeals": {"allowed": False, "opens_after": None, "closes_after": None, "of": list(SUSPENSIONS)},
-    # Urgent cases: one responder may impose these at once, as interim measures.
-    "interim": {"allowed": False, "consequences": []},
+    # Urgent cases: one responder may impose these at once, as interim measures;
+    # `kinds`: only on cases of these kinds (empty: any); `until_resolved`: a
+    # measure has no period and ends when the case is closed.
+    "interim": {"allowed": False, "consequences": [], "kinds": [], "until_resolved": False},
     "consequences": list(CATALOGUE),
     "owners": {"primary": False, "secondary": False},
     # How long before a sanction ends `sanctions` calls it "expires soon".
@@ -69,7 +71,10 @@ PRESETS: dict[str, dict[str, Any]] = {
                                      "exclude_roles": ["owner"], "tie_breaker": "owner"},
         },
         "strikes": {"threshold": 3, "expire": None, "requires": list(SUSPENSIONS)},
-        "interim": {"allowed": True, "consequences": ["temporary-suspension", "channel-restriction"]},
+        # An interim measure is only interim: a suspension needs the admins' vote
+        # to become final, so `confirm` refuses it; it expires or is lifted.
+        "interim": {"allowed": True, "consequences": ["temporary-suspension", "channel-restriction"],
+                    "kinds": [], "until_resolved": False},
         "consequences": ["no-action", "awareness", "strike", "do-not-contact", "channel-restriction",
                          "temporary-suspension", "permanent-suspension"],
         # A first response within 24 hours; incidents resolved within five working days.
@@ -77,14 +82,20 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
     "sse": {
         "description": "Soft Skills Engineering Slack: interim suspension, appeal after one week",
-        "interim": {"allowed": True, "consequences": ["temporary-suspension", "permanent-suspension"]},
+        # "In extreme cases involving formal complaints, the Administrator may
+        # suspend one or more accounts until they are able to triage and resolve."
+        "interim": {"allowed": True, "consequences": ["temporary-suspension"], "kinds": ["complaint"],
+                    "until_resolved": True},
         "appeals": {"allowed": True, "opens_after": "7d", "closes_after": None, "of": list(SUSPENSIONS)},
         "consequences": _SLACK_CONSEQUENCES,
         "deadlines": _deadlines("24 hours", "7 days"),
     },
     "enginexp": {
         "description": "Enginexp Slack: interim suspension, appeal after one week",
-        "interim": {"allowed": True, "consequences": ["temporary-suspension", "permanent-suspension"]},
+        # "In extreme cases involving formal complaints, the Administrator may
+        # suspend one or more accounts until they are able to triage and resolve."
+        "interim": {"allowed": True, "consequences": ["temporary-suspension"], "kinds": ["complaint"],
+                    "until_resolved": True},
         "appeals": {"allowed": True, "opens_after": "7d", "closes_after": None, "of": list(SUSPENSIONS)},
         "consequences": _SLACK_CONSEQUENCES,
         "deadlines": _deadlines("24 hours", "7 days"),
@@ -92,7 +103,8 @@ PRESETS: dict[str, dict[str, Any]] = {
     "kubernetes": {
         "description": "Kubernetes CoC Committee: triage rotation, recusal, mediator, unanimity sought",
         "decisions": {"default": {"rule": "unanimous", "quorum": "all", "fallback": "majority"}},
-        "interim": {"allowed": True, "consequences": ["channel-restriction", "temporary-suspension"]},
+        "interim": {"allowed": True, "consequences": ["channel-restriction", "temporary-suspension"],
+                    "kinds": [], "until_resolved": False},
         "consequences": ["no-action", "private-warning", "coaching", "recommendation", "channel-restriction",
                          "remove-privileges", "event-ban", "temporary-suspension", "permanent-suspension",
                          "public-statement"],
@@ -104,7 +116,8 @@ PRESETS: dict[str, dict[str, Any]] = {
         "access": CLEARED_ACCESS,
         "decisions": {"default": {"rule": "majority", "basis": "present", "quorum": "majority"}},
         "interim": {"allowed": True, "consequences": ["leave-event", "do-not-contact", "end-talk",
-                                                      "channel-restriction", "event-ban", "temporary-suspension"]},
+                                                      "channel-restriction", "event-ban", "temporary-suspension"],
+                    "kinds": [], "until_resolved": False},
         "consequences": [k for k in CATALOGUE if k not in ("strike", "awareness")],
         "owners": {"primary": True, "secondary": True},
         # Acknowledge within 24 hours, decide within a week, and tell the reporter if it takes longer.

@@ -131,3 +131,16 @@ def check_appeal_window(appeals: Appeals, decided_at: str, now: datetime, case_i
             raise ConflictError(
                 f"the appeal window for decision {number} on case {case_id} closed at {format_time(closes)}"
             )
+
+
+def pending_interim(state: CaseState, now: datetime, zone: tzinfo = timezone.utc) -> list[Any]:
+    """The case's interim measures still in force at ``now`` that the committee has not yet made final."""
+    pending = []
+    for decision in state.decisions:
+        if not (decision.interim and decision.in_force):
+            continue
+        start = parse_time(decision.at)
+        ends = [catalogue.ends(c, start, zone) for c in decision.consequences]
+        if any(end is None or end > now for end in ends):
+            pending.append(decision)
+    return pending
