@@ -113,7 +113,7 @@ EVENTS: dict[str, Schema] = {
         "remove?": record(REPORT_LISTS),
     }, minProperties=1),
     "assigned": record({"primary": HANDLE, "secondary?": HANDLE}),
-    "cleared": record({"member": HANDLE}),
+    "cleared": record({"member": HANDLE, "approve?": BOOLEAN}),
     "closed": record({"resolution": TEXT, "public_summary?": TEXT, "ends?": array(EVENT_ID)}),
     "communicated": record({
         "to": enum("reporter", "reported", "committee", "other"),

@@ -181,3 +181,28 @@ def test_settings_signed_with_a_weaker_removal_rule_are_reported(chaoss):
     git(chaoss.root, "commit", "-q", "-am", "Change the committee's settings")
     report = chaoss.run("mary", "verify")
     assert report.exit_code == 1 and "member removal 'single' where cocctl.yaml sets 'majority'" in report.stdout
+
+
+def test_a_declared_conflict_is_not_undone_by_one_other_member(chaoss):
+    """A conflict is its member's to withdraw, or the committee's by its vote rule; never one other member's."""
+    case = open_case(chaoss, "mary", "lee", when="2026-11-16T09:00:00Z")
+    for who in ("georg", "anita", "sean"):
+        chaoss.ok("mary", "grant", case, "--member", who)
+    chaoss.ok("georg", "recuse", case, "--member", "anita")  # recorded for her
+    assert not can_decrypt(chaoss, "anita", case)
+    one = chaoss.ok("georg", "grant", case, "--member", "anita")
+    assert "approval to withdraw anita's conflict is recorded" in one.stderr
+    assert not can_decrypt(chaoss, "anita", case)
+    again = chaoss.ok("georg", "grant", case, "--member", "anita")
+    assert "nothing changed" in again.stderr and not can_decrypt(chaoss, "anita", case)
+    # The committee's rule (a majority of those present) withdraws it: a second member's approval.
+    chaoss.ok("mary", "grant", case, "--member", "anita")
+    assert can_decrypt(chaoss, "anita", case)
+    # A member's own soft conflict is theirs to withdraw.
+    chaoss.ok("sean", "recuse", case, "--soft")
+    chaoss.ok("mary", "grant", case, "--member", "sean")
+    refused = chaoss.run("sean", "vote", case, "yes")
+    assert "recused yourself from voting" in refused.stderr or refused.exit_code != 0
+    chaoss.ok("sean", "grant", case, "--member", "sean")
+    shown = json.loads(chaoss.ok("sean", "show", case, "--json").stdout)
+    assert "sean" not in shown.get("recused_soft", [])

@@ -82,5 +82,10 @@ def test_revoke_ends_a_mediators_access(k8s):
     # Undo a recusal with grant --member.
     k8s.ok("bob", "recuse", case)
     assert not can_decrypt(k8s, "bob", case)
+    # Bob's conflict is his to withdraw or the committee's by its rule (unanimity of the others), not alice's alone.
     k8s.ok("alice", "grant", case, "--member", "bob")
+    assert not can_decrypt(k8s, "bob", case)
+    k8s.ok("carol", "grant", case, "--member", "bob")
+    assert not can_decrypt(k8s, "bob", case)
+    k8s.ok("dana", "grant", case, "--member", "bob")
     assert can_decrypt(k8s, "bob", case)

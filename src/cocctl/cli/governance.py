@@ -33,7 +33,7 @@ def recuse(
 def grant(
     ctx: typer.Context,
     case: str = typer.Argument(..., help="The case id."),
-    member: Optional[str] = typer.Option(None, "--member", help="Clear a member (or undo their recusal)."),
+    member: Optional[str] = typer.Option(None, "--member", help="Clear a member, or withdraw their conflict: their own to withdraw; anyone else's grant is an approval that counts toward the committee's vote rule."),
     recipient: Optional[str] = typer.Option(None, "--recipient", help="An outside party's age recipient (age1...)."),
     as_: Optional[str] = typer.Option(None, "--as", help="The outside party's name, e.g. mediator."),
 ) -> None:

@@ -118,6 +118,7 @@ def _excluded(state: CaseState, event: Event) -> CaseState:
 
 def _recused(state: CaseState, event: Event) -> CaseState:
     member = event.data["member"]
+    state = replace(state, withdrawals=tuple(pair for pair in state.withdrawals if pair[0] != member))
     if event.data.get("hard", True):
         return replace(
             state,
@@ -130,8 +131,14 @@ def _recused(state: CaseState, event: Event) -> CaseState:
 
 def _cleared(state: CaseState, event: Event) -> CaseState:
     member = event.data["member"]
+    if event.data.get("approve"):
+        # One member's approval to withdraw another's conflict: counted, not yet applied.
+        if member not in state.recused_hard | state.recused_soft or (member, event.by) in state.withdrawals:
+            return state
+        return replace(state, withdrawals=state.withdrawals + ((member, event.by),))
     return replace(
         state,
+        withdrawals=tuple(pair for pair in state.withdrawals if pair[0] != member),
         cleared=state.cleared | {member},
         recused_hard=state.recused_hard - {member},
         recused_soft=state.recused_soft - {member},

@@ -140,6 +140,9 @@ class CaseState:
     recused_soft: frozenset[str] = frozenset()
     cleared: frozenset[str] = frozenset()
     guests: tuple[Guest, ...] = ()
+    # Approvals to withdraw a member's recorded conflict, (member, approver):
+    # a conflict is its member's to withdraw, or the committee's by its rule.
+    withdrawals: tuple[tuple[str, str], ...] = ()
     resolution: str | None = None
     public_summary: str | None = None
     closed_at: str | None = None

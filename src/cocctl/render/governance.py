@@ -15,6 +15,8 @@ def changed(render: Any, change: Any, verb: str) -> None:
         info(f"{verb} case {change.case} (commit {change.commit[:10]})")
     else:
         info(f"case {change.case} already says that; nothing changed")
+    if getattr(change, "pending", None):
+        info(f"note: {change.pending}")
 
 
 def tally(result: Any) -> None:
