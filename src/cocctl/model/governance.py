@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from cocctl.model import events as ev
 from cocctl.model.events import Event
 from cocctl.model.state import (
-    LIFTED, OPEN, OVERTURNED, SUPERSEDED, Appeal, CaseState, Decision, Proposal, Reducer,
+    IN_FORCE, LIFTED, OPEN, OVERTURNED, REJECTED, SUPERSEDED, Appeal, CaseState, Decision, Proposal, Reducer,
 )
 
 Item = TypeVar("Item", Proposal, Decision, Appeal)
@@ -59,6 +59,7 @@ def _decided(state: CaseState, event: Event) -> CaseState:
         proposal=proposal.number if proposal else None, interim=bool(data.get("interim", False)),
         tally=dict(data.get("tally") or {}), strikes=tuple(data.get("strikes", ())),
         known=None if known is None else frozenset(known),
+        standing=IN_FORCE if data["outcome"] == "adopted" else REJECTED,
     )
     rivals = tuple((earlier.number, decision.number) for earlier in state.decisions if _rival(earlier, decision))
     decisions = state.decisions

@@ -32,8 +32,9 @@ class Guest:
 
 # A decision's standing: in force, ended by the committee lifting an interim
 # measure, ended by an appeal, or set aside when the committee chose another
-# decision made concurrently with it.
+# decision made concurrently with it; a rejected proposal's decision never was in force.
 IN_FORCE, LIFTED, OVERTURNED, SUPERSEDED = "in-force", "lifted", "overturned", "superseded"
+REJECTED = "rejected"
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from cocctl.errors import AccessDenied, UsageError
+from cocctl.errors import UsageError
 from cocctl.model import events as ev
 from cocctl.policy import deadlines, sanctions
 from cocctl.policy.settings import Policy
@@ -28,9 +29,11 @@ def draft(session: Session, case_id: str, to: str, kind: str | None = None) -> A
         sender=work.me.name or work.me.handle,
         policy=work.policy,
         now=work.now,
-        strikes=_strikes_held(work, state) if to == messages.REPORTED else None,
         archive_root=work.archive.root,
     )
+    if to == messages.REPORTED:
+        held, unread, readers = _strikes_held(work, state)
+        context = replace(context, strikes=held, strikes_unread=unread, strikes_readers=readers)
     return messages.compose(state, to, kind, context)
 
 
@@ -72,18 +75,21 @@ def _next_kind(state: Any, to: str, policy: Policy) -> str:
     return messages.ACK if first and first[0].pending else messages.UPDATE
 
 
-def _strikes_held(work: Workspace, state: Any) -> int | None:
-    """Strikes the people this case reports hold across the cases I can read (None without strikes)."""
+def _strikes_held(work: Workspace, state: Any) -> tuple[int | None, int, tuple[str, ...]]:
+    """Strikes the people this case reports hold across the cases I can read (None without strikes),
+    how many cases naming them I cannot read (found by their blinded tokens), and who can read those."""
     if not any(c["id"] == "strike" for d in getattr(state, "decisions", ()) for c in d.consequences):
-        return None
-    states = [state]
-    work.plugins.prepare_archive()  # a plugin key is asked once for all cases
-    for case_id in work.archive.case_ids():
-        if case_id != state.id and work.me.handle in work.archive.read_case(case_id).readers:
-            try:
-                states.append(work.load_case(case_id).state)
-            except AccessDenied:
-                continue
+        return None, 0, ()
+    from cocctl.archive import blind
+    from cocctl.service.people import readable_cases
+
+    others, hidden = readable_cases(work, skip=state.id)
+    names = {sanctions.normalise(name) for name in state.reported}
+    if work.index_key is not None:
+        tokens = set(blind.tokens(work.index_key, names))
+        hidden = [case for case in hidden if tokens & set(case.people)]
     expire = work.policy.strikes.expire
-    return max((sanctions.strikes(states, sanctions.normalise(name), work.now, expire, work.policy.zone)
-                for name in state.reported), default=None)
+    held = max((sanctions.strikes([state, *others], name, work.now, expire, work.policy.zone) for name in names),
+               default=None)
+    readers = tuple(sorted({reader for case in hidden for reader in case.readers}))
+    return held, len(hidden), readers

@@ -8,7 +8,7 @@ from typing import Any
 from cocctl.errors import AccessDenied, ConflictError, NotFound, UsageError
 from cocctl.model import events as ev
 from cocctl.model.governance import find
-from cocctl.model.state import CLOSED, ESCROWED, IN_FORCE, SUPERSEDED, CaseState, Decision, Proposal
+from cocctl.model.state import CLOSED, ESCROWED, IN_FORCE, REJECTED, SUPERSEDED, CaseState, Decision, Proposal
 from cocctl.text import require_single_line, require_text
 from cocctl.policy import consequences as catalogue
 from cocctl.policy import votes as voting
@@ -239,7 +239,7 @@ def supersede(session: Session, case_id: str, ref: str, rationale: str) -> Outco
         if decision is None:
             raise NotFound(f"case {case_id} has no decision {ref}; 'cocctl show {case_id}' lists them")
         rivals = {number for pair in state.rivals for number in pair if decision.number in pair}
-        standing = [d for d in state.decisions if d.number in rivals - {decision.number} and d.standing == IN_FORCE]
+        standing = [d for d in state.decisions if d.number in rivals - {decision.number} and d.standing in (IN_FORCE, REJECTED)]
         if decision.standing == SUPERSEDED:
             return []
         if not standing:

@@ -59,6 +59,10 @@ class Context:
     now: datetime
     strikes: int | None = None
     archive_root: Path | None = None
+    # Cases naming the reported person that the writer cannot read (their
+    # strikes are not in ``strikes``), and who can read them.
+    strikes_unread: int = 0
+    strikes_readers: tuple[str, ...] = ()
 
 
 def load_template(name: str, archive_root: Path | None) -> str:
@@ -166,7 +170,7 @@ def _reported_values(state: CaseState, context: Context, values: dict[str, str],
     values["strikes"] = _strikes_text(consequences, context)
     values["do_not_contact"] = _do_not_contact(consequences, decisions, scrub, context.policy.zone, to_reported=True)
     values["suspension"] = _suspension_text(consequences)
-    values["plan"] = _plan_text(consequences, context, scrub)
+    values["plan"] = _plan_text(consequences, context, scrub, bool(state.decisions))
     appeals = context.policy.appeals
     values["appeal"] = ""
     if appeals.covers(consequences):
@@ -195,7 +199,13 @@ def _strikes_text(consequences: list[dict[str, Any]], context: Context) -> str:
     if not given:
         return ""
     total = context.strikes if context.strikes is not None else given
-    text = f"Strikes: this decision gives you {given} strike(s); you now hold {total}."
+    held = f"{total}"
+    if context.strikes_unread:
+        # The writer cannot count them all: a gap for the committee to fill, never a wrong number.
+        ask = ", ".join(context.strikes_readers) or "their readers"
+        held = (f"at least {total} [{context.strikes_unread} case(s) naming this person could not be read by the "
+                f"writer and are not counted; ask {ask} for the full count before sending]")
+    text = f"Strikes: this decision gives you {given} strike(s); you now hold {held}."
     threshold = context.policy.strikes.threshold
     if threshold:
         text += (f" Under our policy, {threshold} strikes lead to a temporary or permanent suspension; "
@@ -223,9 +233,30 @@ def _do_not_contact(consequences: list[dict[str, Any]], decisions: list[Any], sc
                 protected = ", ".join(scrub(name) for name in params.get("protect", [])) or REPORTER_STAND_IN
                 lines.append(f"Do not contact: you may not contact {protected} in any way, publicly or privately "
                              f"(messages or emoji included), for {period}, until {until}.")
+            elif consequence["id"] == "private-warning":
+                lines.append(f"The person you reported may not contact the people involved, you included, "
+                             f"for {period}, until {until}.")
             else:
-                lines.append(f"The person you reported may not contact you in any way for {period}, until {until}.")
+                lines.append(_protects_reporter(params.get("protect", []), scrub, period, until))
     return "\n".join(lines)
+
+
+def _protects_reporter(protected: list[str], is_reporter: Any, period: str, until: str) -> str:
+    """The order as the reporter may read it: whether it protects them, never the others' names."""
+    others = sum(1 for name in protected if not is_reporter(name))
+    if len(protected) == others:
+        return ("The person you reported is ordered not to contact someone else involved; "
+                "this order does not cover contact with you.")
+    nor = f" (nor {'one other person' if others == 1 else f'{others} other people'} involved)" if others else ""
+    return f"The person you reported may not contact you{nor} in any way for {period}, until {until}."
+
+
+def _reporter_matcher(state: CaseState) -> Any:
+    """A test of whether a name is the reporter's (their name or contact, as the committee wrote it)."""
+    from cocctl.policy.sanctions import normalise
+
+    known = {normalise(v) for v in (state.reporter.name, state.reporter.contact) if v} if state.reporter else set()
+    return lambda name: normalise(name) in known
 
 
 def _suspension_text(consequences: list[dict[str, Any]]) -> str:
@@ -239,10 +270,10 @@ def _suspension_text(consequences: list[dict[str, Any]]) -> str:
     return ""
 
 
-def _plan_text(consequences: list[dict[str, Any]], context: Context, scrub: Any) -> str:
+def _plan_text(consequences: list[dict[str, Any]], context: Context, scrub: Any, decided: bool) -> str:
     plan = next((c.get("params") or {} for c in consequences if c["id"] == "behaviour-plan"), None)
-    if plan is None and "behaviour-plan" not in context.policy.consequences:
-        return ""
+    if plan is None and (decided or "behaviour-plan" not in context.policy.consequences):
+        return ""  # a gap to fill only while nothing is decided; never a rejected or absent plan
     plan = plan or {}
     lines = ["Your behaviour-modification plan:"]
     for key, label in PLAN_PARTS:
@@ -253,7 +284,8 @@ def _plan_text(consequences: list[dict[str, Any]], context: Context, scrub: Any)
 def _outcome_for_reporter(state: CaseState, context: Context) -> str:
     decisions = [d for d in getattr(state, "decisions", ()) if d.in_force]
     consequences = [c for d in decisions for c in d.consequences]
-    lines = [_do_not_contact(consequences, decisions, str, context.policy.zone, to_reported=False)]
+    lines = [_do_not_contact(consequences, decisions, _reporter_matcher(state), context.policy.zone,
+                             to_reported=False)]
     if any(c["id"] == "behaviour-plan" for c in consequences):
         lines.append("The person you reported was given a behaviour-modification plan.")
     if not any(lines) and state.status == "closed":
