@@ -84,7 +84,8 @@ def stats(figures: Any) -> None:
                       str(load.overdue))
     out.print(table)
     if figures.unreadable:
-        info(f"{figures.unreadable} case(s) you cannot read are only counted")
+        info(f"{figures.unreadable} case(s) you cannot read: open or closed from their metadata; "
+             "kind, area and outcome not known to you")
 
 
 def roster_check(result: Any) -> None:
