@@ -206,3 +206,30 @@ def test_a_declared_conflict_is_not_undone_by_one_other_member(chaoss):
     chaoss.ok("sean", "grant", case, "--member", "sean")
     shown = json.loads(chaoss.ok("sean", "show", case, "--json").stdout)
     assert "sean" not in shown.get("recused_soft", [])
+
+
+def test_removal_email_is_drafted_only_after_access_is_revoked(chaoss):
+    """ "The vote must pass with a simple majority of all ... members" and access is revoked before the email."""
+    case = open_case(chaoss, "mary", "lee")
+    chaoss.ok("mary", "grant", case, "--member", "sean")
+    assert can_decrypt(chaoss, "sean", case)
+    early = chaoss.run("mary", "member", "notice", "sean")
+    assert early.exit_code == 7 and "has not been recorded" in early.stderr
+    chaoss.ok("mary", "member", "remove", "sean", "--yes")
+    waiting = chaoss.run("mary", "member", "notice", "sean")
+    assert waiting.exit_code == 7 and "waits for approvals (1 of 3)" in waiting.stderr
+    assert can_decrypt(chaoss, "sean", case)
+    chaoss.ok("georg", "member", "approve", "sean", "--yes")
+    done = chaoss.ok("anita", "member", "approve", "sean", "--yes")
+    # anita cannot read the case: it waits for a reader's re-seal, and so does the email.
+    assert can_decrypt(chaoss, "sean", case)
+    sealed = chaoss.run("georg", "member", "notice", "sean")
+    assert sealed.exit_code == 7 and f"1 case(s) are still sealed to sean ({case})" in sealed.stderr
+    chaoss.ok("mary", "rekey")
+    assert not can_decrypt(chaoss, "sean", case)
+    checklist = done.stderr
+    assert checklist.index("event registration data") < checklist.index("only then")
+    notice = chaoss.ok("mary", "member", "notice", "sean")
+    assert notice.stdout.startswith("Subject: You have been removed from the Example Code of Conduct committee")
+    assert "simple majority of all its\nmembers" in notice.stdout and "already been revoked" in notice.stdout
+    assert json.loads(chaoss.ok("mary", "member", "notice", "sean", "--json").stdout)["member"] == "sean"

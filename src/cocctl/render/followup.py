@@ -56,6 +56,15 @@ def draft(message: Any) -> None:
          f"--kind {message.kind} --sent")
 
 
+def notice(message: Any) -> None:
+    """Print a removed member's notice as a plain message on stdout."""
+    import sys
+
+    if message.address:
+        sys.stdout.write(f"To: {visible(message.address)}\n")
+    sys.stdout.write(f"Subject: {visible(message.subject)}\n\n{visible(message.body, multiline=True)}")
+
+
 def stats(figures: Any) -> None:
     """Print the committee's statistics."""
     from rich.table import Table
