@@ -158,6 +158,9 @@ EVENTS: dict[str, Schema] = {
     "appealed": record({"number?": NUMBER, "decision": REF, "reason": TEXT}),
     "appeal-decided": record({"appeal": REF, "result": enum("upheld", "overturned"), "rationale": TEXT}),
     "released": record({"kind": enum("complaint", "concern", "anonymous"), "reason?": TEXT}),  # escrow ends
+    # After talking to the reported person: whether they accepted the plan (re-evaluation).
+    "plan-response": record({"decision": REF, "response": enum("accepted", "refused", "not-understood"),
+                             "note?": TEXT}),
 }
 
 

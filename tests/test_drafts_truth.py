@@ -10,7 +10,8 @@ from tests.govkit import at, build, open_case
 
 RLS = {"rands": ["owner", "admin"], "alice": ["admin"], "bob": ["admin"], "carol": ["admin"]}
 PLAN = ("behaviour-plan:behaviour=mocked a member,context=a welcoming channel,impact=the member left,"
-        "call-in=help us keep it welcoming,plan=no mocking")
+        "call-in=help us keep it welcoming,plan=no mocking"
+        ",if-refused=a temporary ban from the chat channels")
 
 
 def test_strike_count_says_when_some_cases_could_not_be_read(tmp_path):

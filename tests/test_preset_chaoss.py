@@ -11,7 +11,8 @@ from tests.govkit import at, build, can_decrypt, open_case
 
 ROLES = {"mary": ["chair"], "georg": [], "anita": [], "sean": []}
 PLAN = ("behaviour-plan:behaviour=greeted the channel with 'hey guys',context=women are underrepresented,"
-        "impact=women felt unwelcome,call-in=help us be welcoming,plan=do not use guys for the community")
+        "impact=women felt unwelcome,call-in=help us be welcoming,plan=do not use guys for the community"
+        ",if-refused=a temporary ban from the chat channels")
 
 
 @pytest.fixture
@@ -233,3 +234,34 @@ def test_removal_email_is_drafted_only_after_access_is_revoked(chaoss):
     assert notice.stdout.startswith("Subject: You have been removed from the Example Code of Conduct committee")
     assert "simple majority of all its\nmembers" in notice.stdout and "already been revoked" in notice.stdout
     assert json.loads(chaoss.ok("mary", "member", "notice", "sean", "--json").stdout)["member"] == "sean"
+
+
+def test_a_refused_plan_is_recorded_and_calls_for_re_evaluation(chaoss):
+    """ "Decide what response to take if the person does not understand ... or refuses" the plan."""
+    case = open_case(chaoss, "mary", "lee", when="2026-11-16T09:00:00Z")
+    chaoss.ok("mary", "grant", case, "--member", "georg")
+    without = chaoss.run("mary", "propose", case, "--violation", "--consequence", PLAN.rsplit(",if-refused", 1)[0],
+                         "--rationale", "x")
+    assert without.exit_code == 2 and "if-refused" in without.stderr
+    none_yet = chaoss.run("mary", "plan-response", case, "--response", "refused")
+    assert none_yet.exit_code == 3 and "no behaviour-modification plan in force" in none_yet.stderr
+    chaoss.ok("georg", "propose", case, "--violation", "--consequence", PLAN, "--rationale", "first report")
+    for who in ("mary", "georg"):
+        chaoss.ok(who, "vote", case, "yes")
+    chaoss.ok("mary", "decide", case)
+    refused = chaoss.ok("georg", "plan-response", case, "--response", "refused", "--note", "says it is just a word",
+                        env=at("2026-11-21T09:00:00Z"))
+    assert "re-evaluate: the response decided with the plan: a temporary ban from the chat channels" in refused.stderr
+    shown = " ".join(chaoss.ok("mary", "show", case).stdout.split())
+    assert "plan of decision 1: refused (2026-11-21); the response decided with the plan: a temporary ban" in shown
+    shown = json.loads(chaoss.ok("mary", "show", case, "--json").stdout)
+    assert shown["plan_responses"][0]["response"] == "refused"
+    assert shown["plan_responses"][0]["note"] == "says it is just a word"
+    # The re-evaluation changes the decision through the vote.
+    chaoss.ok("georg", "propose", case, "--violation", "--consequence", "channel-restriction:channels=general,period=30d",
+              "--rationale", "refused the plan")
+    for who in ("mary", "georg"):
+        chaoss.ok(who, "vote", case, "yes")
+    assert "adopted" in chaoss.ok("mary", "decide", case).stderr
+    bad = chaoss.run("mary", "plan-response", case, "--response", "maybe")
+    assert bad.exit_code == 2 and "must be one of accepted, refused, not-understood" in bad.stderr

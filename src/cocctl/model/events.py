@@ -32,6 +32,7 @@ SUPERSEDED = "superseded"  # of two concurrent decisions, the committee sets one
 APPEALED = "appealed"
 APPEAL_DECIDED = "appeal-decided"
 RELEASED = "released"  # an escrowed report becomes an active case
+PLAN_RESPONSE = "plan-response"  # how the reported person took a behaviour-modification plan
 
 KINDS = ("complaint", "concern", "anonymous", "escrow")
 CHANNELS = ("email", "dm", "in-person", "public-channel", "proactive")

@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 from cocctl.model import events as ev
 from cocctl.model.events import Event
 from cocctl.model.state import (
-    IN_FORCE, LIFTED, OPEN, OVERTURNED, REJECTED, SUPERSEDED, Appeal, CaseState, Decision, Proposal, Reducer,
+    IN_FORCE, LIFTED, OPEN, OVERTURNED, REJECTED, SUPERSEDED, Appeal, CaseState, Decision, PlanResponse, Proposal,
+    Reducer,
 )
 
 Item = TypeVar("Item", Proposal, Decision, Appeal)
@@ -141,6 +142,14 @@ def _released(state: CaseState, event: Event) -> CaseState:
     return replace(state, status=OPEN, kind=event.data["kind"])
 
 
+def _plan_response(state: CaseState, event: Event) -> CaseState:
+    decision = find(state.decisions, event.data["decision"])
+    if decision is None:
+        return state
+    response = PlanResponse(decision.number, event.data["response"], event.at, event.by, event.data.get("note"))
+    return replace(state, plan_responses=state.plan_responses + (response,))
+
+
 REDUCERS: dict[str, Reducer] = {
     ev.PROPOSED: _proposed,
     ev.VOTED: _voted,
@@ -151,6 +160,7 @@ REDUCERS: dict[str, Reducer] = {
     ev.APPEALED: _appealed,
     ev.APPEAL_DECIDED: _appeal_decided,
     ev.RELEASED: _released,
+    ev.PLAN_RESPONSE: _plan_response,
 }
 
 

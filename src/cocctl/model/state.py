@@ -113,6 +113,17 @@ class Appeal:
 
 
 @dataclass(frozen=True)
+class PlanResponse:
+    """How the reported person took the behaviour-modification plan of decision ``decision`` (its number)."""
+
+    decision: int
+    response: str
+    at: str
+    by: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class CaseState:
     """Everything known about a case now; a pure function of its events."""
 
@@ -151,6 +162,7 @@ class CaseState:
     proposals: tuple[Proposal, ...] = ()
     decisions: tuple[Decision, ...] = ()
     appeals: tuple[Appeal, ...] = ()
+    plan_responses: tuple[PlanResponse, ...] = ()
     # Outcomes recorded concurrently in two clones and merged: a second close
     # without a reopen (who closed), and pairs of decision numbers made
     # without knowing of each other. Nothing is silently dropped; the

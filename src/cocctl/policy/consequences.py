@@ -45,8 +45,9 @@ CATALOGUE: dict[str, Kind] = {k.id: k for k in (
     _kind("correction", "Private written correction", "notice"),
     _kind("private-warning", "Private warning", "notice", params={"no-contact": DURATION}),
     _kind("coaching", "Coaching or education", "education", params={"topic": TEXT}),
+    # CHAOSS: "decide what response to take if the person does not understand ... or refuses" the plan.
     _kind("behaviour-plan", "Behaviour-modification plan", "education",
-          params={part: TEXT for part in PLAN_PARTS}, required=PLAN_PARTS),
+          params={part: TEXT for part in (*PLAN_PARTS, "if-refused")}, required=(*PLAN_PARTS, "if-refused")),
     _kind("strike", "A strike", "strike", params={"count": COUNT}),
     _kind("do-not-contact", "Do not contact", "restriction", params={"period": DURATION, "protect": NAMES},
           required=("period", "protect"), sanction=True),
