@@ -116,8 +116,8 @@ EVENTS: dict[str, Schema] = {
     "cleared": record({"member": HANDLE, "approve?": BOOLEAN}),
     "closed": record({"resolution": TEXT, "public_summary?": TEXT, "ends?": array(EVENT_ID)}),
     "communicated": record({
-        "to": enum("reporter", "reported", "committee", "other"),
-        "kind": enum("ack", "update", "decision", "other"),
+        "to": enum("reporter", "reported", "committee", "community-manager", "other"),
+        "kind": enum("ack", "update", "decision", "law-enforcement", "other"),
         "summary?": TEXT,
     }),
     "contact": record({"with": LINE, "text": TEXT}),
@@ -158,6 +158,10 @@ EVENTS: dict[str, Schema] = {
     "appealed": record({"number?": NUMBER, "decision": REF, "reason": TEXT}),
     "appeal-decided": record({"appeal": REF, "result": enum("upheld", "overturned"), "rationale": TEXT}),
     "released": record({"kind": enum("complaint", "concern", "anonymous"), "reason?": TEXT}),  # escrow ends
+    # The reporter prefers not to be involved any further (or again wants to be).
+    "reporter-involvement": record({"involved": BOOLEAN, "note?": TEXT}),
+    # Law enforcement was involved (CHAOSS: only at the reporter's request); what was given to them.
+    "law-enforcement": record({"reporter_asked": BOOLEAN, "given": TEXT}),
     # After talking to the reported person: whether they accepted the plan (re-evaluation).
     "plan-response": record({"decision": REF, "response": enum("accepted", "refused", "not-understood"),
                              "note?": TEXT}),

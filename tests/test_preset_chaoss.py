@@ -265,3 +265,39 @@ def test_a_refused_plan_is_recorded_and_calls_for_re_evaluation(chaoss):
     assert "adopted" in chaoss.ok("mary", "decide", case).stderr
     bad = chaoss.run("mary", "plan-response", case, "--response", "maybe")
     assert bad.exit_code == 2 and "must be one of accepted, refused, not-understood" in bad.stderr
+
+
+def test_reporter_who_prefers_no_involvement_gets_no_updates(chaoss):
+    """ "Let the reporter know we'll notify them on updates unless they would prefer not to be involved"."""
+    case = open_case(chaoss, "mary", "lee", "--reporter", "Riley", "--reporter-contact", "r@example.org",
+                     when="2026-11-16T09:00:00Z")
+    kinds = lambda: [i["kind"] for i in json.loads(chaoss.ok("mary", "due", "--json",
+                                                               env=at("2026-11-17T00:00:00Z")).stdout)["items"]]
+    assert "reporter-update" in kinds()
+    chaoss.ok("mary", "reporter-involvement", case, "--uninvolved", "--note", "wants to move on",
+              env=at("2026-11-16T10:00:00Z"))
+    assert "reporter-update" not in kinds()
+    assert chaoss.ok("mary", "draft", case, "--to", "reporter", "--kind", "ack").stdout
+    refused = chaoss.run("mary", "draft", case, "--to", "reporter", "--kind", "update")
+    assert refused.exit_code == 2 and "prefers not to be involved any further" in refused.stderr
+    not_sent = chaoss.run("mary", "draft", case, "--to", "reporter", "--kind", "decision", "--sent")
+    assert not_sent.exit_code == 2
+    chaoss.ok("mary", "close", case, "--resolution", "warned", env=at("2026-11-18T10:00:00Z"))
+    items = json.loads(chaoss.ok("mary", "due", "--json", env=at("2026-11-18T11:00:00Z")).stdout)["items"]
+    assert "reporter-outcome" not in [i["kind"] for i in items]
+
+
+def test_law_enforcement_only_at_the_reporters_request_and_shared_with_the_community_manager(chaoss):
+    case = open_case(chaoss, "mary", "lee")
+    head = chaoss.head()
+    unasked = chaoss.run("mary", "law-enforcement", case, "--given", "the screenshots")
+    assert unasked.exit_code == 7 and "only at the reporter's request" in unasked.stderr and chaoss.head() == head
+    early = chaoss.run("mary", "draft", case, "--to", "community-manager")
+    assert early.exit_code == 2 and "no law enforcement involvement" in early.stderr
+    chaoss.ok("mary", "law-enforcement", case, "--given", "the screenshots of the threats", "--reporter-asked")
+    envelope = (chaoss.root / "cases" / f"{case}.yaml").read_text()
+    assert "screenshots" not in envelope  # confidential: only inside the sealed case
+    message = chaoss.ok("mary", "draft", case, "--to", "community-manager").stdout
+    assert "At the reporter's request, law" in message and "- the screenshots of the threats" in message
+    sent = chaoss.ok("mary", "draft", case, "--to", "community-manager", "--sent")
+    assert "recorded a law-enforcement message to the community-manager" in sent.stderr

@@ -42,9 +42,9 @@ def due(
 def draft(
     ctx: typer.Context,
     case: str = typer.Argument(..., help="The case id."),
-    to: str = typer.Option(..., "--to", help="reporter, reported or committee."),
+    to: str = typer.Option(..., "--to", help="reporter, reported, committee or community-manager."),
     kind: Optional[str] = typer.Option(
-        None, "--kind", help="ack, update or decision (default: the message the case needs next)."
+        None, "--kind", help="ack, update, decision or law-enforcement (default: the message the case needs next)."
     ),
     sent: bool = typer.Option(False, "--sent", help="Record that the message went out (one commit); prints nothing."),
     json: bool = typer.Option(False, "--json", help="Print the draft as JSON."),
@@ -56,7 +56,9 @@ def draft(
     that it is confidential, how it was confirmed, the decision, strikes,
     do-not-contact terms and the behaviour-modification plan; never the
     reporter's identity, and without their consent none of the details they
-    gave. Anonymous reports get no reporter messages. Templates are files: put
+    gave. To the community manager: what was given to law enforcement.
+    Anonymous reports, and reporters who prefer not to be involved any
+    further, get no update or outcome messages. Templates are files: put
     your own in the archive's templates/ folder under the same name.
     """
     from cocctl import render
@@ -71,6 +73,42 @@ def draft(
         return
     message = drafts.draft(session(ctx), case, to, kind)
     render.emit_json(message) if json else show.draft(message)
+
+
+@app.command("reporter-involvement")
+def reporter_involvement(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    involved: bool = typer.Option(..., "--involved/--uninvolved",
+                                  help="--uninvolved: the reporter prefers not to be involved any further."),
+    note: Optional[str] = typer.Option(None, "--note", help="What they said (kept in the case)."),
+) -> None:
+    """Record that the reporter prefers not to be involved any further: no updates or outcome messages to them."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import reporter
+
+    show.changed(render, reporter.set_involvement(session(ctx), case, involved, note), "reporter's wish recorded on")
+
+
+@app.command("law-enforcement")
+def law_enforcement(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    given: str = typer.Option(..., "--given", help="What was given to law enforcement (kept in the case)."),
+    reporter_asked: bool = typer.Option(False, "--reporter-asked", help="The reporter asked for it."),
+) -> None:
+    """Record that law enforcement was involved and what was given to them (confidential, in the case).
+
+    Under CHAOSS only at the reporter's request; then 'cocctl draft CASE --to
+    community-manager' drafts sharing what was given with the Community Manager.
+    """
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import reporter
+
+    show.changed(render, reporter.law_enforcement(session(ctx), case, given, reporter_asked),
+                 "law enforcement recorded on")
 
 
 @roster_app.command("check")

@@ -170,6 +170,14 @@ def _closed(state: CaseState, event: Event) -> CaseState:
     )
 
 
+def _reporter_involvement(state: CaseState, event: Event) -> CaseState:
+    return replace(state, reporter_involved=bool(event.data["involved"]))
+
+
+def _law_enforcement(state: CaseState, event: Event) -> CaseState:
+    return replace(state, law_enforcement=state.law_enforcement + (event.data["given"],))
+
+
 def _reopened(state: CaseState, event: Event) -> CaseState:
     # Reopening settles a double close: the next close records the resolution.
     return replace(state, status=OPEN, closed_at=None, closed_by=None, double_close=())
@@ -191,5 +199,7 @@ REDUCERS: dict[str, Reducer] = {
     ev.REVOKED: _revoked,
     ev.CLOSED: _closed,
     ev.REOPENED: _reopened,
+    ev.REPORTER_INVOLVEMENT: _reporter_involvement,
+    ev.LAW_ENFORCEMENT: _law_enforcement,
     **governance.REDUCERS,
 }

@@ -163,6 +163,10 @@ class CaseState:
     decisions: tuple[Decision, ...] = ()
     appeals: tuple[Appeal, ...] = ()
     plan_responses: tuple[PlanResponse, ...] = ()
+    # False once the reporter prefers not to be involved any further: no updates or outcome messages.
+    reporter_involved: bool = True
+    # What was given to law enforcement, each time it was involved.
+    law_enforcement: tuple[str, ...] = ()
     # Outcomes recorded concurrently in two clones and merged: a second close
     # without a reopen (who closed), and pairs of decision numbers made
     # without knowing of each other. Nothing is silently dropped; the

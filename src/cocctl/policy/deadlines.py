@@ -95,12 +95,13 @@ def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
         found.append(Deadline(DECISION, decision.after(start, zone), decided, str(decision)))
 
     update = rules.reporter_update
-    if update and reachable and state.status == OPEN:
+    # A reporter who prefers not to be involved any further gets no updates or outcome.
+    if update and reachable and state.reporter_involved and state.status == OPEN:
         last = _last(state.events, _to_reporter(state)) or received
         found.append(Deadline(REPORTER_UPDATE, update.after(max(last, received), zone), None, str(update)))
 
     outcome = rules.reporter_outcome or first
-    if outcome and reachable and state.status == CLOSED and state.closed_at:
+    if outcome and reachable and state.reporter_involved and state.status == CLOSED and state.closed_at:
         closed = _time(state.closed_at)
         told = _first(state.events, _outcome_to_reporter, after=closed)
         found.append(Deadline(REPORTER_OUTCOME, outcome.after(closed, zone), told, str(outcome)))

@@ -53,6 +53,9 @@ BASE: dict[str, Any] = {
     # majority of all members ("majority"): the others approve with
     # 'cocctl member approve'. A member resigning never needs a vote.
     "member_removal": "single",
+    # Who may ask for law enforcement to be involved: recorded whenever it is
+    # ("any"), or only at the reporter's request (CHAOSS: "reporter-request").
+    "law_enforcement": "any",
 }
 
 _SLACK_CONSEQUENCES = ["no-action", "awareness", "private-warning", "do-not-contact", "channel-restriction",
@@ -124,6 +127,9 @@ PRESETS: dict[str, dict[str, Any]] = {
         "deadlines": _deadlines("24 hours", "7 days", "7 days"),
         # "The vote must pass with a simple majority of all Code of Conduct committee members."
         "member_removal": "majority",
+        # "Only involve law enforcement at the request of the reporter ... share any
+        # information given to them with the Community Manager."
+        "law_enforcement": "reporter-request",
     },
     "django": {
         "description": "Django CoC working group: two-thirds of members without a conflict",

@@ -109,6 +109,8 @@ class Policy:
     roster: RosterRules
     # Who removes a committee member: one member, or a simple majority of all (CHAOSS).
     member_removal: str
+    # Law enforcement: recorded whenever involved ("any"), or only at the reporter's request.
+    law_enforcement: str = "any"
 
     @property
     def zone(self) -> tzinfo:
@@ -227,6 +229,7 @@ def _typed(preset: str, raw: Mapping[str, Any]) -> Policy:
         deadlines=Deadlines(*(_duration(deadlines.get(f.name), f"deadlines.{f.name}") for f in fields(Deadlines))),
         roster=RosterRules(_count(roster.get("watch"), "roster.watch"), _share(roster.get("max_employer_share"))),
         member_removal=_choice(raw["member_removal"], "member_removal", ("single", "majority")),
+        law_enforcement=_choice(raw["law_enforcement"], "law_enforcement", ("any", "reporter-request")),
     )
 
 

@@ -225,6 +225,9 @@ EVENT_SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "appealed": lambda data: data.get("reason", ""),
     "appeal-decided": lambda data: data.get("result", ""),
     "released": lambda data: "",
+    "reporter-involvement": lambda data: "reporter involved" if data.get("involved") else
+    "reporter prefers not to be involved further",
+    "law-enforcement": lambda data: "at the reporter's request" if data.get("reporter_asked") else "",
     "plan-response": lambda data: f"decision {_ref(data.get('decision'))}: plan {data.get('response')}",
 }
 

@@ -57,6 +57,8 @@ def record_sent(session: Session, case_id: str, to: str, kind: str | None = None
             raise UsageError(f"there is no {chosen} message to the {to}; see 'cocctl draft --help'")
         if to == messages.REPORTER and state.kind == "anonymous":
             raise UsageError(f"case {case_id} is an anonymous report: there is nobody to write to")
+        if to == messages.REPORTER and chosen != messages.ACK and not state.reporter_involved:
+            raise UsageError(f"the reporter of case {case_id} prefers not to be involved any further")
         return [(ev.COMMUNICATED, {"to": to, "kind": chosen})]
 
     return work.change_case(case_id, "communicate", f"Record a message on case {case_id}", make)
@@ -65,6 +67,8 @@ def record_sent(session: Session, case_id: str, to: str, kind: str | None = None
 def _next_kind(state: Any, to: str, policy: Policy) -> str:
     """The message the case needs next for ``to``."""
     decided = state.status == "closed" or any(d.in_force for d in getattr(state, "decisions", ()))
+    if to == messages.MANAGER:
+        return messages.LAW_ENFORCEMENT
     if to == messages.COMMITTEE:
         return messages.ACK if state.primary is None else messages.UPDATE
     if to == messages.REPORTED:

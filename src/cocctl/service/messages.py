@@ -24,10 +24,11 @@ from cocctl.model.state import CaseState
 from cocctl.policy import deadlines
 from cocctl.policy.settings import Policy
 
-REPORTER, REPORTED, COMMITTEE = "reporter", "reported", "committee"
-ACK, UPDATE, DECISION = "ack", "update", "decision"
+REPORTER, REPORTED, COMMITTEE, MANAGER = "reporter", "reported", "committee", "community-manager"
+ACK, UPDATE, DECISION, LAW_ENFORCEMENT = "ack", "update", "decision", "law-enforcement"
 # Which messages exist: recipient -> kinds, the first being the usual one.
-KINDS_BY_RECIPIENT = {REPORTER: (ACK, UPDATE, DECISION), REPORTED: (UPDATE, DECISION), COMMITTEE: (ACK, UPDATE)}
+KINDS_BY_RECIPIENT = {REPORTER: (ACK, UPDATE, DECISION), REPORTED: (UPDATE, DECISION), COMMITTEE: (ACK, UPDATE),
+                      MANAGER: (LAW_ENFORCEMENT,)}
 TEMPLATES_DIR = "templates"
 REPORTER_STAND_IN = "the person who reported this"
 PLAN_PARTS = (("behaviour", "Behaviour"), ("context", "Context"), ("impact", "Impact"),
@@ -107,6 +108,11 @@ def compose(state: CaseState, to: str, kind: str, context: Context) -> Draft:
         raise UsageError(f"there is no {kind} message to the {to}; choose one of: {known}")
     if to == REPORTER and state.kind == "anonymous":
         raise UsageError(f"case {state.id} is an anonymous report: there is nobody to write to")
+    if to == REPORTER and kind != ACK and not state.reporter_involved:
+        raise UsageError(f"the reporter of case {state.id} prefers not to be involved any further; no {kind} "
+                         "message goes to them ('cocctl reporter-involvement --involved' if they ask again)")
+    if to == MANAGER and not state.law_enforcement:
+        raise UsageError(f"case {state.id} records no law enforcement involvement; 'cocctl law-enforcement' first")
     values, withheld = _values(state, to, context)
     name = f"{to}-{kind}.txt"
     subject, body = fill(load_template(name, context.archive_root), values, name)
@@ -148,6 +154,8 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         withheld = _reported_values(state, context, values, scrub)
     if to == REPORTER:
         values["outcome_for_reporter"] = _outcome_for_reporter(state, context)
+    if to == MANAGER:
+        values["law_enforcement_given"] = "\n".join(f"- {given}" for given in state.law_enforcement)
     return values, withheld
 
 
