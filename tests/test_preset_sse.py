@@ -91,3 +91,33 @@ def test_interim_suspension_only_on_a_complaint_until_resolved(tmp_path, preset)
     shown = json.loads(admins.ok("mft", "show", case, "--json").stdout)
     assert shown["decisions"][0]["standing"] == "lifted" and shown["decisions"][0]["ended_at"] == "2026-11-06T00:00:00Z"
     assert "no sanctions in force" in admins.ok("mft", "sanctions", "--at", "2026-11-07T00:00:00Z").stdout
+
+
+@pytest.mark.parametrize("preset", ["sse", "enginexp"])
+def test_acknowledgement_carries_the_admins_estimate_not_an_invented_deadline(tmp_path, preset):
+    """ "Respond to the reporter as quickly as possible with an estimate of when they ... triage and resolve"."""
+    admins = build(tmp_path, preset, {"jamison": ["admin"]})  # one admin is a valid committee
+    assert admins.run(None, "roster", "check").exit_code == 0
+    case = open_case(admins, "jamison", "troll", "--reporter", "Riley", when="2026-11-01T08:00:00Z")
+    assert json.loads(admins.ok("jamison", "due", "--json", env=at("2026-11-20T00:00:00Z")).stdout)["items"] == []
+    gap = admins.ok("jamison", "draft", case, "--to", "reporter", "--kind", "ack").stdout
+    assert "24 hours" not in gap and "7 days" not in gap
+    assert "[the committee's estimate of when it will be able to triage and resolve this report]" in gap
+    filled = admins.ok("jamison", "draft", case, "--to", "reporter", "--kind", "ack", "--estimate", "Friday").stdout
+    assert "We estimate that we will be able to triage and resolve it by Friday." in " ".join(filled.split())
+
+
+def test_a_raised_concern_is_told_there_may_be_no_action(tmp_path):
+    admins = build(tmp_path, "sse", {"jamison": ["admin"]})
+    concern = open_case(admins, "jamison", "troll", "--kind", "concern", "--reporter", "Riley")
+    ack = " ".join(admins.ok("jamison", "draft", concern, "--to", "reporter", "--kind", "ack").stdout.split())
+    assert "there may be no action other than the committee's awareness" in ack
+    complaint = open_case(admins, "jamison", "troll", "--reporter", "Riley")
+    assert "no action other" not in admins.ok("jamison", "draft", complaint, "--to", "reporter", "--kind", "ack").stdout
+
+
+def test_a_proactive_case_without_a_reporter_has_no_first_response_deadline(tmp_path):
+    admins = build(tmp_path, "rls", {"rands": ["owner", "admin"], "alice": ["admin"]})
+    open_case(admins, "alice", "spambot", "--channel", "proactive", when="2026-11-01T08:00:00Z")
+    items = json.loads(admins.ok("alice", "due", "--json", env=at("2026-11-03T00:00:00Z")).stdout)["items"]
+    assert [i["kind"] for i in items] == ["decision"]

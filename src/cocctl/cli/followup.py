@@ -46,6 +46,8 @@ def draft(
     kind: Optional[str] = typer.Option(
         None, "--kind", help="ack, update, decision or law-enforcement (default: the message the case needs next)."
     ),
+    estimate: Optional[str] = typer.Option(
+        None, "--estimate", help="When the committee expects to triage and resolve the case (acknowledgements)."),
     sent: bool = typer.Option(False, "--sent", help="Record that the message went out (one commit); prints nothing."),
     json: bool = typer.Option(False, "--json", help="Print the draft as JSON."),
 ) -> None:
@@ -71,7 +73,7 @@ def draft(
             render.info(f"recorded a {change.added[-1].data['kind']} message to the {to} on case {case} "
                         f"(commit {change.commit[:10]})")
         return
-    message = drafts.draft(session(ctx), case, to, kind)
+    message = drafts.draft(session(ctx), case, to, kind, estimate)
     render.emit_json(message) if json else show.draft(message)
 
 

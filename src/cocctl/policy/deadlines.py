@@ -77,7 +77,8 @@ def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
     """
     rules, zone = policy.deadlines, policy.zone
     received = _time(state.received_at)
-    reachable = state.kind != "anonymous"
+    # Anonymous reports, and cases the committee opened itself with no reporter, have nobody to answer.
+    reachable = state.kind != "anonymous" and not (state.channel == "proactive" and state.reporter is None)
     found: list[Deadline] = []
 
     first = rules.first_response

@@ -10,10 +10,11 @@ COMMITTEE_ACCESS = "committee"
 CLEARED_ACCESS = "cleared"
 
 
-def _deadlines(first_response: str, decision: str, reporter_update: str | None = None) -> dict[str, Any]:
+def _deadlines(first_response: str, decision: str, reporter_update: str | None = None,
+               member_confirmation: str | None = None) -> dict[str, Any]:
     """A preset's response times, stating every deadline setting (null: no such promise)."""
     return {"first_response": first_response, "decision": decision, "reporter_update": reporter_update,
-            "reporter_outcome": None, "member_confirmation": "6 months"}
+            "reporter_outcome": None, "member_confirmation": member_confirmation}
 
 
 # The settings every preset starts from; a preset's own value replaces the
@@ -45,10 +46,11 @@ BASE: dict[str, Any] = {
     # first-response time; member_confirmation: how often each member is asked
     # whether they want to continue serving (CHAOSS: every six months).
     "deadlines": {"first_response": None, "decision": None, "reporter_update": None, "reporter_outcome": None,
-                  "member_confirmation": "6 months"},
+                  "member_confirmation": None},
     # The committee's own rules (Kubernetes): at least `watch` people on the
-    # triage watch, no employer above `max_employer_share` of the committee (null: off).
-    "roster": {"watch": 2, "max_employer_share": 0.5},
+    # triage watch, no employer above `max_employer_share` of the committee
+    # (null: off; only a preset whose process has them turns them on).
+    "roster": {"watch": None, "max_employer_share": None},
     # Who removes a committee member: one member ("single"), or a simple
     # majority of all members ("majority"): the others approve with
     # 'cocctl member approve'. A member resigning never needs a vote.
@@ -91,7 +93,8 @@ PRESETS: dict[str, dict[str, Any]] = {
                     "until_resolved": True},
         "appeals": {"allowed": True, "opens_after": "7d", "closes_after": None, "of": list(SUSPENSIONS)},
         "consequences": _SLACK_CONSEQUENCES,
-        "deadlines": _deadlines("24 hours", "7 days"),
+        # No fixed deadlines: the admins "respond to the reporter as quickly as possible
+        # with an estimate"; the acknowledgement carries that estimate (draft --estimate).
     },
     "enginexp": {
         "description": "Enginexp Slack: interim suspension, appeal after one week",
@@ -101,7 +104,8 @@ PRESETS: dict[str, dict[str, Any]] = {
                     "until_resolved": True},
         "appeals": {"allowed": True, "opens_after": "7d", "closes_after": None, "of": list(SUSPENSIONS)},
         "consequences": _SLACK_CONSEQUENCES,
-        "deadlines": _deadlines("24 hours", "7 days"),
+        # No fixed deadlines: the admins "respond to the reporter as quickly as possible
+        # with an estimate"; the acknowledgement carries that estimate (draft --estimate).
     },
     "kubernetes": {
         "description": "Kubernetes CoC Committee: triage rotation, recusal, mediator, unanimity sought",
@@ -113,6 +117,8 @@ PRESETS: dict[str, dict[str, Any]] = {
                          "public-statement"],
         # "Usually within a few days"; the committee keeps the reporter informed while it deliberates.
         "deadlines": _deadlines("3 days", "30 days", "14 days"),
+        # "At least two people watching for incoming reports"; "never a majority from a single employer".
+        "roster": {"watch": 2, "max_employer_share": 0.5},
     },
     "chaoss": {
         "description": "CHAOSS: conflicts cut access, anonymous and escrowed reports, owners, simple majority",
@@ -124,7 +130,8 @@ PRESETS: dict[str, dict[str, Any]] = {
         "consequences": [k for k in CATALOGUE if k not in ("strike", "awareness")],
         "owners": {"primary": True, "secondary": True},
         # Acknowledge within 24 hours, decide within a week, and tell the reporter if it takes longer.
-        "deadlines": _deadlines("24 hours", "7 days", "7 days"),
+        # Members are "asked every six months if they wish to continue serving".
+        "deadlines": _deadlines("24 hours", "7 days", "7 days", "6 months"),
         # "The vote must pass with a simple majority of all Code of Conduct committee members."
         "member_removal": "majority",
         # "Only involve law enforcement at the request of the reporter ... share any

@@ -11,9 +11,10 @@ from cocctl.policy import deadlines, sanctions
 from cocctl.policy.settings import Policy
 from cocctl.service import messages
 from cocctl.service.workspace import Session, Workspace
+from cocctl.text import require_single_line
 
 
-def draft(session: Session, case_id: str, to: str, kind: str | None = None) -> Any:
+def draft(session: Session, case_id: str, to: str, kind: str | None = None, estimate: str | None = None) -> Any:
     """Compose the message ``kind`` (default: the one the case needs next) to ``to``.
 
     Raises:
@@ -21,6 +22,8 @@ def draft(session: Session, case_id: str, to: str, kind: str | None = None) -> A
     """
     if to not in messages.KINDS_BY_RECIPIENT:
         raise UsageError(f"--to must be one of {', '.join(messages.KINDS_BY_RECIPIENT)}")
+    if estimate:
+        require_single_line(estimate, "--estimate")
     work = Workspace(session)
     state = work.load_case(case_id).state
     kind = kind or _next_kind(state, to, work.policy)
@@ -30,6 +33,7 @@ def draft(session: Session, case_id: str, to: str, kind: str | None = None) -> A
         policy=work.policy,
         now=work.now,
         archive_root=work.archive.root,
+        estimate=estimate,
     )
     if to == messages.REPORTED:
         held, unread, readers = _strikes_held(work, state)

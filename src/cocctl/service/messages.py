@@ -64,6 +64,8 @@ class Context:
     # strikes are not in ``strikes``), and who can read them.
     strikes_unread: int = 0
     strikes_readers: tuple[str, ...] = ()
+    # The committee's own estimate of when it will triage and resolve the case (acknowledgements).
+    estimate: str | None = None
 
 
 def load_template(name: str, archive_root: Path | None) -> str:
@@ -137,6 +139,10 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         "first_response_line": (f"First response is due by {_date(found[deadlines.FIRST_RESPONSE])}."
                                 if deadlines.FIRST_RESPONSE in found else ""),
         "next_update": _next_update(context),
+        "decision_line": _decision_line(context, found.get(deadlines.DECISION)),
+        "concern_clause": ("You raised a concern rather than a formal complaint: we understand you are not "
+                           "looking for a resolution, and there may be no action other than the committee's "
+                           "awareness." if state.kind == "concern" else ""),
         "progress": "",
         "owners": ", ".join(filter(None, (state.primary, state.secondary))) or "nobody yet",
         "deadline_lines": "\n".join(
@@ -326,6 +332,16 @@ def _words(words: set[str]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:'s)?(?!\w)", re.IGNORECASE)
+
+
+def _decision_line(context: Context, due: Any) -> str:
+    """The promised decision time, or the committee's estimate where the policy promises none."""
+    promised = context.policy.deadlines.decision
+    if context.estimate:
+        return f"We estimate that we will be able to triage and resolve it by {context.estimate}."
+    if promised:
+        return f"We aim to decide within {promised}, by {_date(due)}."
+    return "[the committee's estimate of when it will be able to triage and resolve this report]"
 
 
 def _next_update(context: Context) -> str:
