@@ -116,8 +116,8 @@ EVENTS: dict[str, Schema] = {
     "cleared": record({"member": HANDLE, "approve?": BOOLEAN}),
     "closed": record({"resolution": TEXT, "public_summary?": TEXT, "ends?": array(EVENT_ID)}),
     "communicated": record({
-        "to": enum("reporter", "reported", "committee", "community-manager", "other"),
-        "kind": enum("ack", "update", "decision", "law-enforcement", "other"),
+        "to": enum("reporter", "reported", "committee", "community-manager", "community", "other"),
+        "kind": enum("ack", "update", "decision", "law-enforcement", "overturned", "other"),
         "summary?": TEXT,
     }),
     "contact": record({"with": LINE, "text": TEXT}),
@@ -162,6 +162,8 @@ EVENTS: dict[str, Schema] = {
     "reporter-involvement": record({"involved": BOOLEAN, "note?": TEXT}),
     # Law enforcement was involved (CHAOSS: only at the reporter's request); what was given to them.
     "law-enforcement": record({"reporter_asked": BOOLEAN, "given": TEXT}),
+    # Those involved in a public-channel incident were consulted before any disclosure.
+    "consulted": record({"agreed": BOOLEAN, "note?": TEXT}),
     # After talking to the reported person: whether they accepted the plan (re-evaluation).
     "plan-response": record({"decision": REF, "response": enum("accepted", "refused", "not-understood"),
                              "note?": TEXT}),

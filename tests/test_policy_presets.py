@@ -18,8 +18,8 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 # must state these settings itself (the base would silently fill them in).
 SEED_SETTINGS = {
     "rls": {"decisions", "strikes", "interim", "consequences", "deadlines"},   # admins' vote, three strikes
-    "sse": {"interim", "appeals", "consequences"},                 # interim suspension, appeal after a week
-    "enginexp": {"interim", "appeals", "consequences"},
+    "sse": {"interim", "appeals", "consequences", "public_channel"},  # interim suspension, appeal after a week
+    "enginexp": {"interim", "appeals", "consequences", "public_channel"},
     "kubernetes": {"decisions", "interim", "consequences", "deadlines", "roster"},  # unanimity sought, the watch
     "chaoss": {"access", "decisions", "interim", "consequences", "owners", "deadlines", "member_removal",
                "law_enforcement"},  # conflicts cut access
@@ -61,6 +61,7 @@ SEED_FACTS = {
         "appeals.of": list(SUSPENSIONS),
         "interim.kinds": ["complaint"],                    # "in extreme cases involving formal complaints"
         "interim.until_resolved": True,                    # "until they are able to triage and resolve"
+        "public_channel": "consult",                       # "will consult those involved before disclosing"
         "deadlines.first_response": None,                  # "as quickly as possible with an estimate"
         "deadlines.decision": None,
         "roster.watch": None,                              # one administrator is a valid committee
@@ -74,6 +75,7 @@ SEED_FACTS = {
         "appeals.of": list(SUSPENSIONS),
         "interim.kinds": ["complaint"],
         "interim.until_resolved": True,
+        "public_channel": "consult",
         "deadlines.first_response": None,
         "deadlines.decision": None,
         "roster.watch": None,

@@ -121,3 +121,44 @@ def test_a_proactive_case_without_a_reporter_has_no_first_response_deadline(tmp_
     open_case(admins, "alice", "spambot", "--channel", "proactive", when="2026-11-01T08:00:00Z")
     items = json.loads(admins.ok("alice", "due", "--json", env=at("2026-11-03T00:00:00Z")).stdout)["items"]
     assert [i["kind"] for i in items] == ["decision"]
+
+
+@pytest.mark.parametrize("preset", ["sse", "enginexp"])
+def test_public_channel_incident_waits_for_those_involved_and_overturn_context_names_no_one(tmp_path, preset):
+    """ "In a public channel, the administrator will consult those involved before disclosing any information";
+    "if a suspension is overturned, the new context will be shared"."""
+    admins = build(tmp_path, preset, {"jamison": ["admin"], "mft": ["admin"]})
+    case = open_case(admins, "jamison", "Terry Troll", "--channel", "public-channel", "--urgent",
+                     when="2026-11-01T08:00:00Z")
+    admins.ok("jamison", "decide", case, "--consequence", "temporary-suspension:period=30d",
+              "--rationale", "threats", env=at("2026-11-01T09:00:00Z"))
+    admins.ok("mft", "appeal", case, "--reason", "out of context", env=at("2026-11-09T09:00:00Z"))
+    admins.ok("mft", "decide-appeal", case, "--overturn", "--rationale",
+              "Terry Troll was quoting a film; the thread read out of context", env=at("2026-11-10T09:00:00Z"))
+    head = admins.head()
+    blocked = admins.run("jamison", "draft", case, "--to", "community")
+    assert blocked.exit_code == 2 and "consult them before disclosing anything" in blocked.stderr
+    closing = admins.run("jamison", "close", case, "--resolution", "overturned", "--public-summary", "x",
+                         env=at("2026-11-10T10:00:00Z"))
+    assert closing.exit_code == 7 and "were not consulted" in closing.stderr and admins.head() == head
+    admins.ok("jamison", "consulted", case, "--refused", "--note", "Terry wants no message")
+    assert "did not agree" in admins.run("jamison", "draft", case, "--to", "community").stderr
+    admins.ok("jamison", "consulted", case, "--agreed", "--note", "ok to share without names")
+    message = admins.ok("jamison", "draft", case, "--to", "community").stdout
+    assert "overturned it" in message and "quoting a film" in message
+    admins.ok("jamison", "close", case, "--resolution", "overturned", "--public-summary",
+              "A suspension was overturned on appeal.", env=at("2026-11-10T10:00:00Z"))
+
+
+def test_overturn_context_leaves_out_the_reported_name_without_consultation(tmp_path):
+    admins = build(tmp_path, "sse", {"jamison": ["admin"], "mft": ["admin"]})
+    case = open_case(admins, "jamison", "Terry Troll", when="2026-11-01T08:00:00Z")
+    nothing = admins.run("jamison", "draft", case, "--to", "community")
+    assert nothing.exit_code == 2 and "no decision overturned" in nothing.stderr
+    admins.ok("jamison", "decide", case, "--consequence", "temporary-suspension:period=30d",
+              "--rationale", "threats", env=at("2026-11-01T09:00:00Z"))
+    admins.ok("mft", "appeal", case, "--reason", "x", env=at("2026-11-09T09:00:00Z"))
+    admins.ok("mft", "decide-appeal", case, "--overturn", "--rationale", "Terry Troll was quoting a film",
+              env=at("2026-11-10T09:00:00Z"))
+    message = admins.ok("jamison", "draft", case, "--to", "community").stdout
+    assert "Terry" not in message and "the member was quoting a film" in message

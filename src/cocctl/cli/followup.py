@@ -42,9 +42,9 @@ def due(
 def draft(
     ctx: typer.Context,
     case: str = typer.Argument(..., help="The case id."),
-    to: str = typer.Option(..., "--to", help="reporter, reported, committee or community-manager."),
+    to: str = typer.Option(..., "--to", help="reporter, reported, committee, community-manager or community."),
     kind: Optional[str] = typer.Option(
-        None, "--kind", help="ack, update, decision or law-enforcement (default: the message the case needs next)."
+        None, "--kind", help="ack, update, decision, law-enforcement or overturned (default: the one the case needs next)."
     ),
     estimate: Optional[str] = typer.Option(
         None, "--estimate", help="When the committee expects to triage and resolve the case (acknowledgements)."),
@@ -58,7 +58,8 @@ def draft(
     that it is confidential, how it was confirmed, the decision, strikes,
     do-not-contact terms and the behaviour-modification plan; never the
     reporter's identity, and without their consent none of the details they
-    gave. To the community manager: what was given to law enforcement.
+    gave. To the community manager: what was given to law enforcement. To
+    the community: the new context of a suspension overturned on appeal.
     Anonymous reports, and reporters who prefer not to be involved any
     further, get no update or outcome messages. Templates are files: put
     your own in the archive's templates/ folder under the same name.
@@ -111,6 +112,21 @@ def law_enforcement(
 
     show.changed(render, reporter.law_enforcement(session(ctx), case, given, reporter_asked),
                  "law enforcement recorded on")
+
+
+@app.command()
+def consulted(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    agreed: bool = typer.Option(..., "--agreed/--refused", help="Whether those involved agreed to disclosure."),
+    note: Optional[str] = typer.Option(None, "--note", help="What they said (kept in the case)."),
+) -> None:
+    """Record that those involved in a public-channel incident were consulted before anything is disclosed."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import reporter
+
+    show.changed(render, reporter.consulted(session(ctx), case, agreed, note), "consultation recorded on")
 
 
 @roster_app.command("check")

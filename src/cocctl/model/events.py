@@ -33,7 +33,8 @@ APPEALED = "appealed"
 APPEAL_DECIDED = "appeal-decided"
 RELEASED = "released"  # an escrowed report becomes an active case
 REPORTER_INVOLVEMENT = "reporter-involvement"  # whether the reporter wants to hear more
-LAW_ENFORCEMENT = "law-enforcement"  # law enforcement involved; what was given to them
+LAW_ENFORCEMENT = "law-enforcement"
+CONSULTED = "consulted"  # those involved were consulted before disclosing anything  # law enforcement involved; what was given to them
 PLAN_RESPONSE = "plan-response"  # how the reported person took a behaviour-modification plan
 
 KINDS = ("complaint", "concern", "anonymous", "escrow")

@@ -178,6 +178,10 @@ def _law_enforcement(state: CaseState, event: Event) -> CaseState:
     return replace(state, law_enforcement=state.law_enforcement + (event.data["given"],))
 
 
+def _consulted(state: CaseState, event: Event) -> CaseState:
+    return replace(state, consulted=bool(event.data["agreed"]))
+
+
 def _reopened(state: CaseState, event: Event) -> CaseState:
     # Reopening settles a double close: the next close records the resolution.
     return replace(state, status=OPEN, closed_at=None, closed_by=None, double_close=())
@@ -201,5 +205,6 @@ REDUCERS: dict[str, Reducer] = {
     ev.REOPENED: _reopened,
     ev.REPORTER_INVOLVEMENT: _reporter_involvement,
     ev.LAW_ENFORCEMENT: _law_enforcement,
+    ev.CONSULTED: _consulted,
     **governance.REDUCERS,
 }

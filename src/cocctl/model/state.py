@@ -167,6 +167,8 @@ class CaseState:
     reporter_involved: bool = True
     # What was given to law enforcement, each time it was involved.
     law_enforcement: tuple[str, ...] = ()
+    # Whether those involved agreed to disclosure when consulted (None: not consulted).
+    consulted: bool | None = None
     # Outcomes recorded concurrently in two clones and merged: a second close
     # without a reopen (who closed), and pairs of decision numbers made
     # without knowing of each other. Nothing is silently dropped; the

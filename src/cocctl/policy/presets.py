@@ -58,6 +58,9 @@ BASE: dict[str, Any] = {
     # Who may ask for law enforcement to be involved: recorded whenever it is
     # ("any"), or only at the reporter's request (CHAOSS: "reporter-request").
     "law_enforcement": "any",
+    # An incident in a public channel: disclose freely ("free"), or only after
+    # consulting those involved ("consult": SSE, Enginexp).
+    "public_channel": "free",
 }
 
 _SLACK_CONSEQUENCES = ["no-action", "awareness", "private-warning", "do-not-contact", "channel-restriction",
@@ -95,6 +98,9 @@ PRESETS: dict[str, dict[str, Any]] = {
         "consequences": _SLACK_CONSEQUENCES,
         # No fixed deadlines: the admins "respond to the reporter as quickly as possible
         # with an estimate"; the acknowledgement carries that estimate (draft --estimate).
+        # "Where an incident occurs in a public channel, the administrator will consult
+        # those involved in the incident before disclosing any information."
+        "public_channel": "consult",
     },
     "enginexp": {
         "description": "Enginexp Slack: interim suspension, appeal after one week",
@@ -106,6 +112,9 @@ PRESETS: dict[str, dict[str, Any]] = {
         "consequences": _SLACK_CONSEQUENCES,
         # No fixed deadlines: the admins "respond to the reporter as quickly as possible
         # with an estimate"; the acknowledgement carries that estimate (draft --estimate).
+        # "Where an incident occurs in a public channel, the administrator will consult
+        # those involved in the incident before disclosing any information."
+        "public_channel": "consult",
     },
     "kubernetes": {
         "description": "Kubernetes CoC Committee: triage rotation, recusal, mediator, unanimity sought",

@@ -111,6 +111,8 @@ class Policy:
     member_removal: str
     # Law enforcement: recorded whenever involved ("any"), or only at the reporter's request.
     law_enforcement: str = "any"
+    # An incident in a public channel: disclosed only after consulting those involved ("consult"), or "free".
+    public_channel: str = "free"
 
     @property
     def zone(self) -> tzinfo:
@@ -230,6 +232,7 @@ def _typed(preset: str, raw: Mapping[str, Any]) -> Policy:
         roster=RosterRules(_count(roster.get("watch"), "roster.watch"), _share(roster.get("max_employer_share"))),
         member_removal=_choice(raw["member_removal"], "member_removal", ("single", "majority")),
         law_enforcement=_choice(raw["law_enforcement"], "law_enforcement", ("any", "reporter-request")),
+        public_channel=_choice(raw["public_channel"], "public_channel", ("free", "consult")),
     )
 
 

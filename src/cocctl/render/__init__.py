@@ -228,6 +228,8 @@ EVENT_SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "reporter-involvement": lambda data: "reporter involved" if data.get("involved") else
     "reporter prefers not to be involved further",
     "law-enforcement": lambda data: "at the reporter's request" if data.get("reporter_asked") else "",
+    "consulted": lambda data: "those involved agreed to disclosure" if data.get("agreed") else
+    "those involved did not agree to disclosure",
     "plan-response": lambda data: f"decision {_ref(data.get('decision'))}: plan {data.get('response')}",
 }
 

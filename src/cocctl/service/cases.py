@@ -12,6 +12,7 @@ from cocctl.clock import format_time, parse_time
 from cocctl.errors import ConflictError, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import CLOSED, CaseState
+from cocctl.policy import disclosure
 from cocctl.policy.sanctions import pending_interim
 from cocctl.service.document import document
 from cocctl.service.workspace import CaseChange, Session, Workspace
@@ -276,19 +277,20 @@ def close_case(session: Session, case_id: str, resolution: str, public_summary: 
     """Close a case with its resolution and, optionally, a publishable summary.
 
     Raises:
-        ConflictError: the case is already closed.
+        ConflictError: already closed, an interim measure pending, or a summary disclosed unconsulted.
         UsageError: control characters in the resolution or summary.
     """
     require_text(resolution, "--resolution")
     if public_summary:
         require_text(public_summary, "--public-summary")
-
     work = Workspace(session)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         if state.status == CLOSED:
             raise ConflictError(f"case {case_id} is already closed; 'cocctl reopen' it first")
         data: dict[str, Any] = {"resolution": resolution, **({"public_summary": public_summary} if public_summary else {})}
+        if public_summary and (why := disclosure.blocked(work.policy, state)):
+            raise ConflictError(why)
         pending = pending_interim(state, work.now, work.policy.zone)
         if pending and not work.policy.interim.until_resolved:
             raise ConflictError(f"case {case_id} has interim measure {pending[0].number} awaiting the committee; "

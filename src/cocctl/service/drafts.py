@@ -73,6 +73,8 @@ def _next_kind(state: Any, to: str, policy: Policy) -> str:
     decided = state.status == "closed" or any(d.in_force for d in getattr(state, "decisions", ()))
     if to == messages.MANAGER:
         return messages.LAW_ENFORCEMENT
+    if to == messages.COMMUNITY:
+        return messages.OVERTURNED
     if to == messages.COMMITTEE:
         return messages.ACK if state.primary is None else messages.UPDATE
     if to == messages.REPORTED:

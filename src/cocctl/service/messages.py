@@ -21,14 +21,15 @@ from typing import Any
 from cocctl.clock import parse_time
 from cocctl.errors import UsageError
 from cocctl.model.state import CaseState
-from cocctl.policy import deadlines
+from cocctl.policy import deadlines, disclosure
 from cocctl.policy.settings import Policy
 
 REPORTER, REPORTED, COMMITTEE, MANAGER = "reporter", "reported", "committee", "community-manager"
-ACK, UPDATE, DECISION, LAW_ENFORCEMENT = "ack", "update", "decision", "law-enforcement"
+COMMUNITY = "community"
+ACK, UPDATE, DECISION, LAW_ENFORCEMENT, OVERTURNED = "ack", "update", "decision", "law-enforcement", "overturned"
 # Which messages exist: recipient -> kinds, the first being the usual one.
 KINDS_BY_RECIPIENT = {REPORTER: (ACK, UPDATE, DECISION), REPORTED: (UPDATE, DECISION), COMMITTEE: (ACK, UPDATE),
-                      MANAGER: (LAW_ENFORCEMENT,)}
+                      MANAGER: (LAW_ENFORCEMENT,), COMMUNITY: (OVERTURNED,)}
 TEMPLATES_DIR = "templates"
 REPORTER_STAND_IN = "the person who reported this"
 PLAN_PARTS = (("behaviour", "Behaviour"), ("context", "Context"), ("impact", "Impact"),
@@ -115,6 +116,11 @@ def compose(state: CaseState, to: str, kind: str, context: Context) -> Draft:
                          "message goes to them ('cocctl reporter-involvement --involved' if they ask again)")
     if to == MANAGER and not state.law_enforcement:
         raise UsageError(f"case {state.id} records no law enforcement involvement; 'cocctl law-enforcement' first")
+    if to == COMMUNITY:
+        if not any(appeal.result == "overturned" for appeal in state.appeals):
+            raise UsageError(f"case {state.id} has no decision overturned on appeal; nothing to share")
+        if (why := disclosure.blocked(context.policy, state)) is not None:
+            raise UsageError(why)
     values, withheld = _values(state, to, context)
     name = f"{to}-{kind}.txt"
     subject, body = fill(load_template(name, context.archive_root), values, name)
@@ -160,6 +166,10 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         withheld = _reported_values(state, context, values, scrub)
     if to == REPORTER:
         values["outcome_for_reporter"] = _outcome_for_reporter(state, context)
+    if to == COMMUNITY:
+        # No names without the consent of those involved: the reported person is "the member" unless they agreed.
+        named = scrub if state.consulted else _and_reported(state, scrub)
+        values["new_context"] = "\n".join(named(a.rationale or "") for a in state.appeals if a.result == "overturned")
     if to == MANAGER:
         values["law_enforcement_given"] = "\n".join(f"- {given}" for given in state.law_enforcement)
     return values, withheld
@@ -324,6 +334,11 @@ def _scrubber(state: CaseState) -> Any:
         return text
 
     return scrub
+
+
+def _and_reported(state: CaseState, scrub: Any) -> Any:
+    pattern = _words({name.strip().lstrip("@") for name in state.reported})
+    return lambda text: pattern.sub("the member", scrub(text)) if pattern is not None else scrub(text)
 
 
 def _words(words: set[str]) -> re.Pattern[str] | None:

@@ -1,4 +1,4 @@
-"""What the reporter asks of the committee: to be left out from now on, or to involve law enforcement."""
+"""What those involved ask of the committee: the reporter left out, law enforcement, consent to disclose."""
 
 from __future__ import annotations
 
@@ -58,3 +58,22 @@ def law_enforcement(session: Session, case_id: str, given: str, reporter_asked: 
         return [(ev.LAW_ENFORCEMENT, data)]
 
     return work.change_case(case_id, "law-enforcement", f"Record law enforcement involvement on case {case_id}", make)
+
+
+def consulted(session: Session, case_id: str, agreed: bool, note: str | None = None) -> CaseChange:
+    """Record that those involved were consulted before disclosing anything, and whether they agreed.
+
+    Under ``public_channel: consult`` a public-channel incident's summary or
+    community message waits for their agreement.
+    """
+    if note:
+        require_text(note, "--note")
+    work = Workspace(session)
+    require_reader(work, case_id)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        data: dict[str, Any] = {"agreed": agreed, **({"note": note} if note else {})}
+        check_event_data(ev.CONSULTED, data)
+        return [] if state.consulted is agreed else [(ev.CONSULTED, data)]
+
+    return work.change_case(case_id, "consulted", f"Record consultation on case {case_id}", make)
