@@ -162,6 +162,8 @@ EVENTS: dict[str, Schema] = {
     "reporter-involvement": record({"involved": BOOLEAN, "note?": TEXT}),
     # Law enforcement was involved (CHAOSS: only at the reporter's request); what was given to them.
     "law-enforcement": record({"reporter_asked": BOOLEAN, "given": TEXT}),
+    "content-removed": record({"where": TEXT, "action": enum("deleted", "requested")}),
+    "conversation": record({"with": LINE, "medium": LINE, "observer?": LINE, "observer_agreed?": BOOLEAN}),
     # Those involved in a public-channel incident were consulted before any disclosure.
     "consulted": record({"agreed": BOOLEAN, "note?": TEXT}),
     # After talking to the reported person: whether they accepted the plan (re-evaluation).

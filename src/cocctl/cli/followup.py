@@ -129,6 +129,39 @@ def consulted(
     show.changed(render, reporter.consulted(session(ctx), case, agreed, note), "consultation recorded on")
 
 
+@app.command()
+def content(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    where: str = typer.Option(..., "--where", help="Where the content was (channel, thread, link)."),
+    requested: bool = typer.Option(False, "--requested", help="Others were asked to delete it (default: we did)."),
+) -> None:
+    """Record that publicly visible content was deleted, or that others were asked to delete it."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import records
+
+    show.changed(render, records.content_removed(session(ctx), case, where, requested), "content removal recorded on")
+
+
+@app.command()
+def conversation(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    with_: str = typer.Option(..., "--with", help="Who the clarifying conversation was with."),
+    medium: str = typer.Option(..., "--medium", help="Email, DM, video call..."),
+    observer: Optional[str] = typer.Option(None, "--observer", help="An observer or scribe present."),
+    observer_agreed: bool = typer.Option(False, "--observer-agreed", help="Both parties agreed to the observer."),
+) -> None:
+    """Record a clarifying conversation held for the committee, with an observer/scribe both parties agreed to."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import records
+
+    change = records.conversation(session(ctx), case, with_, medium, observer, observer_agreed)
+    show.changed(render, change, "conversation recorded on")
+
+
 @roster_app.command("check")
 def roster_check(
     ctx: typer.Context,

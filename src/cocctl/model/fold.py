@@ -206,5 +206,7 @@ REDUCERS: dict[str, Reducer] = {
     ev.REPORTER_INVOLVEMENT: _reporter_involvement,
     ev.LAW_ENFORCEMENT: _law_enforcement,
     ev.CONSULTED: _consulted,
+    ev.CONTENT_REMOVED: _communicated,  # on the record (the timeline); changes nothing else
+    ev.CONVERSATION: _communicated,
     **governance.REDUCERS,
 }

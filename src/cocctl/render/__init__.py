@@ -230,6 +230,9 @@ EVENT_SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "law-enforcement": lambda data: "at the reporter's request" if data.get("reporter_asked") else "",
     "consulted": lambda data: "those involved agreed to disclosure" if data.get("agreed") else
     "those involved did not agree to disclosure",
+    "content-removed": lambda data: f"content {data.get('action')}: {data.get('where')}",
+    "conversation": lambda data: f"with {data.get('with')} by {data.get('medium')}" + (
+        f", observer {data['observer']} agreed by both" if data.get("observer") else ""),
     "plan-response": lambda data: f"decision {_ref(data.get('decision'))}: plan {data.get('response')}",
 }
 
