@@ -157,7 +157,8 @@ EVENTS: dict[str, Schema] = {
     "superseded": record({"decision": REF, "rationale": TEXT}),
     "appealed": record({"number?": NUMBER, "decision": REF, "reason": TEXT}),
     "appeal-decided": record({"appeal": REF, "result": enum("upheld", "overturned"), "rationale": TEXT}),
-    "released": record({"kind": enum("complaint", "concern", "anonymous"), "reason?": TEXT}),  # escrow ends
+    "released": record({"kind": enum("complaint", "concern", "anonymous"), "reason?": TEXT,  # escrow ends
+                        "ground?": enum("repeated", "pattern")}),
     # The reporter prefers not to be involved any further (or again wants to be).
     "reporter-involvement": record({"involved": BOOLEAN, "note?": TEXT}),
     # Law enforcement was involved (CHAOSS: only at the reporter's request); what was given to them.

@@ -75,9 +75,22 @@ def test_escrowed_report_is_not_acted_on_and_is_surfaced_by_a_second_report(chao
     second = chaoss.run("mary", "open", "--summary", "Again", "--kind", "complaint", "--channel", "email",
                         "--severity", "medium", "--reported", "lee  park")
     assert second.exit_code == 0 and f"case {escrow} (escrowed) names the same person" in second.stderr
-    chaoss.ok("mary", "escrow", "release", escrow, "--reason", "behaviour repeated")
-    assert json.loads(chaoss.ok("mary", "show", escrow, "--json").stdout)["status"] == "open"
-    assert chaoss.run("mary", "escrow", "release", escrow).exit_code == 7
+    # Nothing goes to the reported person while the report is escrowed.
+    quiet = chaoss.run("mary", "draft", escrow, "--to", "reported", "--kind", "update")
+    assert quiet.exit_code == 2 and "escrowed" in quiet.stderr
+    assert chaoss.run("mary", "draft", escrow, "--to", "reported", "--kind", "update", "--sent").exit_code == 2
+    # Release needs its reason: a repeat or a past pattern.
+    head = chaoss.head()
+    no_reason = chaoss.run("mary", "escrow", "release", escrow)
+    assert no_reason.exit_code == 2 and "repeated or a past pattern" in no_reason.stderr and chaoss.head() == head
+    assert chaoss.run("mary", "escrow", "release", escrow, "--ground", "repeated").exit_code == 2
+    chaoss.ok("mary", "escrow", "release", escrow, "--ground", "repeated", "--reason", "behaviour repeated")
+    shown = json.loads(chaoss.ok("mary", "show", escrow, "--json").stdout)
+    assert shown["status"] == "open"
+    released = [e["data"] for e in shown["events"] if e["type"] == "released"]
+    assert released == [{"kind": "complaint", "reason": "behaviour repeated", "ground": "repeated"}]
+    again = chaoss.run("mary", "escrow", "release", escrow, "--ground", "pattern", "--reason", "x")
+    assert again.exit_code == 7
     other = open_case(chaoss, "mary", "someone else")
     amended = chaoss.ok("mary", "amend", other, "--reported", "LEE PARK")
     assert f"case {escrow} (open) names the same person" in amended.stderr

@@ -61,6 +61,8 @@ def record_sent(session: Session, case_id: str, to: str, kind: str | None = None
             raise UsageError(f"there is no {chosen} message to the {to}; see 'cocctl draft --help'")
         if to == messages.REPORTER and state.kind == "anonymous":
             raise UsageError(f"case {case_id} is an anonymous report: there is nobody to write to")
+        if to == messages.REPORTED and state.status == "escrowed":
+            raise UsageError(f"case {case_id} is escrowed: nothing goes to the reported person unless it is released")
         if to == messages.REPORTER and chosen != messages.ACK and not state.reporter_involved:
             raise UsageError(f"the reporter of case {case_id} prefers not to be involved any further")
         return [(ev.COMMUNICATED, {"to": to, "kind": chosen})]

@@ -114,6 +114,8 @@ def compose(state: CaseState, to: str, kind: str, context: Context) -> Draft:
     if to == REPORTER and kind != ACK and not state.reporter_involved:
         raise UsageError(f"the reporter of case {state.id} prefers not to be involved any further; no {kind} "
                          "message goes to them ('cocctl reporter-involvement --involved' if they ask again)")
+    if to == REPORTED and state.status == "escrowed":
+        raise UsageError(f"case {state.id} is escrowed: nothing goes to the reported person unless it is released")
     if to == MANAGER and not state.law_enforcement:
         raise UsageError(f"case {state.id} records no law enforcement involvement; 'cocctl law-enforcement' first")
     if to == COMMUNITY:
