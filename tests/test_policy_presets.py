@@ -118,7 +118,7 @@ SEED_CONSEQUENCES = {
     "sse": {"awareness", "temporary-suspension", "permanent-suspension"},
     "enginexp": {"awareness", "temporary-suspension", "permanent-suspension"},
     "kubernetes": {"no-action", "private-warning", "coaching", "temporary-suspension", "permanent-suspension"},
-    "chaoss": {"leave-event", "end-talk", "unpublish-talk", "event-ban", "behaviour-plan", "refund-grant"},
+    "chaoss": {"leave-event", "end-talk", "unpublish-talk", "event-ban", "behaviour-plan", "refund-grant", "other"},
     "django": set(),
     "contributor-covenant": {"correction", "private-warning"},
 }

@@ -276,6 +276,11 @@ def test_a_refused_plan_is_recorded_and_calls_for_re_evaluation(chaoss):
     for who in ("mary", "georg"):
         chaoss.ok(who, "vote", case, "yes")
     assert "adopted" in chaoss.ok("mary", "decide", case).stderr
+    to_reporter = chaoss.ok("mary", "draft", case, "--to", "reporter", "--kind", "decision").stdout
+    assert "was given a behaviour-modification plan: do not use guys for the community" in " ".join(to_reporter.split())
+    # The seed's list "is not inclusive": any other action, described.
+    chaoss.ok("georg", "propose", case, "--violation", "--consequence", "other:description=refused alcohol at events",
+              "--rationale", "pattern")
     bad = chaoss.run("mary", "plan-response", case, "--response", "maybe")
     assert bad.exit_code == 2 and "must be one of accepted, refused, not-understood" in bad.stderr
 

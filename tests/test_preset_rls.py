@@ -134,3 +134,24 @@ def test_interim_suspension_expires_without_a_vote(rls):
     assert "sam" in rls.ok("bob", "sanctions", "--at", "2026-11-17T00:00:00Z").stdout
     assert "no sanctions in force" in rls.ok("bob", "sanctions", "--at", "2026-11-19T00:00:00Z").stdout
     rls.ok("bob", "close", case, "--resolution", "it expired", env=at("2026-11-19T00:00:00Z"))
+
+
+def test_strike_ledger_dates_and_the_suspension_vote_falls_due(rls):
+    cases = [open_case(rls, "alice", "sam", when=f"2026-11-0{1 + 3 * i}T09:00:00Z") for i in range(3)]
+    for i, case in enumerate(cases):
+        rls.ok("alice", "decide", case, "--consequence", "strike", "--rationale", "marketing",
+               env=at(f"2026-11-0{1 + 3 * i}T10:00:00Z"))
+    person = rls.ok("bob", "person", "sam", env=at("2026-11-10T00:00:00Z")).stdout
+    assert f"strike: 2026-11-01 (case {cases[0]}, 1)\n" in person
+    assert f"strike: 2026-11-04 (case {cases[1]}, 1), 3 day(s) after the previous" in person
+    assert f"strike: 2026-11-07 (case {cases[2]}, 1), 3 day(s) after the previous" in person
+    items = json.loads(rls.ok("bob", "due", "--json", env=at("2026-11-10T00:00:00Z")).stdout)["items"]
+    assert [(i["case"], i["status"]) for i in items if i["kind"] == "suspension-vote"] == [(cases[2], "overdue")]
+    rls.ok("alice", "propose", cases[2], "--violation", "--consequence", "temporary-suspension:period=30d",
+           "--rationale", "three strikes", env=at("2026-11-10T01:00:00Z"))
+    for admin in ("alice", "bob", "carol"):
+        voted = rls.ok(admin, "vote", cases[2], "no", env=at("2026-11-10T02:00:00Z"))
+    assert "counted: alice, bob, carol (members who read the case" in voted.stderr
+    rls.ok("alice", "decide", cases[2], env=at("2026-11-10T03:00:00Z"))
+    items = json.loads(rls.ok("bob", "due", "--json", env=at("2026-11-11T00:00:00Z")).stdout)["items"]
+    assert "suspension-vote" not in [i["kind"] for i in items]

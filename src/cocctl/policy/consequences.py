@@ -66,6 +66,8 @@ CATALOGUE: dict[str, Kind] = {k.id: k for k in (
     _kind("permanent-suspension", "Permanent suspension", "ban", sanction=True),
     _kind("public-statement", "Public statement", "notice", params={"text": TEXT}),
     _kind("recommendation", "Recommendation to other bodies", "notice", params={"to": TEXT}, required=("to",)),
+    # CHAOSS: the list "is not inclusive"; any other action, described.
+    _kind("other", "Other action", "notice", params={"description": TEXT}, required=("description",)),
 )}
 
 SUSPENSIONS = ("temporary-suspension", "permanent-suspension")

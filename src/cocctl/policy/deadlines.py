@@ -23,8 +23,10 @@ SANCTION_END = "sanction-end"
 # Two clones recorded contradicting outcomes (two closes, two decisions); due
 # at once, so `due` lists it and `due --check` fails until the committee settles it.
 CONFLICT = "conflict"
+# A decision brought someone to the strike threshold: the vote on what the policy then requires is due.
+SUSPENSION_VOTE = "suspension-vote"
 KINDS = (FIRST_RESPONSE, DECISION, REPORTER_UPDATE, REPORTER_OUTCOME, APPEAL_OPENS, APPEAL_WINDOW, SANCTION_END,
-         CONFLICT)
+         CONFLICT, SUSPENSION_VOTE)
 # Kinds that only inform (an appeal window closing, a sanction running out
 # ask nothing of the committee); they never make `due --check` fail and are
 # shown only before they pass.
@@ -109,7 +111,21 @@ def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
 
     found += governance_deadlines(state, policy.appeals, zone)
     found += [Deadline(CONFLICT, _time(at)) for at, _ in state.open_conflicts()]
+    found += _threshold_votes(state)
     return sorted(found, key=lambda deadline: (deadline.at, deadline.kind))
+
+
+def _threshold_votes(state: CaseState) -> list[Deadline]:
+    """A strike that reached the threshold asks for a vote on what the policy requires, met by a decision on it."""
+    found = []
+    for decision in state.decisions:
+        requires = {r for notice in decision.strikes if decision.in_force for r in notice.get("requires", ())}
+        if not requires:
+            continue
+        met = next((_time(later.at) for later in state.decisions if later.at > decision.at and not later.interim
+                    and requires & {c["id"] for c in later.consequences}), None)
+        found.append(Deadline(SUSPENSION_VOTE, _time(decision.at), met))
+    return found
 
 
 def governance_deadlines(state: CaseState, appeals: Appeals, zone: tzinfo = timezone.utc) -> list[Deadline]:

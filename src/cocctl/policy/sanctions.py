@@ -71,6 +71,20 @@ def strikes(states: Iterable[CaseState], person: str, now: datetime, expire: Dur
     return total
 
 
+def strike_ledger(states: Iterable[CaseState], person: str, now: datetime, expire: Duration | None = None,
+                  zone: tzinfo = timezone.utc) -> list[tuple[str, str, int]]:
+    """Each decision giving ``person`` strikes that still count: (when, case, how many), oldest first."""
+    found = []
+    for state in states:
+        for decision in decisions_for(state, person):
+            if expire and expire.after(parse_time(decision.at), zone) <= now:
+                continue
+            count = sum(int((c.get("params") or {}).get("count", 1)) for c in decision.consequences if c["id"] == "strike")
+            if count:
+                found.append((decision.at, state.id, count))
+    return sorted(found)
+
+
 def sanctions(states: Iterable[CaseState], now: datetime, soon: Duration | None = None,
               person: str | None = None, zone: tzinfo = timezone.utc) -> list[Sanction]:
     """Sanctions in force at ``now``, soonest end first (open-ended last).

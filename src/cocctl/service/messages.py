@@ -312,8 +312,9 @@ def _outcome_for_reporter(state: CaseState, context: Context) -> str:
     consequences = [c for d in decisions for c in d.consequences]
     lines = [_do_not_contact(consequences, decisions, _reporter_matcher(state), context.policy.zone,
                              to_reported=False)]
-    if any(c["id"] == "behaviour-plan" for c in consequences):
-        lines.append("The person you reported was given a behaviour-modification plan.")
+    for plan in (c.get("params") or {} for c in consequences if c["id"] == "behaviour-plan"):
+        lines.append("The person you reported was given a behaviour-modification plan: "
+                     + (plan.get("plan") or "[the plan]"))
     if not any(lines) and state.status == "closed":
         lines.append("The committee has taken the action it considers appropriate.")
     return "\n".join(filter(None, lines))
