@@ -155,3 +155,15 @@ def test_strike_ledger_dates_and_the_suspension_vote_falls_due(rls):
     rls.ok("alice", "decide", cases[2], env=at("2026-11-10T03:00:00Z"))
     items = json.loads(rls.ok("bob", "due", "--json", env=at("2026-11-11T00:00:00Z")).stdout)["items"]
     assert "suspension-vote" not in [i["kind"] for i in items]
+
+
+def test_the_reporter_hears_the_outcome_after_the_accused(rls):
+    """ "When the conversation with the accused member is complete, the Administrator will share ... with the reporter"."""
+    case = open_case(rls, "alice", "sam", "--reporter", "Riley")
+    rls.ok("alice", "decide", case, "--consequence", "strike", "--rationale", "marketing")
+    early = rls.ok("alice", "draft", case, "--to", "reporter", "--kind", "decision")
+    assert "warning: the policy tells the reported person first" in early.stderr
+    assert "warning" not in early.stdout
+    rls.ok("alice", "draft", case, "--to", "reported", "--kind", "decision", "--sent")
+    after = rls.ok("alice", "draft", case, "--to", "reporter", "--kind", "decision")
+    assert "warning" not in after.stderr

@@ -61,6 +61,9 @@ BASE: dict[str, Any] = {
     # An incident in a public channel: disclose freely ("free"), or only after
     # consulting those involved ("consult": SSE, Enginexp).
     "public_channel": "free",
+    # Tell the reported person the decision before the reporter (RLS: "when the
+    # conversation with the accused member is complete", then the reporter).
+    "accused_first": False,
 }
 
 _SLACK_CONSEQUENCES = ["no-action", "awareness", "private-warning", "do-not-contact", "channel-restriction",
@@ -87,6 +90,7 @@ PRESETS: dict[str, dict[str, Any]] = {
                          "temporary-suspension", "permanent-suspension"],
         # A first response within 24 hours; incidents resolved within five working days.
         "deadlines": _deadlines("24 hours", "5 working days"),
+        "accused_first": True,
     },
     "sse": {
         "description": "Soft Skills Engineering Slack: interim suspension, appeal after one week",

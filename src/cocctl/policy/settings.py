@@ -113,6 +113,8 @@ class Policy:
     law_enforcement: str = "any"
     # An incident in a public channel: disclosed only after consulting those involved ("consult"), or "free".
     public_channel: str = "free"
+    # The reporter hears the outcome only after the reported person was told.
+    accused_first: bool = False
 
     @property
     def zone(self) -> tzinfo:
@@ -233,6 +235,7 @@ def _typed(preset: str, raw: Mapping[str, Any]) -> Policy:
         member_removal=_choice(raw["member_removal"], "member_removal", ("single", "majority")),
         law_enforcement=_choice(raw["law_enforcement"], "law_enforcement", ("any", "reporter-request")),
         public_channel=_choice(raw["public_channel"], "public_channel", ("free", "consult")),
+        accused_first=_flag(raw["accused_first"], "accused_first"),
     )
 
 

@@ -52,6 +52,8 @@ def draft(message: Any) -> None:
     sys.stdout.write(f"Subject: {visible(message.subject)}\n\n{visible(message.body, multiline=True)}")
     if message.withheld:
         info("left out for the consent gate: " + ", ".join(message.withheld))
+    if getattr(message, "warning", None):
+        info("warning: " + message.warning)
     info(f"review it, send it, then record it: cocctl draft {message.case} --to {message.to} "
          f"--kind {message.kind} --sent")
 

@@ -49,6 +49,8 @@ class Draft:
     body: str
     address: str | None = None
     withheld: tuple[str, ...] = ()
+    # Something the committee should know before sending (never part of the message).
+    warning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,18 @@ def compose(state: CaseState, to: str, kind: str, context: Context) -> Draft:
     name = f"{to}-{kind}.txt"
     subject, body = fill(load_template(name, context.archive_root), values, name)
     address = state.reporter.contact if to == REPORTER and state.reporter else None
-    return Draft(state.id, to, kind, name, subject, body, address, tuple(withheld))
+    return Draft(state.id, to, kind, name, subject, body, address, tuple(withheld), _order_warning(state, to, kind,
+                                                                                                   context.policy))
+
+
+def _order_warning(state: CaseState, to: str, kind: str, policy: Policy) -> str | None:
+    """Under ``accused_first``, the reporter's outcome message waits until the reported person was told."""
+    if not (policy.accused_first and to == REPORTER and kind == DECISION and state.reported):
+        return None
+    told = any(e.type == "communicated" and e.data.get("to") == REPORTED and e.data.get("kind") == DECISION
+               for e in state.events)
+    return None if told else ("the policy tells the reported person first: send and record their decision "
+                              "message ('--to reported --kind decision --sent') before this one")
 
 
 def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str], list[str]]:
