@@ -113,11 +113,11 @@ EVENTS: dict[str, Schema] = {
         "remove?": record(REPORT_LISTS),
     }, minProperties=1),
     "assigned": record({"primary": HANDLE, "secondary?": HANDLE}),
-    "cleared": record({"member": HANDLE}),
-    "closed": record({"resolution": TEXT, "public_summary?": TEXT}),
+    "cleared": record({"member": HANDLE, "approve?": BOOLEAN}),
+    "closed": record({"resolution": TEXT, "public_summary?": TEXT, "ends?": array(EVENT_ID)}),
     "communicated": record({
-        "to": enum("reporter", "reported", "committee", "other"),
-        "kind": enum("ack", "update", "decision", "other"),
+        "to": enum("reporter", "reported", "committee", "community-manager", "community", "other"),
+        "kind": enum("ack", "update", "decision", "law-enforcement", "overturned", "other"),
         "summary?": TEXT,
     }),
     "contact": record({"with": LINE, "text": TEXT}),
@@ -164,7 +164,19 @@ EVENTS: dict[str, Schema] = {
     "superseded": record({"decision": REF, "rationale": TEXT}),
     "appealed": record({"number?": NUMBER, "decision": REF, "reason": TEXT}),
     "appeal-decided": record({"appeal": REF, "result": enum("upheld", "overturned"), "rationale": TEXT}),
-    "released": record({"kind": enum("complaint", "concern", "anonymous"), "reason?": TEXT}),  # escrow ends
+    "released": record({"kind": enum("complaint", "concern", "anonymous"), "reason?": TEXT,  # escrow ends
+                        "ground?": enum("repeated", "pattern")}),
+    # The reporter prefers not to be involved any further (or again wants to be).
+    "reporter-involvement": record({"involved": BOOLEAN, "note?": TEXT}),
+    # Law enforcement was involved (CHAOSS: only at the reporter's request); what was given to them.
+    "law-enforcement": record({"reporter_asked": BOOLEAN, "given": TEXT}),
+    "content-removed": record({"where": TEXT, "action": enum("deleted", "requested")}),
+    "conversation": record({"with": LINE, "medium": LINE, "observer?": LINE, "observer_agreed?": BOOLEAN}),
+    # Those involved in a public-channel incident were consulted before any disclosure.
+    "consulted": record({"agreed": BOOLEAN, "note?": TEXT}),
+    # After talking to the reported person: whether they accepted the plan (re-evaluation).
+    "plan-response": record({"decision": REF, "response": enum("accepted", "refused", "not-understood"),
+                             "note?": TEXT}),
 }
 
 

@@ -129,7 +129,8 @@ def test_behaviour_plan_in_chaoss_form(make_committee):
     chaoss = make_committee("chaoss")
     case = open_case(chaoss, "--consent")
     plan = ("behaviour-plan:behaviour=You greeted people with 'hey guys',context=Women are underrepresented,"
-            "impact=Women felt unwelcome,call-in=Help us be welcoming,plan=Do not say guys")
+            "impact=Women felt unwelcome,call-in=Help us be welcoming,plan=Do not say guys,"
+            "if-refused=removal from the event")
     # Only alice is cleared to read the case; let one responder decide here.
     config = chaoss.root / "cocctl.yaml"
     config.write_text(config.read_text() + "policy:\n  decisions:\n    default: {rule: single}\n")

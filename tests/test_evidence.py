@@ -133,7 +133,9 @@ def test_a_hard_recusal_re_encrypts_the_attachments_and_a_grant_restores_them(co
     assert attachment_files(committee, case)[0].read_bytes() != before
     assert not direct_open(committee, case, "carol") and direct_open(committee, case, "bob")
     assert readers_can_open(committee, case, "1", tmp_path) == {"alice": True, "bob": True, "carol": False}
-    committee.ok("alice", "grant", case, "--member", "carol")
+    # A conflict recorded for carol ends by the committee's rule: here a majority of its members approve.
+    for who in ("alice", "bob"):
+        committee.ok(who, "grant", case, "--member", "carol")
     assert direct_open(committee, case, "carol")
     assert committee.status() == "" and not list((committee.root / "cases" / case).glob(".*"))
     committee.ok("alice", "validate")

@@ -13,7 +13,7 @@ from cocctl.policy import consequences as c
 def test_parse_keeps_commas_inside_texts_and_lists_repeated_names():
     parsed = c.parse("do-not-contact:period=30d,protect=riley,protect=kim")
     assert parsed == {"id": "do-not-contact", "params": {"period": "30d", "protect": ["riley", "kim"]}}
-    plan = c.parse("behaviour-plan:behaviour=a, b,context=c,impact=d,call-in=e,plan=f")
+    plan = c.parse("behaviour-plan:behaviour=a, b,context=c,impact=d,call-in=e,plan=f,if-refused=g")
     assert plan["params"]["behaviour"] == "a, b"
 
 
@@ -23,7 +23,7 @@ def test_parse_keeps_commas_inside_texts_and_lists_repeated_names():
     ("strike:colour=red", "strike has no parameter 'colour'"),
     ("temporary-suspension:period=soon", "'soon' is not a period"),
     ("strike:count=0", "at least 1"),
-    ("behaviour-plan:plan=x", "behaviour-plan needs behaviour, context, impact, call-in"),
+    ("behaviour-plan:plan=x", "behaviour-plan needs behaviour, context, impact, call-in, if-refused"),
 ])
 def test_bad_consequences_are_clear_errors(spec, message):
     with pytest.raises(UsageError, match=message):

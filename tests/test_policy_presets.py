@@ -17,11 +17,12 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 # What each seed process decides differently from the base policy: the preset
 # must state these settings itself (the base would silently fill them in).
 SEED_SETTINGS = {
-    "rls": {"decisions", "strikes", "interim", "consequences", "deadlines"},   # admins' vote, three strikes
-    "sse": {"interim", "appeals", "consequences", "deadlines"},                 # interim suspension, appeal after a week
-    "enginexp": {"interim", "appeals", "consequences", "deadlines"},
-    "kubernetes": {"decisions", "interim", "consequences", "deadlines"},        # unanimity sought
-    "chaoss": {"access", "decisions", "interim", "consequences", "owners", "deadlines"},  # conflicts cut access
+    "rls": {"decisions", "strikes", "interim", "consequences", "deadlines", "accused_first"},  # admins' vote, strikes
+    "sse": {"interim", "appeals", "consequences", "public_channel"},  # interim suspension, appeal after a week
+    "enginexp": {"interim", "appeals", "consequences", "public_channel"},
+    "kubernetes": {"decisions", "interim", "consequences", "deadlines", "roster"},  # unanimity sought, the watch
+    "chaoss": {"access", "decisions", "interim", "consequences", "owners", "deadlines", "member_removal",
+               "law_enforcement"},  # conflicts cut access
     "django": {"decisions", "deadlines"},                                       # two-thirds
     "contributor-covenant": {"decisions", "consequences", "deadlines"},         # the enforcement ladder
 }
@@ -49,18 +50,38 @@ SEED_FACTS = {
         "decisions.temporary-suspension.tie_breaker": "owner",      # "@rands will cast the deciding vote"
         "decisions.permanent-suspension.rule": "majority",
         "decisions.default.rule": "single",                # one Administrator determines other consequences
+        "interim.until_resolved": False,                   # an interim suspension is not the admins' vote
+        "accused_first": True,                             # the accused first, then the reporting member
+        "roster.watch": None,                              # no roster rules in the seed
+        "deadlines.member_confirmation": None,
     },
     "sse": {  # ../shared/seeds/001 (Soft Skills Engineering Slack)
         "interim.allowed": True,                           # "may suspend one or more accounts until ..."
         "appeals.allowed": True,                           # "the individual suspended may appeal"
         "appeals.opens_after": "7 days",                   # "starting one week after the suspension"
         "appeals.of": list(SUSPENSIONS),
+        "interim.kinds": ["complaint"],                    # "in extreme cases involving formal complaints"
+        "interim.until_resolved": True,                    # "until they are able to triage and resolve"
+        "public_channel": "consult",                       # "will consult those involved before disclosing"
+        "deadlines.first_response": None,                  # "as quickly as possible with an estimate"
+        "deadlines.decision": None,
+        "roster.watch": None,                              # one administrator is a valid committee
+        "roster.max_employer_share": None,
+        "deadlines.member_confirmation": None,
     },
     "enginexp": {  # ../shared/seeds/002 (Enginexp Slack): the same process
         "interim.allowed": True,
         "appeals.allowed": True,
         "appeals.opens_after": "7 days",
         "appeals.of": list(SUSPENSIONS),
+        "interim.kinds": ["complaint"],
+        "interim.until_resolved": True,
+        "public_channel": "consult",
+        "deadlines.first_response": None,
+        "deadlines.decision": None,
+        "roster.watch": None,
+        "roster.max_employer_share": None,
+        "deadlines.member_confirmation": None,
     },
     "kubernetes": {  # ../shared/seeds/003 (Kubernetes CoC Committee)
         "decisions.default.rule": "unanimous",             # "strives for unanimous consensus"
@@ -79,6 +100,9 @@ SEED_FACTS = {
         "deadlines.decision": "7 days",                    # "decisions and actions taken within 1 week"
         "deadlines.reporter_update": "7 days",             # "taking longer than a week, you should email"
         "deadlines.member_confirmation": "6 months",       # "asked every six months if they wish to continue"
+        "member_removal": "majority",                      # "a simple majority of all ... members"
+        "law_enforcement": "reporter-request",             # "Only involve law enforcement at the request of the reporter"
+        "roster.watch": None,
     },
     "django": {  # DESIGN.md: two-thirds of members without a conflict
         "decisions.default.rule": "two-thirds",
@@ -95,7 +119,7 @@ SEED_CONSEQUENCES = {
     "sse": {"awareness", "temporary-suspension", "permanent-suspension"},
     "enginexp": {"awareness", "temporary-suspension", "permanent-suspension"},
     "kubernetes": {"no-action", "private-warning", "coaching", "temporary-suspension", "permanent-suspension"},
-    "chaoss": {"leave-event", "end-talk", "unpublish-talk", "event-ban", "behaviour-plan", "refund-grant"},
+    "chaoss": {"leave-event", "end-talk", "unpublish-talk", "event-ban", "behaviour-plan", "refund-grant", "other"},
     "django": set(),
     "contributor-covenant": {"correction", "private-warning"},
 }

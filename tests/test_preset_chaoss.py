@@ -11,7 +11,8 @@ from tests.govkit import at, build, can_decrypt, open_case
 
 ROLES = {"mary": ["chair"], "georg": [], "anita": [], "sean": []}
 PLAN = ("behaviour-plan:behaviour=greeted the channel with 'hey guys',context=women are underrepresented,"
-        "impact=women felt unwelcome,call-in=help us be welcoming,plan=do not use guys for the community")
+        "impact=women felt unwelcome,call-in=help us be welcoming,plan=do not use guys for the community"
+        ",if-refused=a temporary ban from the chat channels")
 
 
 @pytest.fixture
@@ -74,9 +75,22 @@ def test_escrowed_report_is_not_acted_on_and_is_surfaced_by_a_second_report(chao
     second = chaoss.run("mary", "open", "--summary", "Again", "--kind", "complaint", "--channel", "email",
                         "--severity", "medium", "--reported", "lee  park")
     assert second.exit_code == 0 and f"case {escrow} (escrowed) names the same person" in second.stderr
-    chaoss.ok("mary", "escrow", "release", escrow, "--reason", "behaviour repeated")
-    assert json.loads(chaoss.ok("mary", "show", escrow, "--json").stdout)["status"] == "open"
-    assert chaoss.run("mary", "escrow", "release", escrow).exit_code == 7
+    # Nothing goes to the reported person while the report is escrowed.
+    quiet = chaoss.run("mary", "draft", escrow, "--to", "reported", "--kind", "update")
+    assert quiet.exit_code == 2 and "escrowed" in quiet.stderr
+    assert chaoss.run("mary", "draft", escrow, "--to", "reported", "--kind", "update", "--sent").exit_code == 2
+    # Release needs its reason: a repeat or a past pattern.
+    head = chaoss.head()
+    no_reason = chaoss.run("mary", "escrow", "release", escrow)
+    assert no_reason.exit_code == 2 and "repeated or a past pattern" in no_reason.stderr and chaoss.head() == head
+    assert chaoss.run("mary", "escrow", "release", escrow, "--ground", "repeated").exit_code == 2
+    chaoss.ok("mary", "escrow", "release", escrow, "--ground", "repeated", "--reason", "behaviour repeated")
+    shown = json.loads(chaoss.ok("mary", "show", escrow, "--json").stdout)
+    assert shown["status"] == "open"
+    released = [e["data"] for e in shown["events"] if e["type"] == "released"]
+    assert released == [{"kind": "complaint", "reason": "behaviour repeated", "ground": "repeated"}]
+    again = chaoss.run("mary", "escrow", "release", escrow, "--ground", "pattern", "--reason", "x")
+    assert again.exit_code == 7
     other = open_case(chaoss, "mary", "someone else")
     amended = chaoss.ok("mary", "amend", other, "--reported", "LEE PARK")
     assert f"case {escrow} (open) names the same person" in amended.stderr
@@ -181,3 +195,127 @@ def test_settings_signed_with_a_weaker_removal_rule_are_reported(chaoss):
     git(chaoss.root, "commit", "-q", "-am", "Change the committee's settings")
     report = chaoss.run("mary", "verify")
     assert report.exit_code == 1 and "member removal 'single' where cocctl.yaml sets 'majority'" in report.stdout
+
+
+def test_a_declared_conflict_is_not_undone_by_one_other_member(chaoss):
+    """A conflict is its member's to withdraw, or the committee's by its vote rule; never one other member's."""
+    case = open_case(chaoss, "mary", "lee", when="2026-11-16T09:00:00Z")
+    for who in ("georg", "anita", "sean"):
+        chaoss.ok("mary", "grant", case, "--member", who)
+    chaoss.ok("georg", "recuse", case, "--member", "anita")  # recorded for her
+    assert not can_decrypt(chaoss, "anita", case)
+    one = chaoss.ok("georg", "grant", case, "--member", "anita")
+    assert "approval to withdraw anita's conflict is recorded" in one.stderr
+    assert not can_decrypt(chaoss, "anita", case)
+    again = chaoss.ok("georg", "grant", case, "--member", "anita")
+    assert "nothing changed" in again.stderr and not can_decrypt(chaoss, "anita", case)
+    # The committee's rule (a majority of those present) withdraws it: a second member's approval.
+    chaoss.ok("mary", "grant", case, "--member", "anita")
+    assert can_decrypt(chaoss, "anita", case)
+    # A member's own soft conflict is theirs to withdraw.
+    chaoss.ok("sean", "recuse", case, "--soft")
+    chaoss.ok("mary", "grant", case, "--member", "sean")
+    refused = chaoss.run("sean", "vote", case, "yes")
+    assert "recused yourself from voting" in refused.stderr or refused.exit_code != 0
+    chaoss.ok("sean", "grant", case, "--member", "sean")
+    shown = json.loads(chaoss.ok("sean", "show", case, "--json").stdout)
+    assert "sean" not in shown.get("recused_soft", [])
+
+
+def test_removal_email_is_drafted_only_after_access_is_revoked(chaoss):
+    """ "The vote must pass with a simple majority of all ... members" and access is revoked before the email."""
+    case = open_case(chaoss, "mary", "lee")
+    chaoss.ok("mary", "grant", case, "--member", "sean")
+    assert can_decrypt(chaoss, "sean", case)
+    early = chaoss.run("mary", "member", "notice", "sean")
+    assert early.exit_code == 7 and "has not been recorded" in early.stderr
+    chaoss.ok("mary", "member", "remove", "sean", "--yes")
+    waiting = chaoss.run("mary", "member", "notice", "sean")
+    assert waiting.exit_code == 7 and "waits for approvals (1 of 3)" in waiting.stderr
+    assert can_decrypt(chaoss, "sean", case)
+    chaoss.ok("georg", "member", "approve", "sean", "--yes")
+    done = chaoss.ok("anita", "member", "approve", "sean", "--yes")
+    # anita cannot read the case: it waits for a reader's re-seal, and so does the email.
+    assert can_decrypt(chaoss, "sean", case)
+    sealed = chaoss.run("georg", "member", "notice", "sean")
+    assert sealed.exit_code == 7 and f"1 case(s) are still sealed to sean ({case})" in sealed.stderr
+    chaoss.ok("mary", "rekey")
+    assert not can_decrypt(chaoss, "sean", case)
+    checklist = done.stderr
+    assert checklist.index("event registration data") < checklist.index("only then")
+    notice = chaoss.ok("mary", "member", "notice", "sean")
+    assert notice.stdout.startswith("Subject: You have been removed from the Example Code of Conduct committee")
+    assert "simple majority of all its\nmembers" in notice.stdout and "already been revoked" in notice.stdout
+    assert json.loads(chaoss.ok("mary", "member", "notice", "sean", "--json").stdout)["member"] == "sean"
+
+
+def test_a_refused_plan_is_recorded_and_calls_for_re_evaluation(chaoss):
+    """ "Decide what response to take if the person does not understand ... or refuses" the plan."""
+    case = open_case(chaoss, "mary", "lee", when="2026-11-16T09:00:00Z")
+    chaoss.ok("mary", "grant", case, "--member", "georg")
+    without = chaoss.run("mary", "propose", case, "--violation", "--consequence", PLAN.rsplit(",if-refused", 1)[0],
+                         "--rationale", "x")
+    assert without.exit_code == 2 and "if-refused" in without.stderr
+    none_yet = chaoss.run("mary", "plan-response", case, "--response", "refused")
+    assert none_yet.exit_code == 3 and "no behaviour-modification plan in force" in none_yet.stderr
+    chaoss.ok("georg", "propose", case, "--violation", "--consequence", PLAN, "--rationale", "first report")
+    for who in ("mary", "georg"):
+        chaoss.ok(who, "vote", case, "yes")
+    chaoss.ok("mary", "decide", case)
+    refused = chaoss.ok("georg", "plan-response", case, "--response", "refused", "--note", "says it is just a word",
+                        env=at("2026-11-21T09:00:00Z"))
+    assert "re-evaluate: the response decided with the plan: a temporary ban from the chat channels" in refused.stderr
+    shown = " ".join(chaoss.ok("mary", "show", case).stdout.split())
+    assert "plan of decision 1: refused (2026-11-21); the response decided with the plan: a temporary ban" in shown
+    shown = json.loads(chaoss.ok("mary", "show", case, "--json").stdout)
+    assert shown["plan_responses"][0]["response"] == "refused"
+    assert shown["plan_responses"][0]["note"] == "says it is just a word"
+    # The re-evaluation changes the decision through the vote.
+    chaoss.ok("georg", "propose", case, "--violation", "--consequence", "channel-restriction:channels=general,period=30d",
+              "--rationale", "refused the plan")
+    for who in ("mary", "georg"):
+        chaoss.ok(who, "vote", case, "yes")
+    assert "adopted" in chaoss.ok("mary", "decide", case).stderr
+    to_reporter = chaoss.ok("mary", "draft", case, "--to", "reporter", "--kind", "decision").stdout
+    assert "was given a behaviour-modification plan: do not use guys for the community" in " ".join(to_reporter.split())
+    # The seed's list "is not inclusive": any other action, described.
+    chaoss.ok("georg", "propose", case, "--violation", "--consequence", "other:description=refused alcohol at events",
+              "--rationale", "pattern")
+    bad = chaoss.run("mary", "plan-response", case, "--response", "maybe")
+    assert bad.exit_code == 2 and "must be one of accepted, refused, not-understood" in bad.stderr
+
+
+def test_reporter_who_prefers_no_involvement_gets_no_updates(chaoss):
+    """ "Let the reporter know we'll notify them on updates unless they would prefer not to be involved"."""
+    case = open_case(chaoss, "mary", "lee", "--reporter", "Riley", "--reporter-contact", "r@example.org",
+                     when="2026-11-16T09:00:00Z")
+    kinds = lambda: [i["kind"] for i in json.loads(chaoss.ok("mary", "due", "--json",
+                                                               env=at("2026-11-17T00:00:00Z")).stdout)["items"]]
+    assert "reporter-update" in kinds()
+    chaoss.ok("mary", "reporter-involvement", case, "--uninvolved", "--note", "wants to move on",
+              env=at("2026-11-16T10:00:00Z"))
+    assert "reporter-update" not in kinds()
+    assert chaoss.ok("mary", "draft", case, "--to", "reporter", "--kind", "ack").stdout
+    refused = chaoss.run("mary", "draft", case, "--to", "reporter", "--kind", "update")
+    assert refused.exit_code == 2 and "prefers not to be involved any further" in refused.stderr
+    not_sent = chaoss.run("mary", "draft", case, "--to", "reporter", "--kind", "decision", "--sent")
+    assert not_sent.exit_code == 2
+    chaoss.ok("mary", "close", case, "--resolution", "warned", env=at("2026-11-18T10:00:00Z"))
+    items = json.loads(chaoss.ok("mary", "due", "--json", env=at("2026-11-18T11:00:00Z")).stdout)["items"]
+    assert "reporter-outcome" not in [i["kind"] for i in items]
+
+
+def test_law_enforcement_only_at_the_reporters_request_and_shared_with_the_community_manager(chaoss):
+    case = open_case(chaoss, "mary", "lee")
+    head = chaoss.head()
+    unasked = chaoss.run("mary", "law-enforcement", case, "--given", "the screenshots")
+    assert unasked.exit_code == 7 and "only at the reporter's request" in unasked.stderr and chaoss.head() == head
+    early = chaoss.run("mary", "draft", case, "--to", "community-manager")
+    assert early.exit_code == 2 and "no law enforcement involvement" in early.stderr
+    chaoss.ok("mary", "law-enforcement", case, "--given", "the screenshots of the threats", "--reporter-asked")
+    envelope = (chaoss.root / "cases" / f"{case}.yaml").read_text()
+    assert "screenshots" not in envelope  # confidential: only inside the sealed case
+    message = chaoss.ok("mary", "draft", case, "--to", "community-manager").stdout
+    assert "At the reporter's request, law" in message and "- the screenshots of the threats" in message
+    sent = chaoss.ok("mary", "draft", case, "--to", "community-manager", "--sent")
+    assert "recorded a law-enforcement message to the community-manager" in sent.stderr

@@ -82,5 +82,31 @@ def test_revoke_ends_a_mediators_access(k8s):
     # Undo a recusal with grant --member.
     k8s.ok("bob", "recuse", case)
     assert not can_decrypt(k8s, "bob", case)
+    # Bob's conflict is his to withdraw or the committee's by its rule (unanimity of the others), not alice's alone.
     k8s.ok("alice", "grant", case, "--member", "bob")
+    assert not can_decrypt(k8s, "bob", case)
+    k8s.ok("carol", "grant", case, "--member", "bob")
+    assert not can_decrypt(k8s, "bob", case)
+    k8s.ok("dana", "grant", case, "--member", "bob")
     assert can_decrypt(k8s, "bob", case)
+
+
+def test_public_content_removal_and_an_agreed_observer_are_on_the_record(k8s):
+    """ "We may, or may request others to, delete that content"; "an observer/scribe agreed by both parties"."""
+    case = open_case(k8s, "alice", "pat")
+    k8s.ok("alice", "content", case, "--where", "#general thread of 2026-11-15")
+    k8s.ok("alice", "content", case, "--where", "a forum mirror", "--requested")
+    head = k8s.head()
+    unagreed = k8s.run("bob", "conversation", case, "--with", "pat", "--medium", "video call", "--observer", "sam")
+    assert unagreed.exit_code == 2 and "agreed by both parties" in unagreed.stderr and k8s.head() == head
+    k8s.ok("bob", "conversation", case, "--with", "pat", "--medium", "video call", "--observer", "sam",
+           "--observer-agreed")
+    events = json.loads(k8s.ok("carol", "show", case, "--json").stdout)["events"]
+    found = [(e["type"], e["data"]) for e in events if e["type"] in ("content-removed", "conversation")]
+    assert found == [
+        ("content-removed", {"where": "#general thread of 2026-11-15", "action": "deleted"}),
+        ("content-removed", {"where": "a forum mirror", "action": "requested"}),
+        ("conversation", {"with": "pat", "medium": "video call", "observer": "sam", "observer_agreed": True}),
+    ]
+    envelope = (k8s.root / "cases" / f"{case}.yaml").read_text()
+    assert "forum" not in envelope and "sam" not in envelope

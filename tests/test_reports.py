@@ -127,3 +127,27 @@ def test_outcomes_come_from_recorded_decisions(make_committee):
     assert "| Do not contact | 1 |" in text  # the most severe consequence decided
     assert "- A member was told to stop. Outcome: do not contact." in text
     assert "Xavier" not in text and "Bartholomew" not in text and "scared" not in text
+
+
+def test_report_counts_cases_the_author_cannot_read_without_calling_them_resolved(make_committee):
+    """CHAOSS access: the author reads few cases; counts of status come from metadata every member sees."""
+    c = make_committee("chaoss")
+    now = {"COCCTL_NOW": "2026-06-01T10:00:00Z"}
+    ids = [open_case(c, "--summary", "x", "--kind", "complaint", "--channel", "dm", "--severity", "low",
+                     "--reported", "lee", received=f"2026-05-0{i + 1}T10:00:00Z", now=f"2026-05-0{i + 1}T10:00:00Z")
+           for i in range(3)]
+    c.ok("alice", "grant", ids[2], "--member", "bob", env=now)
+    c.ok("alice", "close", ids[0], "--resolution", "warned", "--public-summary", "A member was warned.", env=now)
+    # bob reads only the third case (open); the first is closed, the second open.
+    bobs = c.ok("bob", "report", "--from", "2026-01-01", "--to", "2026-12-31", "--min-count", "1", env=now).stdout
+    alices = c.ok("alice", "report", "--from", "2026-01-01", "--to", "2026-12-31", "--min-count", "1",
+                  env=now).stdout
+    assert "received 3 report(s) in this period: 1 resolved,\n2 still open" in bobs
+    assert "received 3 report(s) in this period: 1 resolved,\n2 still open" in alices
+    assert "2 of these 3 report(s) could not be read by the committee member" in bobs
+    assert "Public descriptions come only from the 1 report(s) the author could read." in " ".join(bobs.split())
+    assert "| Closed (outcome not known to this report's author) | 1 |" in bobs
+    assert "| Still open | 2 |" in bobs and "A member was warned." not in bobs
+    assert "could not be read" not in alices and "A member was warned." in alices
+    figures = json.loads(c.ok("bob", "stats", "--json", env=now).stdout)
+    assert figures["total"] == 3 and figures["still_open"] == 2 and figures["unreadable"] == 2

@@ -65,7 +65,11 @@ def test_hard_recusal_removes_access_and_a_grant_restores_it(committee):
     with pytest.raises(AccessDenied):
         cases.show_case(as_(committee, "carol"), case)
     assert conflicts.recuse(as_(committee, "alice"), case, "carol").commit is None  # already recused
-    granted = conflicts.grant_member(as_(committee, "alice"), case, "carol")
+    # Carol's conflict is hers to withdraw, or the committee's by its rule: alice's grant alone is an approval.
+    approval = conflicts.grant_member(as_(committee, "alice"), case, "carol")
+    assert [(e.type, e.data) for e in approval.added] == [("cleared", {"member": "carol", "approve": True})]
+    assert approval.pending and "carol" in approval.state.recused_hard
+    granted = conflicts.grant_member(as_(committee, "bob"), case, "carol")
     assert [(e.type, e.data) for e in granted.added] == [("cleared", {"member": "carol"})]
     assert cases.show_case(as_(committee, "carol"), case).id == case
 

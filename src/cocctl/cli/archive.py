@@ -118,6 +118,24 @@ def _removed(render, handle: str, change) -> None:  # type: ignore[no-untyped-de
         render.info(f"  - {item}")
 
 
+@member_app.command("notice")
+def member_notice(
+    ctx: typer.Context,
+    handle: str = typer.Argument(..., help="The member removed from the committee."),
+    json: bool = typer.Option(False, "--json", help="Print the draft as JSON."),
+) -> None:
+    """Draft the email telling a removed member they were removed; only once the removal is in effect.
+
+    CHAOSS: their access to committee resources is revoked before the email is sent.
+    """
+    from cocctl import render
+    from cocctl.render import followup as show
+    from cocctl.service import offboarding
+
+    notice = offboarding.removal_notice(session(ctx), handle)
+    render.emit_json(notice) if json else show.notice(notice)
+
+
 @member_app.command("rotate-key")
 def member_rotate_key(
     ctx: typer.Context,

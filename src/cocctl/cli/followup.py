@@ -42,10 +42,12 @@ def due(
 def draft(
     ctx: typer.Context,
     case: str = typer.Argument(..., help="The case id."),
-    to: str = typer.Option(..., "--to", help="reporter, reported or committee."),
+    to: str = typer.Option(..., "--to", help="reporter, reported, committee, community-manager or community."),
     kind: Optional[str] = typer.Option(
-        None, "--kind", help="ack, update or decision (default: the message the case needs next)."
+        None, "--kind", help="ack, update, decision, law-enforcement or overturned (default: the one the case needs next)."
     ),
+    estimate: Optional[str] = typer.Option(
+        None, "--estimate", help="When the committee expects to triage and resolve the case (acknowledgements)."),
     sent: bool = typer.Option(False, "--sent", help="Record that the message went out (one commit); prints nothing."),
     json: bool = typer.Option(False, "--json", help="Print the draft as JSON."),
 ) -> None:
@@ -56,7 +58,10 @@ def draft(
     that it is confidential, how it was confirmed, the decision, strikes,
     do-not-contact terms and the behaviour-modification plan; never the
     reporter's identity, and without their consent none of the details they
-    gave. Anonymous reports get no reporter messages. Templates are files: put
+    gave. To the community manager: what was given to law enforcement. To
+    the community: the new context of a suspension overturned on appeal.
+    Anonymous reports, and reporters who prefer not to be involved any
+    further, get no update or outcome messages. Templates are files: put
     your own in the archive's templates/ folder under the same name.
     """
     from cocctl import render
@@ -69,8 +74,92 @@ def draft(
             render.info(f"recorded a {change.added[-1].data['kind']} message to the {to} on case {case} "
                         f"(commit {change.commit[:10]})")
         return
-    message = drafts.draft(session(ctx), case, to, kind)
+    message = drafts.draft(session(ctx), case, to, kind, estimate)
     render.emit_json(message) if json else show.draft(message)
+
+
+@app.command("reporter-involvement")
+def reporter_involvement(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    involved: bool = typer.Option(..., "--involved/--uninvolved",
+                                  help="--uninvolved: the reporter prefers not to be involved any further."),
+    note: Optional[str] = typer.Option(None, "--note", help="What they said (kept in the case)."),
+) -> None:
+    """Record that the reporter prefers not to be involved any further: no updates or outcome messages to them."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import reporter
+
+    show.changed(render, reporter.set_involvement(session(ctx), case, involved, note), "reporter's wish recorded on")
+
+
+@app.command("law-enforcement")
+def law_enforcement(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    given: str = typer.Option(..., "--given", help="What was given to law enforcement (kept in the case)."),
+    reporter_asked: bool = typer.Option(False, "--reporter-asked", help="The reporter asked for it."),
+) -> None:
+    """Record that law enforcement was involved and what was given to them (confidential, in the case).
+
+    Under CHAOSS only at the reporter's request; then 'cocctl draft CASE --to
+    community-manager' drafts sharing what was given with the Community Manager.
+    """
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import reporter
+
+    show.changed(render, reporter.law_enforcement(session(ctx), case, given, reporter_asked),
+                 "law enforcement recorded on")
+
+
+@app.command()
+def consulted(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    agreed: bool = typer.Option(..., "--agreed/--refused", help="Whether those involved agreed to disclosure."),
+    note: Optional[str] = typer.Option(None, "--note", help="What they said (kept in the case)."),
+) -> None:
+    """Record that those involved in a public-channel incident were consulted before anything is disclosed."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import reporter
+
+    show.changed(render, reporter.consulted(session(ctx), case, agreed, note), "consultation recorded on")
+
+
+@app.command()
+def content(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    where: str = typer.Option(..., "--where", help="Where the content was (channel, thread, link)."),
+    requested: bool = typer.Option(False, "--requested", help="Others were asked to delete it (default: we did)."),
+) -> None:
+    """Record that publicly visible content was deleted, or that others were asked to delete it."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import records
+
+    show.changed(render, records.content_removed(session(ctx), case, where, requested), "content removal recorded on")
+
+
+@app.command()
+def conversation(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    with_: str = typer.Option(..., "--with", help="Who the clarifying conversation was with."),
+    medium: str = typer.Option(..., "--medium", help="Email, DM, video call..."),
+    observer: Optional[str] = typer.Option(None, "--observer", help="An observer or scribe present."),
+    observer_agreed: bool = typer.Option(False, "--observer-agreed", help="Both parties agreed to the observer."),
+) -> None:
+    """Record a clarifying conversation held for the committee, with an observer/scribe both parties agreed to."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import records
+
+    change = records.conversation(session(ctx), case, with_, medium, observer, observer_agreed)
+    show.changed(render, change, "conversation recorded on")
 
 
 @roster_app.command("check")

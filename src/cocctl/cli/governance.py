@@ -33,7 +33,7 @@ def recuse(
 def grant(
     ctx: typer.Context,
     case: str = typer.Argument(..., help="The case id."),
-    member: Optional[str] = typer.Option(None, "--member", help="Clear a member (or undo their recusal)."),
+    member: Optional[str] = typer.Option(None, "--member", help="Clear a member, or withdraw their conflict: their own to withdraw; anyone else's grant is an approval that counts toward the committee's vote rule."),
     recipient: Optional[str] = typer.Option(None, "--recipient", help="An outside party's age recipient (age1...)."),
     as_: Optional[str] = typer.Option(None, "--as", help="The outside party's name, e.g. mediator."),
 ) -> None:
@@ -185,6 +185,31 @@ def lift(
     from cocctl.service import decisions
 
     show.changed(render, decisions.lift(session(ctx), case, rationale, decision), "interim measure lifted on")
+
+
+@app.command("plan-response")
+def plan_response(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    response: str = typer.Option(..., "--response", help="accepted, refused or not-understood."),
+    note: Optional[str] = typer.Option(None, "--note", help="Context the reported person gave (added to the case)."),
+    decision: Optional[int] = typer.Option(None, "--decision", help="The decision with the plan (default: the latest)."),
+) -> None:
+    """Record how the reported person took their behaviour-modification plan, after talking to them.
+
+    A refusal or misunderstanding calls for re-evaluation: cocctl repeats the
+    response the committee decided with the plan; a different decision goes
+    through 'cocctl propose' and the vote.
+    """
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import plans
+
+    result = plans.record_response(session(ctx), case, response, note, decision)
+    show.changed(render, result.change, "plan response recorded on")
+    if result.response != "accepted":
+        render.info(f"re-evaluate: the response decided with the plan: {result.decided_response or 'none recorded'}; "
+                    f"a different decision goes through 'cocctl propose {case}'")
 
 
 @policy_app.command("show")

@@ -78,11 +78,13 @@ def escrow_release(
     ctx: typer.Context,
     case: str = typer.Argument(..., help="The escrowed case id."),
     kind: str = typer.Option("complaint", "--as", help="complaint, concern or anonymous."),
-    reason: Optional[str] = typer.Option(None, "--reason", help="Why now (e.g. the behaviour was repeated)."),
+    reason: Optional[str] = typer.Option(None, "--reason", help="Why now: the case or pattern that shows it (required)."),
+    ground: Optional[str] = typer.Option(None, "--ground", help="repeated (the behaviour was repeated) or pattern "
+                                                                 "(a past pattern was found); required."),
 ) -> None:
-    """Turn an escrowed report into an active case."""
+    """Turn an escrowed report into an active case, for a recorded reason: a repeat or a pattern."""
     from cocctl import render
     from cocctl.render import governance as show
     from cocctl.service import appeals
 
-    show.changed(render, appeals.release(session(ctx), case, kind, reason), "released")
+    show.changed(render, appeals.release(session(ctx), case, kind, reason, ground), "released")

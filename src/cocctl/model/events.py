@@ -33,6 +33,12 @@ SUPERSEDED = "superseded"  # of two concurrent decisions, the committee sets one
 APPEALED = "appealed"
 APPEAL_DECIDED = "appeal-decided"
 RELEASED = "released"  # an escrowed report becomes an active case
+REPORTER_INVOLVEMENT = "reporter-involvement"  # whether the reporter wants to hear more
+LAW_ENFORCEMENT = "law-enforcement"
+CONTENT_REMOVED = "content-removed"  # public content deleted, or its deletion requested
+CONVERSATION = "conversation"  # a clarifying conversation, with an observer/scribe agreed by both parties
+CONSULTED = "consulted"  # those involved were consulted before disclosing anything  # law enforcement involved; what was given to them
+PLAN_RESPONSE = "plan-response"  # how the reported person took a behaviour-modification plan
 
 KINDS = ("complaint", "concern", "anonymous", "escrow")
 CHANNELS = ("email", "dm", "in-person", "public-channel", "proactive")

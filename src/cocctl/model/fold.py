@@ -123,6 +123,7 @@ def _excluded(state: CaseState, event: Event) -> CaseState:
 
 def _recused(state: CaseState, event: Event) -> CaseState:
     member = event.data["member"]
+    state = replace(state, withdrawals=tuple(pair for pair in state.withdrawals if pair[0] != member))
     if event.data.get("hard", True):
         return replace(
             state,
@@ -135,8 +136,14 @@ def _recused(state: CaseState, event: Event) -> CaseState:
 
 def _cleared(state: CaseState, event: Event) -> CaseState:
     member = event.data["member"]
+    if event.data.get("approve"):
+        # One member's approval to withdraw another's conflict: counted, not yet applied.
+        if member not in state.recused_hard | state.recused_soft or (member, event.by) in state.withdrawals:
+            return state
+        return replace(state, withdrawals=state.withdrawals + ((member, event.by),))
     return replace(
         state,
+        withdrawals=tuple(pair for pair in state.withdrawals if pair[0] != member),
         cleared=state.cleared | {member},
         recused_hard=state.recused_hard - {member},
         recused_soft=state.recused_soft - {member},
@@ -157,6 +164,7 @@ def _closed(state: CaseState, event: Event) -> CaseState:
     if state.status == CLOSED:
         # Closed in two clones at once: both closes stay, for the committee to settle.
         state = replace(state, double_close=(state.double_close or (state.closed_by or "",)) + (event.by,))
+    state = governance.end_interim(state, event.data.get("ends", []), event.at)
     return replace(
         state,
         closed_by=event.by,
@@ -165,6 +173,18 @@ def _closed(state: CaseState, event: Event) -> CaseState:
         public_summary=event.data.get("public_summary"),
         closed_at=event.at,
     )
+
+
+def _reporter_involvement(state: CaseState, event: Event) -> CaseState:
+    return replace(state, reporter_involved=bool(event.data["involved"]))
+
+
+def _law_enforcement(state: CaseState, event: Event) -> CaseState:
+    return replace(state, law_enforcement=state.law_enforcement + (event.data["given"],))
+
+
+def _consulted(state: CaseState, event: Event) -> CaseState:
+    return replace(state, consulted=bool(event.data["agreed"]))
 
 
 def _reopened(state: CaseState, event: Event) -> CaseState:
@@ -189,5 +209,10 @@ REDUCERS: dict[str, Reducer] = {
     ev.REVOKED: _revoked,
     ev.CLOSED: _closed,
     ev.REOPENED: _reopened,
+    ev.REPORTER_INVOLVEMENT: _reporter_involvement,
+    ev.LAW_ENFORCEMENT: _law_enforcement,
+    ev.CONSULTED: _consulted,
+    ev.CONTENT_REMOVED: _communicated,  # on the record (the timeline); changes nothing else
+    ev.CONVERSATION: _communicated,
     **governance.REDUCERS,
 }

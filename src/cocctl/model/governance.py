@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 from cocctl.model import events as ev
 from cocctl.model.events import Event
 from cocctl.model.state import (
-    LIFTED, OPEN, OVERTURNED, SUPERSEDED, Appeal, CaseState, Decision, Proposal, Reducer,
+    IN_FORCE, LIFTED, OPEN, OVERTURNED, REJECTED, SUPERSEDED, Appeal, CaseState, Decision, PlanResponse, Proposal,
+    Reducer,
 )
 
 Item = TypeVar("Item", Proposal, Decision, Appeal)
@@ -59,12 +60,20 @@ def _decided(state: CaseState, event: Event) -> CaseState:
         proposal=proposal.number if proposal else None, interim=bool(data.get("interim", False)),
         tally=dict(data.get("tally") or {}), strikes=tuple(data.get("strikes", ())),
         known=None if known is None else frozenset(known),
+        standing=IN_FORCE if data["outcome"] == "adopted" else REJECTED,
     )
     rivals = tuple((earlier.number, decision.number) for earlier in state.decisions if _rival(earlier, decision))
+    decisions = state.decisions
+    if not decision.interim and decision.known is not None:
+        # The committee's own decision replaces the interim measures it knew of.
+        for earlier in decisions:
+            if earlier.interim and earlier.in_force and earlier.id in decision.known:
+                decisions = _replace_item(decisions, earlier.number, interim=False, standing=LIFTED,
+                                          ended_at=event.at)
     proposals = state.proposals
     if proposal is not None:
         proposals = _replace_item(proposals, proposal.number, decided=proposal.decided or decision.number)
-    return replace(state, decisions=state.decisions + (decision,), proposals=proposals,
+    return replace(state, decisions=decisions + (decision,), proposals=proposals,
                    rivals=state.rivals + rivals)
 
 
@@ -133,6 +142,14 @@ def _released(state: CaseState, event: Event) -> CaseState:
     return replace(state, status=OPEN, kind=event.data["kind"])
 
 
+def _plan_response(state: CaseState, event: Event) -> CaseState:
+    decision = find(state.decisions, event.data["decision"])
+    if decision is None:
+        return state
+    response = PlanResponse(decision.number, event.data["response"], event.at, event.by, event.data.get("note"))
+    return replace(state, plan_responses=state.plan_responses + (response,))
+
+
 REDUCERS: dict[str, Reducer] = {
     ev.PROPOSED: _proposed,
     ev.VOTED: _voted,
@@ -143,4 +160,14 @@ REDUCERS: dict[str, Reducer] = {
     ev.APPEALED: _appealed,
     ev.APPEAL_DECIDED: _appeal_decided,
     ev.RELEASED: _released,
+    ev.PLAN_RESPONSE: _plan_response,
 }
+
+
+def end_interim(state: CaseState, ids: list[str], at: str) -> CaseState:
+    """End the interim measures ``ids`` (a close under a policy where they last until the case is resolved)."""
+    decisions = state.decisions
+    for decision in state.decisions:
+        if decision.id in ids and decision.interim and decision.in_force:
+            decisions = _replace_item(decisions, decision.number, interim=False, standing=LIFTED, ended_at=at)
+    return replace(state, decisions=decisions)

@@ -32,8 +32,9 @@ class Guest:
 
 # A decision's standing: in force, ended by the committee lifting an interim
 # measure, ended by an appeal, or set aside when the committee chose another
-# decision made concurrently with it.
+# decision made concurrently with it; a rejected proposal's decision never was in force.
 IN_FORCE, LIFTED, OVERTURNED, SUPERSEDED = "in-force", "lifted", "overturned", "superseded"
+REJECTED = "rejected"
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,17 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class PlanResponse:
+    """How the reported person took the behaviour-modification plan of decision ``decision`` (its number)."""
+
+    decision: int
+    response: str
+    at: str
+    by: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class CaseState:
     """Everything known about a case now; a pure function of its events."""
 
@@ -155,6 +167,9 @@ class CaseState:
     recused_soft: frozenset[str] = frozenset()
     cleared: frozenset[str] = frozenset()
     guests: tuple[Guest, ...] = ()
+    # Approvals to withdraw a member's recorded conflict, (member, approver):
+    # a conflict is its member's to withdraw, or the committee's by its rule.
+    withdrawals: tuple[tuple[str, str], ...] = ()
     resolution: str | None = None
     public_summary: str | None = None
     closed_at: str | None = None
@@ -162,6 +177,13 @@ class CaseState:
     proposals: tuple[Proposal, ...] = ()
     decisions: tuple[Decision, ...] = ()
     appeals: tuple[Appeal, ...] = ()
+    plan_responses: tuple[PlanResponse, ...] = ()
+    # False once the reporter prefers not to be involved any further: no updates or outcome messages.
+    reporter_involved: bool = True
+    # What was given to law enforcement, each time it was involved.
+    law_enforcement: tuple[str, ...] = ()
+    # Whether those involved agreed to disclosure when consulted (None: not consulted).
+    consulted: bool | None = None
     # Outcomes recorded concurrently in two clones and merged: a second close
     # without a reopen (who closed), and pairs of decision numbers made
     # without knowing of each other. Nothing is silently dropped; the

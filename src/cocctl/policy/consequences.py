@@ -45,8 +45,9 @@ CATALOGUE: dict[str, Kind] = {k.id: k for k in (
     _kind("correction", "Private written correction", "notice"),
     _kind("private-warning", "Private warning", "notice", params={"no-contact": DURATION}),
     _kind("coaching", "Coaching or education", "education", params={"topic": TEXT}),
+    # CHAOSS: "decide what response to take if the person does not understand ... or refuses" the plan.
     _kind("behaviour-plan", "Behaviour-modification plan", "education",
-          params={part: TEXT for part in PLAN_PARTS}, required=PLAN_PARTS),
+          params={part: TEXT for part in (*PLAN_PARTS, "if-refused")}, required=(*PLAN_PARTS, "if-refused")),
     _kind("strike", "A strike", "strike", params={"count": COUNT}),
     _kind("do-not-contact", "Do not contact", "restriction", params={"period": DURATION, "protect": NAMES},
           required=("period", "protect"), sanction=True),
@@ -65,6 +66,8 @@ CATALOGUE: dict[str, Kind] = {k.id: k for k in (
     _kind("permanent-suspension", "Permanent suspension", "ban", sanction=True),
     _kind("public-statement", "Public statement", "notice", params={"text": TEXT}),
     _kind("recommendation", "Recommendation to other bodies", "notice", params={"to": TEXT}, required=("to",)),
+    # CHAOSS: the list "is not inclusive"; any other action, described.
+    _kind("other", "Other action", "notice", params={"description": TEXT}, required=("description",)),
 )}
 
 SUSPENSIONS = ("temporary-suspension", "permanent-suspension")
@@ -85,11 +88,11 @@ def period(value: str) -> calendar.Duration:
     return found
 
 
-def parse(spec: str, allowed: Sequence[str] | None = None) -> dict[str, Any]:
+def parse(spec: str, allowed: Sequence[str] | None = None, waive: Sequence[str] = ()) -> dict[str, Any]:
     """Parse ``ID[:key=value,...]`` into ``{"id": ..., "params": {...}}``, validated.
 
     Repeating a names key (``protect=a,protect=b``) or separating with ``+``
-    gives a list.
+    gives a list. Parameters named in ``waive`` are not required.
 
     Raises:
         UsageError: unknown id, unknown or missing parameter, bad value.
@@ -107,10 +110,11 @@ def parse(spec: str, allowed: Sequence[str] | None = None) -> dict[str, Any]:
             params[key].append(value)
         else:
             params[key] = value
-    return validate({"id": ident.strip(), "params": params}, allowed)
+    return validate({"id": ident.strip(), "params": params}, allowed, waive)
 
 
-def validate(consequence: dict[str, Any], allowed: Sequence[str] | None = None) -> dict[str, Any]:
+def validate(consequence: dict[str, Any], allowed: Sequence[str] | None = None,
+             waive: Sequence[str] = ()) -> dict[str, Any]:
     """Check a consequence's id and parameters; return it normalised.
 
     Raises:
@@ -127,7 +131,7 @@ def validate(consequence: dict[str, Any], allowed: Sequence[str] | None = None) 
     if unknown:
         accepted = ", ".join(kind.params) or "none"
         raise UsageError(f"{ident} has no parameter {unknown[0]!r}; it accepts: {accepted}")
-    missing = [name for name in kind.required if name not in params]
+    missing = [name for name in kind.required if name not in params and name not in waive]
     if missing:
         raise UsageError(f"{ident} needs {', '.join(missing)}, e.g. " + _example(kind))
     clean: dict[str, Any] = {}

@@ -23,8 +23,10 @@ SANCTION_END = "sanction-end"
 # Two clones recorded contradicting outcomes (two closes, two decisions); due
 # at once, so `due` lists it and `due --check` fails until the committee settles it.
 CONFLICT = "conflict"
+# A decision brought someone to the strike threshold: the vote on what the policy then requires is due.
+SUSPENSION_VOTE = "suspension-vote"
 KINDS = (FIRST_RESPONSE, DECISION, REPORTER_UPDATE, REPORTER_OUTCOME, APPEAL_OPENS, APPEAL_WINDOW, SANCTION_END,
-         CONFLICT)
+         CONFLICT, SUSPENSION_VOTE)
 # Kinds that only inform (an appeal window closing, a sanction running out
 # ask nothing of the committee); they never make `due --check` fail and are
 # shown only before they pass.
@@ -77,7 +79,8 @@ def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
     """
     rules, zone = policy.deadlines, policy.zone
     received = _time(state.received_at)
-    reachable = state.kind != "anonymous"
+    # Anonymous reports, and cases the committee opened itself with no reporter, have nobody to answer.
+    reachable = state.kind != "anonymous" and not (state.channel == "proactive" and state.reporter is None)
     found: list[Deadline] = []
 
     first = rules.first_response
@@ -95,19 +98,34 @@ def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
         found.append(Deadline(DECISION, decision.after(start, zone), decided, str(decision)))
 
     update = rules.reporter_update
-    if update and reachable and state.status == OPEN:
+    # A reporter who prefers not to be involved any further gets no updates or outcome.
+    if update and reachable and state.reporter_involved and state.status == OPEN:
         last = _last(state.events, _to_reporter(state)) or received
         found.append(Deadline(REPORTER_UPDATE, update.after(max(last, received), zone), None, str(update)))
 
     outcome = rules.reporter_outcome or first
-    if outcome and reachable and state.status == CLOSED and state.closed_at:
+    if outcome and reachable and state.reporter_involved and state.status == CLOSED and state.closed_at:
         closed = _time(state.closed_at)
         told = _first(state.events, _outcome_to_reporter, after=closed)
         found.append(Deadline(REPORTER_OUTCOME, outcome.after(closed, zone), told, str(outcome)))
 
     found += governance_deadlines(state, policy.appeals, zone)
     found += [Deadline(CONFLICT, _time(at)) for at, _ in state.open_conflicts()]
+    found += _threshold_votes(state)
     return sorted(found, key=lambda deadline: (deadline.at, deadline.kind))
+
+
+def _threshold_votes(state: CaseState) -> list[Deadline]:
+    """A strike that reached the threshold asks for a vote on what the policy requires, met by a decision on it."""
+    found = []
+    for decision in state.decisions:
+        requires = {r for notice in decision.strikes if decision.in_force for r in notice.get("requires", ())}
+        if not requires:
+            continue
+        met = next((_time(later.at) for later in state.decisions if later.at > decision.at and not later.interim
+                    and requires & {c["id"] for c in later.consequences}), None)
+        found.append(Deadline(SUSPENSION_VOTE, _time(decision.at), met))
+    return found
 
 
 def governance_deadlines(state: CaseState, appeals: Appeals, zone: tzinfo = timezone.utc) -> list[Deadline]:

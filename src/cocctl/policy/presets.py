@@ -10,10 +10,11 @@ COMMITTEE_ACCESS = "committee"
 CLEARED_ACCESS = "cleared"
 
 
-def _deadlines(first_response: str, decision: str, reporter_update: str | None = None) -> dict[str, Any]:
+def _deadlines(first_response: str, decision: str, reporter_update: str | None = None,
+               member_confirmation: str | None = None) -> dict[str, Any]:
     """A preset's response times, stating every deadline setting (null: no such promise)."""
     return {"first_response": first_response, "decision": decision, "reporter_update": reporter_update,
-            "reporter_outcome": None, "member_confirmation": "6 months"}
+            "reporter_outcome": None, "member_confirmation": member_confirmation}
 
 
 # The settings every preset starts from; a preset's own value replaces the
@@ -33,8 +34,10 @@ BASE: dict[str, Any] = {
     # Appeals of the listed consequences, from `opens_after` after the decision
     # until `closes_after` (None: no end).
     "appeals": {"allowed": False, "opens_after": None, "closes_after": None, "of": list(SUSPENSIONS)},
-    # Urgent cases: one responder may impose these at once, as interim measures.
-    "interim": {"allowed": False, "consequences": []},
+    # Urgent cases: one responder may impose these at once, as interim measures;
+    # `kinds`: only on cases of these kinds (empty: any); `until_resolved`: a
+    # measure has no period and ends when the case is closed.
+    "interim": {"allowed": False, "consequences": [], "kinds": [], "until_resolved": False},
     "consequences": list(CATALOGUE),
     "owners": {"primary": False, "secondary": False},
     # How long before a sanction ends `sanctions` calls it "expires soon".
@@ -43,10 +46,11 @@ BASE: dict[str, Any] = {
     # first-response time; member_confirmation: how often each member is asked
     # whether they want to continue serving (CHAOSS: every six months).
     "deadlines": {"first_response": None, "decision": None, "reporter_update": None, "reporter_outcome": None,
-                  "member_confirmation": "6 months"},
+                  "member_confirmation": None},
     # The committee's own rules (Kubernetes): at least `watch` people on the
-    # triage watch, no employer above `max_employer_share` of the committee (null: off).
-    "roster": {"watch": 2, "max_employer_share": 0.5},
+    # triage watch, no employer above `max_employer_share` of the committee
+    # (null: off; only a preset whose process has them turns them on).
+    "roster": {"watch": None, "max_employer_share": None},
     # Who removes a committee member: one member ("single"), or a simple
     # majority of all members ("majority"): the others approve with
     # 'cocctl member approve'. A member resigning never needs a vote.
@@ -56,6 +60,15 @@ BASE: dict[str, Any] = {
     # How long a closed case is kept before 'cocctl expunge' (null: kept): one that found no violation,
     # a concern, a complaint upheld; a sanction's end plus `after_sanction`. No date while an appeal can come.
     "retention": {"not_violation": None, "concern": None, "resolved": None, "after_sanction": None},
+    # Who may ask for law enforcement to be involved: recorded whenever it is
+    # ("any"), or only at the reporter's request (CHAOSS: "reporter-request").
+    "law_enforcement": "any",
+    # An incident in a public channel: disclose freely ("free"), or only after
+    # consulting those involved ("consult": SSE, Enginexp).
+    "public_channel": "free",
+    # Tell the reported person the decision before the reporter (RLS: "when the
+    # conversation with the accused member is complete", then the reporter).
+    "accused_first": False,
 }
 
 _SLACK_CONSEQUENCES = ["no-action", "awareness", "private-warning", "do-not-contact", "channel-restriction",
@@ -74,48 +87,74 @@ PRESETS: dict[str, dict[str, Any]] = {
                                      "exclude_roles": ["owner"], "tie_breaker": "owner"},
         },
         "strikes": {"threshold": 3, "expire": None, "requires": list(SUSPENSIONS)},
-        "interim": {"allowed": True, "consequences": ["temporary-suspension", "channel-restriction"]},
+        # An interim measure is only interim: a suspension needs the admins' vote
+        # to become final, so `confirm` refuses it; it expires or is lifted.
+        "interim": {"allowed": True, "consequences": ["temporary-suspension", "channel-restriction"],
+                    "kinds": [], "until_resolved": False},
         "consequences": ["no-action", "awareness", "strike", "do-not-contact", "channel-restriction",
                          "temporary-suspension", "permanent-suspension"],
         # A first response within 24 hours; incidents resolved within five working days.
         "deadlines": _deadlines("24 hours", "5 working days"),
+        "accused_first": True,
     },
     "sse": {
         "description": "Soft Skills Engineering Slack: interim suspension, appeal after one week",
-        "interim": {"allowed": True, "consequences": ["temporary-suspension", "permanent-suspension"]},
+        # "In extreme cases involving formal complaints, the Administrator may
+        # suspend one or more accounts until they are able to triage and resolve."
+        "interim": {"allowed": True, "consequences": ["temporary-suspension"], "kinds": ["complaint"],
+                    "until_resolved": True},
         "appeals": {"allowed": True, "opens_after": "7d", "closes_after": None, "of": list(SUSPENSIONS)},
         "consequences": _SLACK_CONSEQUENCES,
-        "deadlines": _deadlines("24 hours", "7 days"),
+        # No fixed deadlines: the admins "respond to the reporter as quickly as possible
+        # with an estimate"; the acknowledgement carries that estimate (draft --estimate).
+        # "Where an incident occurs in a public channel, the administrator will consult
+        # those involved in the incident before disclosing any information."
+        "public_channel": "consult",
     },
     "enginexp": {
         "description": "Enginexp Slack: interim suspension, appeal after one week",
-        "interim": {"allowed": True, "consequences": ["temporary-suspension", "permanent-suspension"]},
+        # "In extreme cases involving formal complaints, the Administrator may
+        # suspend one or more accounts until they are able to triage and resolve."
+        "interim": {"allowed": True, "consequences": ["temporary-suspension"], "kinds": ["complaint"],
+                    "until_resolved": True},
         "appeals": {"allowed": True, "opens_after": "7d", "closes_after": None, "of": list(SUSPENSIONS)},
         "consequences": _SLACK_CONSEQUENCES,
-        "deadlines": _deadlines("24 hours", "7 days"),
+        # No fixed deadlines: the admins "respond to the reporter as quickly as possible
+        # with an estimate"; the acknowledgement carries that estimate (draft --estimate).
+        # "Where an incident occurs in a public channel, the administrator will consult
+        # those involved in the incident before disclosing any information."
+        "public_channel": "consult",
     },
     "kubernetes": {
         "description": "Kubernetes CoC Committee: triage rotation, recusal, mediator, unanimity sought",
         "decisions": {"default": {"rule": "unanimous", "quorum": "all", "fallback": "majority"}},
-        "interim": {"allowed": True, "consequences": ["channel-restriction", "temporary-suspension"]},
+        "interim": {"allowed": True, "consequences": ["channel-restriction", "temporary-suspension"],
+                    "kinds": [], "until_resolved": False},
         "consequences": ["no-action", "private-warning", "coaching", "recommendation", "channel-restriction",
                          "remove-privileges", "event-ban", "temporary-suspension", "permanent-suspension",
                          "public-statement"],
         # "Usually within a few days"; the committee keeps the reporter informed while it deliberates.
         "deadlines": _deadlines("3 days", "30 days", "14 days"),
+        # "At least two people watching for incoming reports"; "never a majority from a single employer".
+        "roster": {"watch": 2, "max_employer_share": 0.5},
     },
     "chaoss": {
         "description": "CHAOSS: conflicts cut access, anonymous and escrowed reports, owners, simple majority",
         "access": CLEARED_ACCESS,
         "decisions": {"default": {"rule": "majority", "basis": "present", "quorum": "majority"}},
         "interim": {"allowed": True, "consequences": ["leave-event", "do-not-contact", "end-talk",
-                                                      "channel-restriction", "event-ban", "temporary-suspension"]},
+                                                      "channel-restriction", "event-ban", "temporary-suspension"],
+                    "kinds": [], "until_resolved": False},
         "consequences": [k for k in CATALOGUE if k not in ("strike", "awareness")],
         "owners": {"primary": True, "secondary": True},
         # Acknowledge within 24 hours, decide within a week, and tell the reporter if it takes longer.
-        "deadlines": _deadlines("24 hours", "7 days", "7 days"),
+        # Members are "asked every six months if they wish to continue serving".
+        "deadlines": _deadlines("24 hours", "7 days", "7 days", "6 months"),
         # "The vote must pass with a simple majority of all Code of Conduct committee members."
         "member_removal": "majority",
+        # "Only involve law enforcement at the request of the reporter ... share any
+        # information given to them with the Community Manager."
+        "law_enforcement": "reporter-request",
     },
     "django": {
         "description": "Django CoC working group: two-thirds of members without a conflict",

@@ -71,6 +71,20 @@ def strikes(states: Iterable[CaseState], person: str, now: datetime, expire: Dur
     return total
 
 
+def strike_ledger(states: Iterable[CaseState], person: str, now: datetime, expire: Duration | None = None,
+                  zone: tzinfo = timezone.utc) -> list[tuple[str, str, int]]:
+    """Each decision giving ``person`` strikes that still count: (when, case, how many), oldest first."""
+    found = []
+    for state in states:
+        for decision in decisions_for(state, person):
+            if expire and expire.after(parse_time(decision.at), zone) <= now:
+                continue
+            count = sum(int((c.get("params") or {}).get("count", 1)) for c in decision.consequences if c["id"] == "strike")
+            if count:
+                found.append((decision.at, state.id, count))
+    return sorted(found)
+
+
 def sanctions(states: Iterable[CaseState], now: datetime, soon: Duration | None = None,
               person: str | None = None, zone: tzinfo = timezone.utc) -> list[Sanction]:
     """Sanctions in force at ``now``, soonest end first (open-ended last).
@@ -131,3 +145,16 @@ def check_appeal_window(appeals: Appeals, decided_at: str, now: datetime, case_i
             raise ConflictError(
                 f"the appeal window for decision {number} on case {case_id} closed at {format_time(closes)}"
             )
+
+
+def pending_interim(state: CaseState, now: datetime, zone: tzinfo = timezone.utc) -> list[Any]:
+    """The case's interim measures still in force at ``now`` that the committee has not yet made final."""
+    pending = []
+    for decision in state.decisions:
+        if not (decision.interim and decision.in_force):
+            continue
+        start = parse_time(decision.at)
+        ends = [catalogue.ends(c, start, zone) for c in decision.consequences]
+        if any(end is None or end > now for end in ends):
+            pending.append(decision)
+    return pending

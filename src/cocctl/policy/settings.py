@@ -44,10 +44,17 @@ class Appeals:
 
 @dataclass(frozen=True)
 class Interim:
-    """On an urgent case one responder may impose these ``consequences`` at once."""
+    """On an urgent case one responder may impose these ``consequences`` at once.
+
+    ``kinds`` limits interim measures to cases of these kinds (empty: any);
+    ``until_resolved`` means a measure has no period of its own and lasts
+    until the case is closed (SSE: "until they are able to triage and resolve").
+    """
 
     allowed: bool
     consequences: tuple[str, ...]
+    kinds: tuple[str, ...] = ()
+    until_resolved: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,12 @@ class Policy:
     # The largest evidence file, in MiB.
     evidence: Evidence
     retention: Retention
+    # Law enforcement: recorded whenever involved ("any"), or only at the reporter's request.
+    law_enforcement: str = "any"
+    # An incident in a public channel: disclosed only after consulting those involved ("consult"), or "free".
+    public_channel: str = "free"
+    # The reporter hears the outcome only after the reported person was told.
+    accused_first: bool = False
 
     @property
     def zone(self) -> tzinfo:
@@ -239,7 +252,9 @@ def _typed(preset: str, raw: Mapping[str, Any]) -> Policy:
                         _duration(appeals.get("closes_after"), "appeals.closes_after"),
                         _ids(appeals.get("of"), "appeals.of")),
         interim=Interim(_flag(interim.get("allowed"), "interim.allowed"),
-                        _ids(interim.get("consequences"), "interim.consequences")),
+                        _ids(interim.get("consequences"), "interim.consequences"),
+                        _kinds(interim.get("kinds"), "interim.kinds"),
+                        _flag(interim.get("until_resolved", False), "interim.until_resolved")),
         consequences=_ids(raw["consequences"], "consequences"),
         owners=Owners(_flag(owners.get("primary"), "owners.primary"),
                       _flag(owners.get("secondary"), "owners.secondary")),
@@ -249,6 +264,9 @@ def _typed(preset: str, raw: Mapping[str, Any]) -> Policy:
         member_removal=_choice(raw["member_removal"], "member_removal", ("single", "majority")),
         evidence=Evidence(_evidence_size(evidence.get("max_mib"))),
         retention=Retention(*(_duration(retention.get(f.name), f"retention.{f.name}") for f in fields(Retention))),
+        law_enforcement=_choice(raw["law_enforcement"], "law_enforcement", ("any", "reporter-request")),
+        public_channel=_choice(raw["public_channel"], "public_channel", ("free", "consult")),
+        accused_first=_flag(raw["accused_first"], "accused_first"),
     )
 
 
@@ -308,6 +326,16 @@ def _ids(value: Any, setting: str) -> tuple[str, ...]:
         if ident not in CATALOGUE:
             raise _Invalid(setting, f"names {ident!r}, not a consequence; known: {', '.join(CATALOGUE)}")
     return ids
+
+
+def _kinds(value: Any, setting: str) -> tuple[str, ...]:
+    from cocctl.model.events import KINDS
+
+    kinds = tuple(value or ())
+    for kind in kinds:
+        if kind not in KINDS:
+            raise _Invalid(setting, f"names {kind!r}, not a kind of case; kinds: {', '.join(KINDS)}")
+    return kinds
 
 
 def _flag(value: Any, setting: str) -> bool:

@@ -167,6 +167,14 @@ def decisions(state: Any) -> None:
             flag = "  [red]INTERIM: awaiting the committee's confirm or lift[/red]"
         out.print(f"decision {decision.number}: {_text(decision.outcome)}, {_text(measures)} "
                   f"({_text(decision.standing)}){flag}")
+    numbers = {d.number: d for d in state.decisions}
+    for response in state.plan_responses:
+        line = f"plan of decision {response.decision}: {response.response} ({response.at[:10]})"
+        if response.response != "accepted":
+            plan = next((c for c in numbers[response.decision].consequences if c["id"] == "behaviour-plan"), {})
+            planned = (plan.get("params") or {}).get("if-refused", "none recorded")
+            line += f"; the response decided with the plan: {planned}; re-evaluate with 'cocctl propose'"
+        out.print(_visible(line), markup=False, highlight=False)
     for proposal in state.proposals:
         if proposal.decided is None:
             out.print(f"[yellow]proposal {proposal.number} open[/yellow]: {len(proposal.votes)} vote(s) so far")
@@ -245,6 +253,15 @@ EVENT_SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "appealed": lambda data: data.get("reason", ""),
     "appeal-decided": lambda data: data.get("result", ""),
     "released": lambda data: "",
+    "reporter-involvement": lambda data: "reporter involved" if data.get("involved") else
+    "reporter prefers not to be involved further",
+    "law-enforcement": lambda data: "at the reporter's request" if data.get("reporter_asked") else "",
+    "consulted": lambda data: "those involved agreed to disclosure" if data.get("agreed") else
+    "those involved did not agree to disclosure",
+    "content-removed": lambda data: f"content {data.get('action')}: {data.get('where')}",
+    "conversation": lambda data: f"with {data.get('with')} by {data.get('medium')}" + (
+        f", observer {data['observer']} agreed by both" if data.get("observer") else ""),
+    "plan-response": lambda data: f"decision {_ref(data.get('decision'))}: plan {data.get('response')}",
 }
 
 

@@ -52,8 +52,19 @@ def draft(message: Any) -> None:
     sys.stdout.write(f"Subject: {visible(message.subject)}\n\n{visible(message.body, multiline=True)}")
     if message.withheld:
         info("left out for the consent gate: " + ", ".join(message.withheld))
+    if getattr(message, "warning", None):
+        info("warning: " + message.warning)
     info(f"review it, send it, then record it: cocctl draft {message.case} --to {message.to} "
          f"--kind {message.kind} --sent")
+
+
+def notice(message: Any) -> None:
+    """Print a removed member's notice as a plain message on stdout."""
+    import sys
+
+    if message.address:
+        sys.stdout.write(f"To: {visible(message.address)}\n")
+    sys.stdout.write(f"Subject: {visible(message.subject)}\n\n{visible(message.body, multiline=True)}")
 
 
 def stats(figures: Any) -> None:
@@ -84,7 +95,8 @@ def stats(figures: Any) -> None:
                       str(load.overdue))
     out.print(table)
     if figures.unreadable:
-        info(f"{figures.unreadable} case(s) you cannot read are only counted")
+        info(f"{figures.unreadable} case(s) you cannot read: open or closed from their metadata; "
+             "kind, area and outcome not known to you")
 
 
 def roster_check(result: Any) -> None:

@@ -15,12 +15,15 @@ def changed(render: Any, change: Any, verb: str) -> None:
         info(f"{verb} case {change.case} (commit {change.commit[:10]})")
     else:
         info(f"case {change.case} already says that; nothing changed")
+    if getattr(change, "pending", None):
+        info(f"note: {change.pending}")
 
 
 def tally(result: Any) -> None:
     """Print where a vote stands."""
     info(f"{result.rule}: {len(result.yes)} yes, {len(result.no)} no, {len(result.abstain)} abstain, "
          f"{len(result.missing)} not voted of {len(result.eligible)} eligible; {result.outcome}: {result.reason}")
+    info("counted: " + (", ".join(result.eligible) or "nobody") + " (members who read the case and may vote on it)")
 
 
 def decided(render: Any, outcome: Any) -> None:
@@ -64,9 +67,20 @@ def person(record: Any, as_json: bool) -> None:
                   markup=False)
     threshold = f" of {record.strike_threshold}" if record.strike_threshold else ""
     out.print(f"strikes: {record.strikes}{threshold}", markup=False)
+    previous = None
+    for at, case_id, count in record.strike_dates:
+        gap = f", {(_days(at) - _days(previous))} day(s) after the previous" if previous else ""
+        out.print(visible(f"  strike: {at[:10]} (case {case_id}, {count}){gap}"), markup=False)
+        previous = at
     for item in record.sanctions:
         out.print("sanction: " + _sanction_line(item), markup=False)
     out.print("highest consequence: " + visible(measures([record.highest]) if record.highest else "none"), markup=False)
+
+
+def _days(at: str) -> int:
+    from datetime import date
+
+    return date.fromisoformat(at[:10]).toordinal()
 
 
 def sanctions(result: Any, as_json: bool) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from cocctl.archive import keys
 from cocctl.errors import AccessDenied, NotFound, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import CaseState
+from cocctl.policy import votes as voting
 from cocctl.service.cases import check_event_data
 from cocctl.service.workspace import CaseChange, Session, Workspace
 
@@ -54,23 +56,61 @@ def recuse(session: Session, case_id: str, member: str | None, *, soft: bool = F
     return work.change_case(case_id, "recuse", f"Record a {kind} recusal on case {case_id}", make)
 
 
-def grant_member(session: Session, case_id: str, member: str) -> CaseChange:
-    """Let a member read (and vote on) a case: clear them, or undo their recusal.
+@dataclass(frozen=True)
+class Grant(CaseChange):
+    """A grant to a member; ``pending`` says why a withdrawal of their conflict is not yet in effect."""
+
+    pending: str | None = None
+
+
+def grant_member(session: Session, case_id: str, member: str) -> Grant:
+    """Let a member read (and vote on) a case: clear them, or withdraw their recorded conflict.
+
+    A conflict (a recusal, declared by the member or recorded for them) is the
+    member's own to withdraw, or the committee's by its vote rule: another
+    member's grant is an approval, and the conflict is withdrawn once the
+    approvals meet the rule (a majority where one member decides alone).
 
     Raises:
         UsageError: not an active member, or excluded when the case was opened.
     """
     work = Workspace(session)
     work.require_member(member)
+    me = work.me.handle
+    result: dict[str, str] = {}
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         if member in state.excluded:
             raise UsageError(f"{member} was excluded from case {case_id} when it was opened; that cannot be undone")
-        if member in work.readers(state) and member not in state.recused_soft:
+        conflicted = member in state.recused_hard | state.recused_soft
+        if not conflicted and member in work.readers(state):
             return []
-        return [(ev.CLEARED, {"member": member})]
+        if not conflicted or member == me:
+            return [(ev.CLEARED, {"member": member})]
+        tally = withdrawal_tally(work, state, member, me)
+        if tally.outcome == voting.ADOPTED:
+            return [(ev.CLEARED, {"member": member})]
+        result["pending"] = (f"your approval to withdraw {member}'s conflict is recorded ({len(tally.yes)} of "
+                             f"{len(tally.eligible)}: {tally.reason}); a conflict is {member}'s to withdraw, "
+                             "or the committee's by its vote rule")
+        if (member, me) in state.withdrawals:
+            return []
+        return [(ev.CLEARED, {"member": member, "approve": True})]
 
-    return work.change_case(case_id, "grant", f"Grant a member access to case {case_id}", make)
+    change = work.change_case(case_id, "grant", f"Grant a member access to case {case_id}", make)
+    return Grant(**vars(change), pending=result.get("pending"))
+
+
+def withdrawal_tally(work: Workspace, state: CaseState, member: str, me: str) -> voting.Tally:
+    """Where the committee's approval to withdraw ``member``'s conflict stands, counting mine."""
+    rule = work.policy.rule_for(())
+    if rule.rule == voting.SINGLE:  # never one other member's call
+        rule = voting.Rule(rule=voting.MAJORITY, basis="eligible", quorum="majority")
+    readers = [handle for handle in work.readers(state) if handle != member]
+    roles = {m.handle: m.roles for m in work.archive.roster.active}
+    eligible = voting.eligible_voters(rule, readers, roles, state.recused_soft)
+    approvals = {approver: "yes" for who, approver in state.withdrawals if who == member}
+    return voting.tally(rule, eligible, {**approvals, me: "yes"})
 
 
 def grant_guest(session: Session, case_id: str, recipient: str, name: str) -> CaseChange:

@@ -11,6 +11,7 @@ from cocctl.policy.sanctions import check_appeal_window
 from cocctl.service.access import require_reader
 from cocctl.service.cases import check_event_data
 from cocctl.service.workspace import CaseChange, Session, Workspace
+from cocctl.text import require_text
 
 
 def appeal(session: Session, case_id: str, reason: str, decision: int | None = None) -> CaseChange:
@@ -68,12 +69,26 @@ def decide_appeal(session: Session, case_id: str, overturn: bool, rationale: str
     return work.change_case(case_id, "decide-appeal", f"Record appeal decision on case {case_id}", make)
 
 
-def release(session: Session, case_id: str, kind: str = "complaint", reason: str | None = None) -> CaseChange:
-    """Turn an escrowed report into an active case of ``kind``.
+GROUNDS = ("repeated", "pattern")
+
+
+def release(session: Session, case_id: str, kind: str = "complaint", reason: str | None = None,
+            ground: str | None = None) -> CaseChange:
+    """Turn an escrowed report into an active case of ``kind``, for a recorded reason.
+
+    CHAOSS acts on an escrowed report only "if the behavior is repeated, or a
+    past pattern of behavior is found": ``ground`` says which, ``reason`` how.
 
     Raises:
         ConflictError: the case is not escrowed.
+        UsageError: no reason, or a ground other than repeated or pattern.
     """
+    if ground not in GROUNDS:
+        raise UsageError("an escrowed report is released only when the behaviour was repeated or a past pattern "
+                         "was found: pass --ground repeated or --ground pattern, and --reason")
+    require_text(reason or "", "--reason")
+    if not (reason or "").strip():
+        raise UsageError("say why the report is released now with --reason (which case or pattern)")
     if kind not in ("complaint", "concern", "anonymous"):
         raise UsageError(f"an escrowed report becomes a complaint, concern or anonymous report, not {kind!r}")
     work = Workspace(session)
@@ -84,9 +99,7 @@ def release(session: Session, case_id: str, kind: str = "complaint", reason: str
             raise ConflictError(f"case {case_id} is not escrowed")
         if kind == "anonymous" and state.reporter is not None:
             raise UsageError("this report keeps reporter details, so it cannot become anonymous")
-        data: dict[str, Any] = {"kind": kind}
-        if reason:
-            data["reason"] = reason
+        data: dict[str, Any] = {"kind": kind, "reason": reason, "ground": ground}
         check_event_data(ev.RELEASED, data)
         return [(ev.RELEASED, data)]
 

@@ -12,6 +12,8 @@ from cocctl.clock import format_time, parse_time
 from cocctl.errors import ConflictError, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import CLOSED, CaseState
+from cocctl.policy import disclosure
+from cocctl.policy.sanctions import pending_interim
 from cocctl.service.document import document
 from cocctl.service.workspace import CaseChange, Session, Workspace
 from cocctl.text import require_single_line, require_text
@@ -275,23 +277,30 @@ def close_case(session: Session, case_id: str, resolution: str, public_summary: 
     """Close a case with its resolution and, optionally, a publishable summary.
 
     Raises:
-        ConflictError: the case is already closed.
+        ConflictError: already closed, an interim measure pending, or a summary disclosed unconsulted.
         UsageError: control characters in the resolution or summary.
     """
     require_text(resolution, "--resolution")
     if public_summary:
         require_text(public_summary, "--public-summary")
+    work = Workspace(session)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         if state.status == CLOSED:
             raise ConflictError(f"case {case_id} is already closed; 'cocctl reopen' it first")
-        data = {"resolution": resolution}
-        if public_summary:
-            data["public_summary"] = public_summary
+        data: dict[str, Any] = {"resolution": resolution, **({"public_summary": public_summary} if public_summary else {})}
+        if public_summary and (why := disclosure.blocked(work.policy, state)):
+            raise ConflictError(why)
+        pending = pending_interim(state, work.now, work.policy.zone)
+        if pending and not work.policy.interim.until_resolved:
+            raise ConflictError(f"case {case_id} has interim measure {pending[0].number} awaiting the committee; "
+                                f"make it final ('cocctl confirm' or a vote) or 'cocctl lift' it before closing")
+        if pending:  # it lasts until the case is resolved: the close ends it
+            data["ends"] = [decision.id for decision in pending]
         check_event_data(ev.CLOSED, data)
         return [(ev.CLOSED, data)]
 
-    return Workspace(session).change_case(case_id, "close", f"Close case {case_id}", make)
+    return work.change_case(case_id, "close", f"Close case {case_id}", make)
 
 
 def reopen_case(session: Session, case_id: str, reason: str) -> CaseChange:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 from cocctl.archive import attachments, blind, casefile, history
 from cocctl.archive import config as config_file
@@ -26,6 +25,7 @@ OFFBOARDING_CHECKLIST = (
     "remove them from private channels (Slack, Matrix, Discord) the committee uses",
     "remove their access to report documents and the status spreadsheet, if any remain outside cocctl",
     "remove their access to event registration data",
+    "only then, with every access above revoked, email them: 'cocctl member notice HANDLE' drafts it",
     "tell the community who is on the committee now",
 )
 

@@ -8,7 +8,7 @@ from typing import Any
 from cocctl.errors import AccessDenied, ConflictError, NotFound, UsageError
 from cocctl.model import events as ev
 from cocctl.model.governance import find
-from cocctl.model.state import CLOSED, ESCROWED, IN_FORCE, SUPERSEDED, CaseState, Decision, Proposal
+from cocctl.model.state import CLOSED, ESCROWED, IN_FORCE, REJECTED, SUPERSEDED, CaseState, Decision, Proposal
 from cocctl.text import require_single_line, require_text
 from cocctl.policy import consequences as catalogue
 from cocctl.policy import votes as voting
@@ -239,7 +239,7 @@ def supersede(session: Session, case_id: str, ref: str, rationale: str) -> Outco
         if decision is None:
             raise NotFound(f"case {case_id} has no decision {ref}; 'cocctl show {case_id}' lists them")
         rivals = {number for pair in state.rivals for number in pair if decision.number in pair}
-        standing = [d for d in state.decisions if d.number in rivals - {decision.number} and d.standing == IN_FORCE]
+        standing = [d for d in state.decisions if d.number in rivals - {decision.number} and d.standing in (IN_FORCE, REJECTED)]
         if decision.standing == SUPERSEDED:
             return []
         if not standing:
@@ -297,13 +297,20 @@ def interim(session: Session, case_id: str, specs: list[str], rationale: str,
     settings = work.policy.interim
     if not settings.allowed:
         raise ConflictError("this archive's policy has no interim measures; the committee decides")
-    measures = [catalogue.parse(spec, settings.consequences) for spec in specs]
+    waive = ("period",) if settings.until_resolved else ()
+    measures = [catalogue.parse(spec, settings.consequences, waive) for spec in specs]
     if not measures:
         raise UsageError("name the interim measure with --consequence, e.g. temporary-suspension:period=14d")
+    if settings.until_resolved and any("period" in m["params"] for m in measures):
+        raise UsageError("under this policy an interim measure lasts until the case is resolved, "
+                         "not for a period; drop period=")
     require_reader(work, case_id)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         _actionable(state)
+        if settings.kinds and state.kind not in settings.kinds:
+            raise ConflictError(f"case {case_id} is a {state.kind}; under this policy an interim measure is only "
+                                f"for a {' or '.join(settings.kinds)} ('cocctl amend {case_id} --kind' if it is one)")
         if not state.urgent:
             raise ConflictError(f"case {case_id} is not urgent; if someone is in immediate danger run "
                                 f"'cocctl amend {case_id} --urgent' first")
@@ -340,6 +347,11 @@ def confirm(session: Session, case_id: str, number: int | None = None, rationale
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         decision = _interim_decision(state, number)
+        rule = work.policy.rule_for(c["id"] for c in decision.consequences)
+        if rule.rule != voting.SINGLE:
+            raise ConflictError(f"the policy needs a {rule.rule} vote for {', '.join(c['id'] for c in decision.consequences)}, "
+                                f"so interim measure {decision.number} stays interim until it ends or is lifted; "
+                                f"make it final with 'cocctl propose {case_id}' and 'cocctl vote'")
         _second_member(work, state, decision)
         data: dict[str, Any] = {"decision": decision.id}
         if rationale:

@@ -21,13 +21,15 @@ from typing import Any
 from cocctl.clock import parse_time
 from cocctl.errors import UsageError
 from cocctl.model.state import CaseState
-from cocctl.policy import deadlines
+from cocctl.policy import deadlines, disclosure
 from cocctl.policy.settings import Policy
 
-REPORTER, REPORTED, COMMITTEE = "reporter", "reported", "committee"
-ACK, UPDATE, DECISION = "ack", "update", "decision"
+REPORTER, REPORTED, COMMITTEE, MANAGER = "reporter", "reported", "committee", "community-manager"
+COMMUNITY = "community"
+ACK, UPDATE, DECISION, LAW_ENFORCEMENT, OVERTURNED = "ack", "update", "decision", "law-enforcement", "overturned"
 # Which messages exist: recipient -> kinds, the first being the usual one.
-KINDS_BY_RECIPIENT = {REPORTER: (ACK, UPDATE, DECISION), REPORTED: (UPDATE, DECISION), COMMITTEE: (ACK, UPDATE)}
+KINDS_BY_RECIPIENT = {REPORTER: (ACK, UPDATE, DECISION), REPORTED: (UPDATE, DECISION), COMMITTEE: (ACK, UPDATE),
+                      MANAGER: (LAW_ENFORCEMENT,), COMMUNITY: (OVERTURNED,)}
 TEMPLATES_DIR = "templates"
 REPORTER_STAND_IN = "the person who reported this"
 PLAN_PARTS = (("behaviour", "Behaviour"), ("context", "Context"), ("impact", "Impact"),
@@ -47,6 +49,8 @@ class Draft:
     body: str
     address: str | None = None
     withheld: tuple[str, ...] = ()
+    # Something the committee should know before sending (never part of the message).
+    warning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,12 @@ class Context:
     now: datetime
     strikes: int | None = None
     archive_root: Path | None = None
+    # Cases naming the reported person that the writer cannot read (their
+    # strikes are not in ``strikes``), and who can read them.
+    strikes_unread: int = 0
+    strikes_readers: tuple[str, ...] = ()
+    # The committee's own estimate of when it will triage and resolve the case (acknowledgements).
+    estimate: str | None = None
 
 
 def load_template(name: str, archive_root: Path | None) -> str:
@@ -103,11 +113,34 @@ def compose(state: CaseState, to: str, kind: str, context: Context) -> Draft:
         raise UsageError(f"there is no {kind} message to the {to}; choose one of: {known}")
     if to == REPORTER and state.kind == "anonymous":
         raise UsageError(f"case {state.id} is an anonymous report: there is nobody to write to")
+    if to == REPORTER and kind != ACK and not state.reporter_involved:
+        raise UsageError(f"the reporter of case {state.id} prefers not to be involved any further; no {kind} "
+                         "message goes to them ('cocctl reporter-involvement --involved' if they ask again)")
+    if to == REPORTED and state.status == "escrowed":
+        raise UsageError(f"case {state.id} is escrowed: nothing goes to the reported person unless it is released")
+    if to == MANAGER and not state.law_enforcement:
+        raise UsageError(f"case {state.id} records no law enforcement involvement; 'cocctl law-enforcement' first")
+    if to == COMMUNITY:
+        if not any(appeal.result == "overturned" for appeal in state.appeals):
+            raise UsageError(f"case {state.id} has no decision overturned on appeal; nothing to share")
+        if (why := disclosure.blocked(context.policy, state)) is not None:
+            raise UsageError(why)
     values, withheld = _values(state, to, context)
     name = f"{to}-{kind}.txt"
     subject, body = fill(load_template(name, context.archive_root), values, name)
     address = state.reporter.contact if to == REPORTER and state.reporter else None
-    return Draft(state.id, to, kind, name, subject, body, address, tuple(withheld))
+    return Draft(state.id, to, kind, name, subject, body, address, tuple(withheld), _order_warning(state, to, kind,
+                                                                                                   context.policy))
+
+
+def _order_warning(state: CaseState, to: str, kind: str, policy: Policy) -> str | None:
+    """Under ``accused_first``, the reporter's outcome message waits until the reported person was told."""
+    if not (policy.accused_first and to == REPORTER and kind == DECISION and state.reported):
+        return None
+    told = any(e.type == "communicated" and e.data.get("to") == REPORTED and e.data.get("kind") == DECISION
+               for e in state.events)
+    return None if told else ("the policy tells the reported person first: send and record their decision "
+                              "message ('--to reported --kind decision --sent') before this one")
 
 
 def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str], list[str]]:
@@ -127,6 +160,10 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         "first_response_line": (f"First response is due by {_date(found[deadlines.FIRST_RESPONSE])}."
                                 if deadlines.FIRST_RESPONSE in found else ""),
         "next_update": _next_update(context),
+        "decision_line": _decision_line(context, found.get(deadlines.DECISION)),
+        "concern_clause": ("You raised a concern rather than a formal complaint: we understand you are not "
+                           "looking for a resolution, and there may be no action other than the committee's "
+                           "awareness." if state.kind == "concern" else ""),
         "progress": "",
         "owners": ", ".join(filter(None, (state.primary, state.secondary))) or "nobody yet",
         "deadline_lines": "\n".join(
@@ -144,6 +181,12 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         withheld = _reported_values(state, context, values, scrub)
     if to == REPORTER:
         values["outcome_for_reporter"] = _outcome_for_reporter(state, context)
+    if to == COMMUNITY:
+        # No names without the consent of those involved: the reported person is "the member" unless they agreed.
+        named = scrub if state.consulted else _and_reported(state, scrub)
+        values["new_context"] = "\n".join(named(a.rationale or "") for a in state.appeals if a.result == "overturned")
+    if to == MANAGER:
+        values["law_enforcement_given"] = "\n".join(f"- {given}" for given in state.law_enforcement)
     return values, withheld
 
 
@@ -166,7 +209,7 @@ def _reported_values(state: CaseState, context: Context, values: dict[str, str],
     values["strikes"] = _strikes_text(consequences, context)
     values["do_not_contact"] = _do_not_contact(consequences, decisions, scrub, context.policy.zone, to_reported=True)
     values["suspension"] = _suspension_text(consequences)
-    values["plan"] = _plan_text(consequences, context, scrub)
+    values["plan"] = _plan_text(consequences, context, scrub, bool(state.decisions))
     appeals = context.policy.appeals
     values["appeal"] = ""
     if appeals.covers(consequences):
@@ -195,7 +238,13 @@ def _strikes_text(consequences: list[dict[str, Any]], context: Context) -> str:
     if not given:
         return ""
     total = context.strikes if context.strikes is not None else given
-    text = f"Strikes: this decision gives you {given} strike(s); you now hold {total}."
+    held = f"{total}"
+    if context.strikes_unread:
+        # The writer cannot count them all: a gap for the committee to fill, never a wrong number.
+        ask = ", ".join(context.strikes_readers) or "their readers"
+        held = (f"at least {total} [{context.strikes_unread} case(s) naming this person could not be read by the "
+                f"writer and are not counted; ask {ask} for the full count before sending]")
+    text = f"Strikes: this decision gives you {given} strike(s); you now hold {held}."
     threshold = context.policy.strikes.threshold
     if threshold:
         text += (f" Under our policy, {threshold} strikes lead to a temporary or permanent suspension; "
@@ -223,9 +272,30 @@ def _do_not_contact(consequences: list[dict[str, Any]], decisions: list[Any], sc
                 protected = ", ".join(scrub(name) for name in params.get("protect", [])) or REPORTER_STAND_IN
                 lines.append(f"Do not contact: you may not contact {protected} in any way, publicly or privately "
                              f"(messages or emoji included), for {period}, until {until}.")
+            elif consequence["id"] == "private-warning":
+                lines.append(f"The person you reported may not contact the people involved, you included, "
+                             f"for {period}, until {until}.")
             else:
-                lines.append(f"The person you reported may not contact you in any way for {period}, until {until}.")
+                lines.append(_protects_reporter(params.get("protect", []), scrub, period, until))
     return "\n".join(lines)
+
+
+def _protects_reporter(protected: list[str], is_reporter: Any, period: str, until: str) -> str:
+    """The order as the reporter may read it: whether it protects them, never the others' names."""
+    others = sum(1 for name in protected if not is_reporter(name))
+    if len(protected) == others:
+        return ("The person you reported is ordered not to contact someone else involved; "
+                "this order does not cover contact with you.")
+    nor = f" (nor {'one other person' if others == 1 else f'{others} other people'} involved)" if others else ""
+    return f"The person you reported may not contact you{nor} in any way for {period}, until {until}."
+
+
+def _reporter_matcher(state: CaseState) -> Any:
+    """A test of whether a name is the reporter's (their name or contact, as the committee wrote it)."""
+    from cocctl.policy.sanctions import normalise
+
+    known = {normalise(v) for v in (state.reporter.name, state.reporter.contact) if v} if state.reporter else set()
+    return lambda name: normalise(name) in known
 
 
 def _suspension_text(consequences: list[dict[str, Any]]) -> str:
@@ -239,10 +309,10 @@ def _suspension_text(consequences: list[dict[str, Any]]) -> str:
     return ""
 
 
-def _plan_text(consequences: list[dict[str, Any]], context: Context, scrub: Any) -> str:
+def _plan_text(consequences: list[dict[str, Any]], context: Context, scrub: Any, decided: bool) -> str:
     plan = next((c.get("params") or {} for c in consequences if c["id"] == "behaviour-plan"), None)
-    if plan is None and "behaviour-plan" not in context.policy.consequences:
-        return ""
+    if plan is None and (decided or "behaviour-plan" not in context.policy.consequences):
+        return ""  # a gap to fill only while nothing is decided; never a rejected or absent plan
     plan = plan or {}
     lines = ["Your behaviour-modification plan:"]
     for key, label in PLAN_PARTS:
@@ -253,9 +323,11 @@ def _plan_text(consequences: list[dict[str, Any]], context: Context, scrub: Any)
 def _outcome_for_reporter(state: CaseState, context: Context) -> str:
     decisions = [d for d in getattr(state, "decisions", ()) if d.in_force]
     consequences = [c for d in decisions for c in d.consequences]
-    lines = [_do_not_contact(consequences, decisions, str, context.policy.zone, to_reported=False)]
-    if any(c["id"] == "behaviour-plan" for c in consequences):
-        lines.append("The person you reported was given a behaviour-modification plan.")
+    lines = [_do_not_contact(consequences, decisions, _reporter_matcher(state), context.policy.zone,
+                             to_reported=False)]
+    for plan in (c.get("params") or {} for c in consequences if c["id"] == "behaviour-plan"):
+        lines.append("The person you reported was given a behaviour-modification plan: "
+                     + (plan.get("plan") or "[the plan]"))
     if not any(lines) and state.status == "closed":
         lines.append("The committee has taken the action it considers appropriate.")
     return "\n".join(filter(None, lines))
@@ -280,12 +352,27 @@ def _scrubber(state: CaseState) -> Any:
     return scrub
 
 
+def _and_reported(state: CaseState, scrub: Any) -> Any:
+    pattern = _words({name.strip().lstrip("@") for name in state.reported})
+    return lambda text: pattern.sub("the member", scrub(text)) if pattern is not None else scrub(text)
+
+
 def _words(words: set[str]) -> re.Pattern[str] | None:
     words = {word for word in words if word}
     if not words:
         return None
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:'s)?(?!\w)", re.IGNORECASE)
+
+
+def _decision_line(context: Context, due: Any) -> str:
+    """The promised decision time, or the committee's estimate where the policy promises none."""
+    promised = context.policy.deadlines.decision
+    if context.estimate:
+        return f"We estimate that we will be able to triage and resolve it by {context.estimate}."
+    if promised:
+        return f"We aim to decide within {promised}, by {_date(due)}."
+    return "[the committee's estimate of when it will be able to triage and resolve this report]"
 
 
 def _next_update(context: Context) -> str:

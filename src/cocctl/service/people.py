@@ -67,6 +67,8 @@ class PersonRecord:
     unreadable: int
     strikes: int
     strike_threshold: int | None
+    # Each strike counted: (when, case, how many), oldest first.
+    strike_dates: tuple[tuple[str, str, int], ...]
     sanctions: tuple[rules.Sanction, ...]
     highest: dict[str, Any] | None
 
@@ -100,6 +102,7 @@ def person(session: Session, name: str, at: datetime | None = None) -> PersonRec
         unreadable=len(hidden),
         strikes=rules.strikes(mine, key, work.now, policy.strikes.expire, policy.zone),
         strike_threshold=policy.strikes.threshold,
+        strike_dates=tuple(rules.strike_ledger(mine, key, work.now, policy.strikes.expire, policy.zone)),
         sanctions=tuple(rules.sanctions(mine, work.now, policy.expiring_soon, key, policy.zone)),
         highest=rules.highest(mine, key),
     )

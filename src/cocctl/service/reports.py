@@ -13,7 +13,7 @@ from cocctl.clock import format_time, parse_time
 from cocctl.errors import AccessDenied, UsageError
 from cocctl.model.events import Event
 from cocctl.model.fold import fold
-from cocctl.model.state import CLOSED, ESCROWED, CaseState
+from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState
 from cocctl.policy import deadlines
 from cocctl.policy.settings import Policy
 from cocctl.service.workspace import Session, Workspace
@@ -25,6 +25,10 @@ UNSPECIFIED = "Unspecified"
 STILL_OPEN, ESCROW_HELD = "Still open", "Held in escrow (no action unless repeated)"
 RESOLVED = "Resolved (no consequence recorded)"
 NO_VIOLATION = "No Code of Conduct violation found"
+# A case the report's author cannot read: its status is plaintext metadata every
+# member sees; its kind, area and outcome are not, so they are counted as unknown.
+NOT_READ = "Not known to this report's author (case not readable)"
+CLOSED_NOT_READ = "Closed (outcome not known to this report's author)"
 # An area is shown only when it looks like a category, not a sentence.
 _AREA = re.compile(r"^[A-Za-z][A-Za-z0-9 /&,'-]{0,40}$")
 
@@ -120,28 +124,34 @@ def stats(session: Session, start: str | None, end: str | None) -> Figures:
 def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int, *, with_owners: bool) -> Figures:
     me = work.me.handle
     states: list[CaseState] = []
-    unreadable = 0
+    # Cases I cannot read, by the status their plaintext metadata gives every member.
+    hidden: Counter[str] = Counter()
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     for case_id in work.archive.case_ids():
         envelope = work.archive.read_case(case_id)
+        in_period = begin <= parse_time(envelope.opened) <= finish
         if me not in envelope.readers:
-            unreadable += begin <= parse_time(envelope.opened) <= finish
+            hidden[envelope.status] += in_period
             continue
         try:
             events = work.load_case(case_id).events
         except AccessDenied:
-            unreadable += 1
+            hidden[envelope.status] += in_period
             continue
         # The case as it stood at the end of the period.
         state = fold([e for e in events if parse_time(e.at) <= finish] or events[:1])
-        if begin <= parse_time(state.received_at) <= finish:
+        # The period is judged by the date every member sees (when the case was
+        # opened), so two members' reports count the same cases.
+        if in_period:
             states.append(state)
     states.sort(key=lambda s: (s.received_at, s.id))
     known = _known_words(work, states)
     policy = work.policy
-    kinds = Counter(KIND_LABELS.get(s.kind, s.kind) for s in states) + Counter({UNSPECIFIED: unreadable})
-    areas = Counter(_area(s.area, known) for s in states) + Counter({UNSPECIFIED: unreadable})
-    outcomes = Counter(_outcome(s) for s in states)
+    unreadable = sum(hidden.values())
+    kinds = Counter(KIND_LABELS.get(s.kind, s.kind) for s in states) + Counter({NOT_READ: unreadable})
+    areas = Counter(_area(s.area, known) for s in states) + Counter({NOT_READ: unreadable})
+    outcomes = Counter(_outcome(s) for s in states) + Counter(
+        {STILL_OPEN: hidden[OPEN], ESCROW_HELD: hidden[ESCROWED], CLOSED_NOT_READ: hidden[CLOSED]})
     descriptions, withheld = [], []
     for state in states:
         if state.public_summary and not _mentions(state.public_summary, known):
@@ -155,7 +165,7 @@ def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int,
         community=work.archive.config.community,
         period_from=format_time(begin), period_to=format_time(finish),
         total=len(states) + unreadable,
-        still_open=sum(1 for s in states if s.status != CLOSED),
+        still_open=sum(1 for s in states if s.status != CLOSED) + unreadable - hidden[CLOSED],
         by_kind=merge_small(kinds, min_count), by_area=merge_small(areas, min_count),
         by_outcome=merge_small(outcomes, min_count),
         first_response=_timing(states, policy, deadlines.FIRST_RESPONSE),
@@ -287,10 +297,23 @@ def markdown(figures: Figures, archive_root: Any = None) -> str:
             _timing_row("Decision", figures.decision),
         ]),
         "descriptions": "\n".join(f"- {text}" for text in figures.descriptions) or "No case has a public description.",
+        "coverage": _coverage(figures),
         "undescribed": (f"{figures.undescribed} further report(s) were made; they are only counted, because "
                         "describing them could identify the people involved." if figures.undescribed else ""),
     }
     return fill(load_template("transparency-report.md", archive_root), values, "transparency-report.md")[1]
+
+
+def _coverage(figures: Figures) -> str:
+    """What the report cannot say, when its author could not read every case."""
+    if not figures.unreadable:
+        return ""
+    readable = figures.total - figures.unreadable
+    return (f"{figures.unreadable} of these {figures.total} report(s) could not be read by the committee member "
+            "who produced this report (for example because of a declared conflict of interest). Their number and "
+            "whether they are open or closed today come from what every committee member can see; their kind, area and "
+            "outcome are not known here and are shown as such. Public descriptions come only from the "
+            f"{readable} report(s) the author could read.")
 
 
 def _table(header: str, groups: tuple[Group, ...]) -> str:
