@@ -316,3 +316,30 @@ def test_a_member_remove_killed_before_its_commit_is_finished_by_running_it_agai
     assert readers and "carol" not in readers
     assert committee.ok("alice", "verify").exit_code == 0
     assert committee.ok("alice", "rekey", "--check").exit_code == 0
+
+
+def test_an_outsider_swapping_the_people_index_key_is_refused_before_any_token_is_computed(clones, tmp_path):
+    """eve writes every member's index/<handle>.age with a key she knows, under a cocctl-looking message."""
+    from cocctl import age
+    from cocctl.archive import blind
+
+    alice, bob, _, bare = clones
+    eve = tmp_path / "eve"
+    subprocess.run(["git", "clone", "-q", str(bare), str(eve)], check=True)
+    known = b"E" * blind.KEY_SIZE
+    for who, recipient in alice.recipients.items():
+        (eve / "index" / f"{who}.age").write_bytes(age.encrypt(known, [recipient], armor=True))
+    git(eve, "commit", "-qam", "Re-seal cases to their readers\n\nCocctl-Action: rekey\nCocctl-Actor: alice")
+    git(eve, "push", "-q", "origin", "main")
+    head = git(bob.root, "rev-parse", "HEAD")
+    refused = bob.run("bob", "sync", env={**NOW, "COCCTL_IDENTITY": str(bob.keys["bob"])})
+    assert refused.exit_code == 6 and "people-index key copy index/" in refused.stderr
+    assert git(bob.root, "rev-parse", "HEAD") == head
+    # Pulled around cocctl: nothing is written with eve's key, and verify names the commit.
+    git(bob.root, "pull", "-q", "--no-rebase", "--no-edit")
+    opened = bob.run("bob", "open", "--summary", "s", "--kind", "complaint", "--channel", "email",
+                     "--severity", "low", "--reported", "mallory", "--received-at", "2026-11-16T08:30:00Z", env=NOW)
+    assert opened.exit_code == 6 and "nothing was encrypted" in opened.stderr
+    assert blind.token(known, "mallory") not in "".join(p.read_text() for p in (bob.root / "cases").glob("*.yaml"))
+    verified = bob.run("bob", "verify")
+    assert verified.exit_code == 1 and "writes the people-index key copy index/alice.age" in verified.stdout
