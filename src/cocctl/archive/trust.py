@@ -40,6 +40,7 @@ class Finding:
 
     commit: str
     message: str
+    file: str = roster_file.FILE_NAME  # empty when the message names its file
 
 
 def pin_file(git: Git) -> Path:
@@ -193,9 +194,9 @@ def walk(git: Git, since: str | None, head: str = "HEAD",
     rosters = Rosters(git)
     rosters.prepare([c for c, parents in graph for c in (c, *parents)])
     index = IndexCopies(git, [c for c, parents in graph for c in (c, *parents)])
-    findings = [Finding(commit, message) for commit, parents in graph
-                for message in (*check_commit(rosters, commit, parents, removal_rule),
-                                *index.problems(rosters, commit, parents))]
+    findings = [finding for commit, parents in graph
+                for finding in (*(Finding(commit, m) for m in check_commit(rosters, commit, parents, removal_rule)),
+                                *(Finding(commit, m, "") for m in index.problems(rosters, commit, parents)))]
     return head_id, findings
 
 

@@ -218,7 +218,8 @@ def verify(session: Session, known: str | None = None, *, rev: str = "HEAD",
             offences.append(Offence(known, "(a commit seen before)", rewritten))
     subjects = {c.id: c.subject for c in commits}
     _, findings = trust.walk(git, None, rev, removal_rule=committee.removal_rule)
-    offences += [Offence(f.commit, subjects.get(f.commit, ""), f"committee.yaml: {f.message}") for f in findings]
+    offences += [Offence(f.commit, subjects.get(f.commit, ""), f"{f.file}: {f.message}" if f.file else f.message)
+                 for f in findings]
     merges = {c.id: history.merge_changes(git, c, [CASES_DIR + "/"]) for c in commits if c.is_merge}
     wanted = [b for c in commits for ch in c.changes for b in (ch.old, ch.new) if is_case_file(ch.path)]
     wanted += [b for per in merges.values() for chs in per.values() for ch in chs for b in (ch.old, ch.new)]
