@@ -344,3 +344,37 @@ def test_an_outsider_swapping_the_people_index_key_is_refused_before_any_token_i
     verified = bob.run("bob", "verify")
     assert verified.exit_code == 1 and "writes the people-index key copy index/alice.age" in verified.stdout
     assert "committee.yaml: writes" not in verified.stdout
+
+
+def test_an_approval_crossing_the_removal_it_approves_merges(make_committee, tmp_path):
+    """CHAOSS majority removal: dave signs his own removal first, bob and carol sign at once in two clones.
+
+    In the merged order bob's and carol's signatures complete the removal, so
+    dave's (later) approval comes after he left; it changes nothing and must
+    not stop the merge.
+    """
+    import json
+
+    four = make_committee("chaoss", ("alice", "bob", "carol", "dave"))
+    bare = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    git(four.root, "remote", "add", "origin", str(bare))
+    case = four.open()
+    four.ok("alice", "grant", case, "--member", "bob")
+    assert "1 of 3 signatures" in four.ok("alice", "member", "remove", "dave", "--yes").stderr
+    git(four.root, "push", "-q", "-u", "origin", "main")
+    bob, carol, dave = (_clone(four, bare, who, tmp_path) for who in ("bob", "carol", "dave"))
+    later = {"COCCTL_NOW": "2026-11-20T10:05:00Z"}
+    dave.ok("dave", "member", "approve", "dave", "--yes", env=later)
+    _sync(dave, "dave")
+    bob.ok("bob", "member", "approve", "dave", "--yes", env=NOW)
+    carol.ok("carol", "member", "approve", "dave", "--yes", env=NOW)
+    _sync(bob, "bob")
+    _sync(carol, "carol")
+    _sync(four, "alice")
+    _sync(bob, "bob")
+    for c, who in ((four, "alice"), (bob, "bob"), (carol, "carol")):
+        members = {m["handle"]: m for m in json.loads(c.ok(who, "member", "list", "--json").stdout)}
+        assert members["dave"]["left"] and not members["alice"]["left"]
+        assert c.ok(who, "verify").exit_code == 0
+    assert bob.ok("bob", "show", case).exit_code == 0
