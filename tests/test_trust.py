@@ -217,6 +217,12 @@ def test_concurrent_proposals_are_numbered_apart_and_a_vote_lands_on_one(clones)
         assert sorted(proposals) == [1, 2]
         assert proposals[1]["rationale"] == "alice's view" and proposals[2]["rationale"] == "bob's view"
         assert dict(proposals[1]["votes"]) == {"alice": "yes"} and not proposals[2]["votes"]
+    assert "proposal 2 open (by bob: " in bob.ok("bob", "show", case).stdout
+    # With two open proposals a vote or decision must say which: cocctl never guesses.
+    for args in (("vote", case, "yes"), ("decide", case)):
+        refused = bob.run("bob", *args, env=NOW)
+        assert refused.exit_code == 2 and "2 open proposals (1 by alice: private-warning, 2 by bob: correction)" \
+            in refused.stderr and "--proposal N" in refused.stderr
     assert bob.ok("bob", "verify").exit_code == 0
 
 
