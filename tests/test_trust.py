@@ -384,3 +384,45 @@ def test_an_approval_crossing_the_removal_it_approves_merges(make_committee, tmp
         assert members["dave"]["left"] and not members["alice"]["left"]
         assert c.ok(who, "verify").exit_code == 0
     assert bob.ok("bob", "show", case).exit_code == 0
+
+
+def test_two_decisions_each_set_aside_at_once_leave_a_conflict_until_the_committee_decides_again(clones):
+    alice, bob, _, _ = clones
+    case = alice.open()
+    for consequence in ("private-warning", "correction"):
+        alice.ok("alice", "propose", case, "--violation", "--consequence", consequence, "--rationale", "r", env=NOW)
+    for number in ("1", "2"):
+        alice.ok("alice", "vote", case, "yes", "--proposal", number, env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    for number in ("1", "2"):
+        bob.ok("bob", "vote", case, "yes", "--proposal", number, env=NOW)
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    alice.ok("alice", "decide", case, "--proposal", "1", env=NOW)
+    bob.ok("bob", "decide", case, "--proposal", "2", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    # Each settles the conflict the other way round, unaware of the other: neither decision stands.
+    alice.ok("alice", "decide", case, "--supersede", "2", "--rationale", "alice keeps 1", env=NOW)
+    bob.ok("bob", "decide", case, "--supersede", "1", "--rationale", "bob keeps 2", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    for c, who in ((alice, "alice"), (bob, "bob")):
+        assert "each set aside at once" in c.ok(who, "show", case).stdout
+        assert c.run(who, "validate", "--deep").exit_code == 1
+    assert bob.runner.invoke(app, ["--archive", str(bob.root), "due", "--check"], env=NOW).exit_code == 1
+    alice.ok("alice", "propose", case, "--violation", "--consequence", "private-warning", "--rationale", "again",
+             env=NOW)
+    alice.ok("alice", "vote", case, "yes", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    bob.ok("bob", "vote", case, "yes", env=NOW)
+    bob.ok("bob", "decide", case, env=NOW)
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    assert "set aside at once" not in alice.ok("alice", "show", case).stdout
+    assert alice.ok("alice", "validate", "--deep").exit_code == 0
+    assert alice.ok("alice", "verify").exit_code == 0
