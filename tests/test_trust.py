@@ -426,3 +426,37 @@ def test_two_decisions_each_set_aside_at_once_leave_a_conflict_until_the_committ
     assert "set aside at once" not in alice.ok("alice", "show", case).stdout
     assert alice.ok("alice", "validate", "--deep").exit_code == 0
     assert alice.ok("alice", "verify").exit_code == 0
+
+
+def test_a_member_forging_a_new_seal_in_another_members_name_is_refused_by_sync_and_verify(clones):
+    """carol writes a seal 'by alice' that she signs herself as its sealer, under trailers naming alice."""
+    import dataclasses
+
+    from cocctl import age
+    from cocctl.archive import casefile
+    from cocctl.archive.signing import SigningKey
+
+    alice, bob, carol, _ = clones
+    case = alice.open()
+    git(alice.root, "push", "-q")
+    _sync(carol, "carol")
+    identity = age.parse_identity(next(line for line in carol.keys["carol"].read_text().splitlines()
+                                       if line.startswith("AGE-SECRET-KEY-")))
+    path = carol.root / "cases" / f"{case}.yaml"
+    current = casefile.loads(path.read_bytes(), name=path.name)
+    at = "2026-11-20T11:00:00Z"
+    event = {"id": "01M80000000000000000000AAA", "type": "note", "by": "alice", "at": at,
+             "data": {"text": "alice never wrote this"}}
+    draft = casefile.Seal(id=event["id"], by="alice", at=at, readers=current.seals[-1].readers, age="",
+                          sealer="carol", sealed=at)
+    forged = casefile.seal(SigningKey.from_identity(identity), case, draft, [event], list(carol.recipients.values()))
+    path.write_bytes(casefile.dumps(dataclasses.replace(current, seals=current.seals + (forged,))))
+    git(carol.root, "commit", "-qam", f"Amend case {case}\n\nCocctl-Action: amend\nCocctl-Case: {case}\n"
+        "Cocctl-Actor: alice")
+    git(carol.root, "push", "-q", "--no-verify")
+    head = git(alice.root, "rev-parse", "HEAD")
+    refused = alice.run("alice", "sync", env={**NOW, "COCCTL_IDENTITY": str(alice.keys["alice"])})
+    assert refused.exit_code == 6 and "nothing was merged" in refused.stderr
+    assert git(alice.root, "rev-parse", "HEAD") == head
+    verified = carol.run("carol", "verify")
+    assert verified.exit_code == 1 and "by alice but signed by carol" in verified.stdout

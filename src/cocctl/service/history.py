@@ -335,6 +335,9 @@ class _Walk:
             if not roster.seal_valid(new.case, seal) or not _active(roster, seal.signer):
                 self.offend(commit, f"adds seal {seal.id} not signed by a member active before it "
                             "(forged, by a removed member, or moved from another case)", path)
+            elif seal.id not in before and seal.signer != seal.by and not seal.imported:
+                self.offend(commit, f"adds seal {seal.id} by {seal.by} but signed by {seal.signer}; a new seal "
+                            "is signed by its author (a member forging another's events)", path)
             elif seal.id not in before and seal.by != commit.actor and not (seal.imported and
                                                                               commit.action == "upgrade"):
                 self.offend(commit, f"adds seal {seal.id} by {seal.by}, not by its Cocctl-Actor", path)
