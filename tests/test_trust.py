@@ -9,7 +9,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from cocctl.cli import app
-from tests.conftest import Committee, git
+from tests.conftest import Committee, git, make_key
 
 NOW = {"COCCTL_NOW": "2026-11-20T10:00:00Z"}
 
@@ -460,3 +460,28 @@ def test_a_member_forging_a_new_seal_in_another_members_name_is_refused_by_sync_
     assert git(alice.root, "rev-parse", "HEAD") == head
     verified = carol.run("carol", "verify")
     assert verified.exit_code == 1 and "by alice but signed by carol" in verified.stdout
+
+
+def test_a_member_granted_access_concurrently_with_a_reseal_is_told_to_wait_for_one(clones, tmp_path):
+    """bob grants a mediator (a later re-seal) while alice grants carol: carol is a reader none of whose seals is hers yet."""
+    alice, bob, carol, _ = clones
+    mediator = make_key(alice.runner, tmp_path / "mediator").split()[0]
+    case = alice.open()
+    alice.ok("alice", "recuse", case, "--member", "carol", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    _sync(carol, "carol")
+    alice.ok("alice", "grant", case, "--member", "carol", env=NOW)
+    bob.ok("bob", "grant", case, "--recipient", mediator, "--as", "mediator", env={"COCCTL_NOW": "2026-11-20T10:05:00Z"})
+    bob.ok("bob", "amend", case, "--note", "while carol was granted", env={"COCCTL_NOW": "2026-11-20T10:05:00Z"})
+    _sync(bob, "bob")
+    git(alice.root, "pull", "-q", "--no-rebase", "--no-edit")
+    git(alice.root, "push", "-q")
+    _sync(carol, "carol")
+    waiting = carol.run("carol", "show", case)
+    assert waiting.exit_code != 4 and "re-seal" in waiting.stderr and "alice" in waiting.stderr
+    assert len(waiting.stderr.strip().splitlines()) == 1
+    _sync(alice, "alice")
+    _sync(carol, "carol")
+    assert "note:while carol was granted" in _events(carol, "carol", case)
+    assert carol.ok("carol", "verify").exit_code == 0

@@ -189,6 +189,14 @@ class Workspace:
         found = self.archive.read_case(case_id)
         return self.open_file(found, self.archive.case_relpath(case_id))
 
+    def _awaiting_reseal(self, found: CaseFile) -> bool:
+        """Whether I am one of the case's readers but its seals were not all re-encrypted to me yet."""
+        try:
+            me = self.me.handle
+        except AccessDenied:
+            return False
+        return found.reseal and me in found.readers
+
     def open_file(self, found: CaseFile, name: str) -> LoadedCase:
         """Decrypt and check an already parsed case file (see :meth:`load_case`)."""
         self.plugins.prefetch([found])
@@ -206,7 +214,7 @@ class Workspace:
             try:
                 content = casefile.open_seal(found.case, seal, self.identities, name=name)
             except AccessDenied:
-                if not opened and seal is found.seals[0]:
+                if not opened and seal is found.seals[0] and not self._awaiting_reseal(found):
                     raise
                 raise ConflictError(
                     f"case {found.case} has a seal you cannot read yet; one of {', '.join(found.fixers) or 'its readers'} "
