@@ -214,7 +214,13 @@ class Workspace:
             try:
                 content = casefile.open_seal(found.case, seal, self.identities, name=name)
             except AccessDenied:
-                if not opened and seal is found.seals[0] and not self._awaiting_reseal(found):
+                if not opened and seal is found.seals[0]:
+                    if self._awaiting_reseal(found):
+                        raise AccessDenied(
+                            f"your identity cannot decrypt case {found.case}: you are not one of its recipients yet "
+                            f"(a re-seal by one of {', '.join(found.fixers) or 'its readers'} is pending; if you were "
+                            "just given access, it reaches you after their next 'cocctl sync')"
+                        ) from None
                     raise
                 raise ConflictError(
                     f"case {found.case} has a seal you cannot read yet; one of {', '.join(found.fixers) or 'its readers'} "
