@@ -143,6 +143,9 @@ def test_member_remove_refuses_to_strand_a_case_and_rotate_key_keeps_the_handle(
     other = committee.open()
     assert committee.ok("carol", "show", other).exit_code == 0
     assert committee.ok("alice", "verify").exit_code == 0
+    committee.ok("alice", "member", "remove", "carol", "--yes")
+    gone = committee.run("carol", "amend", other, "--note", "after leaving")
+    assert gone.exit_code == 4 and "your identity is carol's, who left the committee on 2026-" in gone.stderr
 
 
 def test_work_on_different_cases_in_two_clones_syncs_and_verifies(clones):

@@ -120,6 +120,9 @@ class Workspace:
             if member is not None:
                 return member
         mine = ", ".join(keys.recipients_of(self.identities)) or "no X25519 key"
+        if left := [m for m in self.roster.members if m.left and m.recipient in keys.recipients_of(self.identities)]:
+            raise AccessDenied(f"your identity is {left[0].handle}'s, who left the committee on {left[0].left[:10]}; "
+                               "a member can add you again with 'cocctl member add'")
         raise AccessDenied(
             f"your identity ({mine}) is not an active member of this archive; "
             "send a member the line 'cocctl whoami --public' prints and ask them to run 'cocctl member add'"
@@ -189,14 +192,6 @@ class Workspace:
         found = self.archive.read_case(case_id)
         return self.open_file(found, self.archive.case_relpath(case_id))
 
-    def _awaiting_reseal(self, found: CaseFile) -> bool:
-        """Whether I am one of the case's readers but its seals were not all re-encrypted to me yet."""
-        try:
-            me = self.me.handle
-        except AccessDenied:
-            return False
-        return found.reseal and me in found.readers
-
     def open_file(self, found: CaseFile, name: str) -> LoadedCase:
         """Decrypt and check an already parsed case file (see :meth:`load_case`)."""
         self.plugins.prefetch([found])
@@ -215,7 +210,7 @@ class Workspace:
                 content = casefile.open_seal(found.case, seal, self.identities, name=name)
             except AccessDenied:
                 if not opened and seal is found.seals[0]:
-                    if self._awaiting_reseal(found):
+                    if found.reseal and self.me.handle in found.readers:  # a reader, not re-sealed to yet
                         raise AccessDenied(
                             f"your identity cannot decrypt case {found.case}: you are not one of its recipients yet "
                             f"(a re-seal by one of {', '.join(found.fixers) or 'its readers'} is pending; if you were "
