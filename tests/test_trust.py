@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -488,3 +489,24 @@ def test_a_member_granted_access_concurrently_with_a_reseal_is_told_to_wait_for_
     _sync(carol, "carol")
     assert "note:while carol was granted" in _events(carol, "carol", case)
     assert carol.ok("carol", "verify").exit_code == 0
+
+
+def test_a_member_who_resigns_pushes_it_and_the_others_reseal_without_them(clones):
+    """carol leaves by her own command: her key may sign no re-seal after it, so her sync pushes and others re-seal."""
+    alice, bob, carol, _ = clones
+    case = alice.open()
+    _sync(alice, "alice")
+    _sync(carol, "carol")
+    left = carol.ok("carol", "member", "remove", "carol", "--yes", env=NOW)
+    assert case in left.stderr and "re-seal" in left.stderr
+    _sync(carol, "carol")  # her last change still goes out
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    members = {m["handle"]: m for m in json.loads(bob.ok("bob", "member", "list", "--json").stdout)}
+    assert members["carol"]["left"]
+    assert bob.ok("bob", "show", case).exit_code == 0
+    assert bob.ok("bob", "rekey", "--check").exit_code == 0
+    _sync(carol, "carol")  # a former member still fetches; she re-seals nothing
+    assert carol.run("carol", "show", case).exit_code == 4
+    for c, who in ((alice, "alice"), (bob, "bob"), (carol, "carol")):
+        assert c.ok(who, "verify").exit_code == 0

@@ -287,7 +287,8 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
         roster = before
         for entry in entries:
             roster = roster.with_entry(entry)
-        plan = _plan(work, roster, apply=True)
+        leaving = not roster.get(work.me.handle).active  # resigning, or my approval completes my removal
+        plan = _plan(work, roster, apply=True, leaving=leaving)
         changes: dict[str, bytes | None] = dict(plan.files)
         if entries:
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
@@ -309,8 +310,13 @@ class _Plan:
     unreadable: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
-    """Which cases need re-sealing under ``roster``, and (with ``apply``) their new bytes."""
+def _plan(work: Workspace, roster: Roster, apply: bool, leaving: bool = False) -> _Plan:
+    """Which cases need re-sealing under ``roster``, and (with ``apply``) their new bytes.
+
+    Args:
+        leaving: I leave the committee in this change, so my key may sign no
+            re-seal; the cases are marked for their remaining readers instead.
+    """
     archive = work.archive
     active = {m.handle for m in roster.active}
     before = archive.roster
@@ -335,6 +341,11 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
         current = (found.version == 2 and not found.reseal and found.sealed_to(meta.readers, meta.guests)
                    and rotated.isdisjoint(meta.readers))
         if not current or (found.readers, found.guests, found.people) != (meta.readers, meta.guests, meta.people):
+            if leaving:
+                unreadable.append((case_id, tuple(h for h in meta.readers if h in active)))
+                if apply and not found.reseal and found.version == 2:
+                    files.append((path, casefile.dumps(replace(found, reseal=True))))
+                continue
             reencrypted.append(case_id)
             if apply:
                 files.append((path, work.seal(loaded, (), roster, rotated)[1]))

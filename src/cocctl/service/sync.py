@@ -10,7 +10,7 @@ from pathlib import Path
 from cocctl.archive import drivers, signing, trust
 from cocctl.archive.git import Git
 from cocctl.archive.repo import Archive
-from cocctl.errors import ConflictError, GitError, IntegrityError
+from cocctl.errors import AccessDenied, ConflictError, GitError, IntegrityError
 from cocctl.service import committee
 from cocctl.service.workspace import Session, Workspace
 
@@ -161,6 +161,8 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
         resealed, unreadable = change.reencrypted, change.unreadable
     except ConflictError as error:
         notes.append(f"could not re-seal: {error}")
+    except AccessDenied as error:  # I left the committee (my own last change still goes out)
+        notes.append(f"did not re-seal: {error}")
     pushed = False
     if push and (fetched.branch or remote.upstream(archive.root) is not None):
         _refuse_leaks(git)
