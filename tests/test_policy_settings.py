@@ -6,7 +6,7 @@ import pytest
 
 from cocctl.errors import IntegrityError
 from cocctl.policy import settings
-from cocctl.service.workspace import policy_of
+from cocctl.service.policy import policy_of
 from tests.conftest import git
 
 PRESETS = "rls, sse, enginexp, kubernetes, chaoss, django, contributor-covenant"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from cocctl.cli import app
-from tests.conftest import Committee, git
+from tests.conftest import Committee, git, make_key
 
 NOW = {"COCCTL_NOW": "2026-11-20T10:00:00Z"}
 
@@ -143,6 +144,9 @@ def test_member_remove_refuses_to_strand_a_case_and_rotate_key_keeps_the_handle(
     other = committee.open()
     assert committee.ok("carol", "show", other).exit_code == 0
     assert committee.ok("alice", "verify").exit_code == 0
+    committee.ok("alice", "member", "remove", "carol", "--yes")
+    gone = committee.run("carol", "amend", other, "--note", "after leaving")
+    assert gone.exit_code == 4 and "your identity is carol's, who left the committee on 2026-" in gone.stderr
 
 
 def test_work_on_different_cases_in_two_clones_syncs_and_verifies(clones):
@@ -217,6 +221,12 @@ def test_concurrent_proposals_are_numbered_apart_and_a_vote_lands_on_one(clones)
         assert sorted(proposals) == [1, 2]
         assert proposals[1]["rationale"] == "alice's view" and proposals[2]["rationale"] == "bob's view"
         assert dict(proposals[1]["votes"]) == {"alice": "yes"} and not proposals[2]["votes"]
+    assert "proposal 2 open (by bob: " in bob.ok("bob", "show", case).stdout
+    # With two open proposals a vote or decision must say which: cocctl never guesses.
+    for args in (("vote", case, "yes"), ("decide", case)):
+        refused = bob.run("bob", *args, env=NOW)
+        assert refused.exit_code == 2 and "2 open proposals (1 by alice: private-warning, 2 by bob: correction)" \
+            in refused.stderr and "--proposal N" in refused.stderr
     assert bob.ok("bob", "verify").exit_code == 0
 
 
@@ -345,3 +355,189 @@ def test_an_outsider_swapping_a_members_key_is_refused_before_encrypting(clones,
     assert (alice.root / "cases" / f"{case}.yaml").read_bytes() == before
     report = alice.run("alice", "verify")
     assert report.exit_code == 1 and "committee.yaml" in report.stdout
+def test_an_outsider_swapping_the_people_index_key_is_refused_before_any_token_is_computed(clones, tmp_path):
+    """eve writes every member's index/<handle>.age with a key she knows, under a cocctl-looking message."""
+    from cocctl import age
+    from cocctl.archive import blind
+
+    alice, bob, _, bare = clones
+    eve = tmp_path / "eve"
+    subprocess.run(["git", "clone", "-q", str(bare), str(eve)], check=True)
+    known = b"E" * blind.KEY_SIZE
+    for who, recipient in alice.recipients.items():
+        (eve / "index" / f"{who}.age").write_bytes(age.encrypt(known, [recipient], armor=True))
+    git(eve, "commit", "-qam", "Re-seal cases to their readers\n\nCocctl-Action: rekey\nCocctl-Actor: alice")
+    git(eve, "push", "-q", "origin", "main")
+    head = git(bob.root, "rev-parse", "HEAD")
+    refused = bob.run("bob", "sync", env={**NOW, "COCCTL_IDENTITY": str(bob.keys["bob"])})
+    assert refused.exit_code == 6 and "people-index key copy index/" in refused.stderr
+    assert git(bob.root, "rev-parse", "HEAD") == head
+    # Pulled around cocctl: nothing is written with eve's key, and verify names the commit.
+    git(bob.root, "pull", "-q", "--no-rebase", "--no-edit")
+    opened = bob.run("bob", "open", "--summary", "s", "--kind", "complaint", "--channel", "email",
+                     "--severity", "low", "--reported", "mallory", "--received-at", "2026-11-16T08:30:00Z", env=NOW)
+    assert opened.exit_code == 6 and "nothing was encrypted" in opened.stderr
+    assert blind.token(known, "mallory") not in "".join(p.read_text() for p in (bob.root / "cases").glob("*.yaml"))
+    verified = bob.run("bob", "verify")
+    assert verified.exit_code == 1 and "writes the people-index key copy index/alice.age" in verified.stdout
+    assert "committee.yaml: writes" not in verified.stdout
+
+
+def test_an_approval_crossing_the_removal_it_approves_merges(make_committee, tmp_path):
+    """CHAOSS majority removal: dave signs his own removal first, bob and carol sign at once in two clones.
+
+    In the merged order bob's and carol's signatures complete the removal, so
+    dave's (later) approval comes after he left; it changes nothing and must
+    not stop the merge.
+    """
+    import json
+
+    four = make_committee("chaoss", ("alice", "bob", "carol", "dave"))
+    bare = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    git(four.root, "remote", "add", "origin", str(bare))
+    case = four.open()
+    four.ok("alice", "grant", case, "--member", "bob")
+    assert "1 of 3 signatures" in four.ok("alice", "member", "remove", "dave", "--yes").stderr
+    git(four.root, "push", "-q", "-u", "origin", "main")
+    bob, carol, dave = (_clone(four, bare, who, tmp_path) for who in ("bob", "carol", "dave"))
+    later = {"COCCTL_NOW": "2026-11-20T10:05:00Z"}
+    dave.ok("dave", "member", "approve", "dave", "--yes", env=later)
+    _sync(dave, "dave")
+    bob.ok("bob", "member", "approve", "dave", "--yes", env=NOW)
+    carol.ok("carol", "member", "approve", "dave", "--yes", env=NOW)
+    _sync(bob, "bob")
+    _sync(carol, "carol")
+    _sync(four, "alice")
+    _sync(bob, "bob")
+    for c, who in ((four, "alice"), (bob, "bob"), (carol, "carol")):
+        members = {m["handle"]: m for m in json.loads(c.ok(who, "member", "list", "--json").stdout)}
+        assert members["dave"]["left"] and not members["alice"]["left"]
+        assert c.ok(who, "verify").exit_code == 0
+    assert bob.ok("bob", "show", case).exit_code == 0
+
+
+def test_two_decisions_each_set_aside_at_once_leave_a_conflict_until_the_committee_decides_again(clones):
+    alice, bob, _, _ = clones
+    case = alice.open()
+    for consequence in ("private-warning", "correction"):
+        alice.ok("alice", "propose", case, "--violation", "--consequence", consequence, "--rationale", "r", env=NOW)
+    for number in ("1", "2"):
+        alice.ok("alice", "vote", case, "yes", "--proposal", number, env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    for number in ("1", "2"):
+        bob.ok("bob", "vote", case, "yes", "--proposal", number, env=NOW)
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    alice.ok("alice", "decide", case, "--proposal", "1", env=NOW)
+    bob.ok("bob", "decide", case, "--proposal", "2", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    # Each settles the conflict the other way round, unaware of the other: neither decision stands.
+    alice.ok("alice", "decide", case, "--supersede", "2", "--rationale", "alice keeps 1", env=NOW)
+    bob.ok("bob", "decide", case, "--supersede", "1", "--rationale", "bob keeps 2", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    for c, who in ((alice, "alice"), (bob, "bob")):
+        assert "each set aside at once" in c.ok(who, "show", case).stdout
+        assert c.run(who, "validate", "--deep").exit_code == 1
+    assert bob.runner.invoke(app, ["--archive", str(bob.root), "due", "--check"], env=NOW).exit_code == 1
+    alice.ok("alice", "propose", case, "--violation", "--consequence", "private-warning", "--rationale", "again",
+             env=NOW)
+    alice.ok("alice", "vote", case, "yes", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    bob.ok("bob", "vote", case, "yes", env=NOW)
+    bob.ok("bob", "decide", case, env=NOW)
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    assert "set aside at once" not in alice.ok("alice", "show", case).stdout
+    assert alice.ok("alice", "validate", "--deep").exit_code == 0
+    assert alice.ok("alice", "verify").exit_code == 0
+
+
+def test_a_member_forging_a_new_seal_in_another_members_name_is_refused_by_sync_and_verify(clones):
+    """carol writes a seal 'by alice' that she signs herself as its sealer, under trailers naming alice."""
+    import dataclasses
+
+    from cocctl import age
+    from cocctl.archive import casefile
+    from cocctl.archive.signing import SigningKey
+
+    alice, bob, carol, _ = clones
+    case = alice.open()
+    git(alice.root, "push", "-q")
+    _sync(carol, "carol")
+    identity = age.parse_identity(next(line for line in carol.keys["carol"].read_text().splitlines()
+                                       if line.startswith("AGE-SECRET-KEY-")))
+    path = carol.root / "cases" / f"{case}.yaml"
+    current = casefile.loads(path.read_bytes(), name=path.name)
+    at = "2026-11-20T11:00:00Z"
+    event = {"id": "01M80000000000000000000AAA", "type": "note", "by": "alice", "at": at,
+             "data": {"text": "alice never wrote this"}}
+    draft = casefile.Seal(id=event["id"], by="alice", at=at, readers=current.seals[-1].readers, age="",
+                          sealer="carol", sealed=at)
+    forged = casefile.seal(SigningKey.from_identity(identity), case, draft, [event], list(carol.recipients.values()))
+    path.write_bytes(casefile.dumps(dataclasses.replace(current, seals=current.seals + (forged,))))
+    git(carol.root, "commit", "-qam", f"Amend case {case}\n\nCocctl-Action: amend\nCocctl-Case: {case}\n"
+        "Cocctl-Actor: alice")
+    git(carol.root, "push", "-q", "--no-verify")
+    head = git(alice.root, "rev-parse", "HEAD")
+    refused = alice.run("alice", "sync", env={**NOW, "COCCTL_IDENTITY": str(alice.keys["alice"])})
+    assert refused.exit_code == 6 and "nothing was merged" in refused.stderr
+    assert git(alice.root, "rev-parse", "HEAD") == head
+    verified = carol.run("carol", "verify")
+    assert verified.exit_code == 1 and "by alice but signed by carol" in verified.stdout
+
+
+def test_a_member_granted_access_concurrently_with_a_reseal_is_told_to_wait_for_one(clones, tmp_path):
+    """bob grants a mediator (a later re-seal) while alice grants carol: carol is a reader none of whose seals is hers yet."""
+    alice, bob, carol, _ = clones
+    mediator = make_key(alice.runner, tmp_path / "mediator").split()[0]
+    case = alice.open()
+    alice.ok("alice", "recuse", case, "--member", "carol", env=NOW)
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    # Lifting a conflict recorded for carol takes a majority: bob's approval first, alice's completes it.
+    bob.ok("bob", "grant", case, "--member", "carol", env=NOW)
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    _sync(carol, "carol")
+    alice.ok("alice", "grant", case, "--member", "carol", env=NOW)
+    bob.ok("bob", "grant", case, "--recipient", mediator, "--as", "mediator", env={"COCCTL_NOW": "2026-11-20T10:05:00Z"})
+    bob.ok("bob", "amend", case, "--note", "while carol was granted", env={"COCCTL_NOW": "2026-11-20T10:05:00Z"})
+    _sync(bob, "bob")
+    git(alice.root, "pull", "-q", "--no-rebase", "--no-edit")
+    git(alice.root, "push", "-q")
+    _sync(carol, "carol")
+    waiting = carol.run("carol", "show", case)
+    assert waiting.exit_code == 4 and "a re-seal by one of alice" in waiting.stderr
+    assert len(waiting.stderr.strip().splitlines()) == 1
+    _sync(alice, "alice")
+    _sync(carol, "carol")
+    assert "note:while carol was granted" in _events(carol, "carol", case)
+    assert carol.ok("carol", "verify").exit_code == 0
+
+
+def test_a_member_who_resigns_pushes_it_and_the_others_reseal_without_them(clones):
+    """carol leaves by her own command: her key may sign no re-seal after it, so her sync pushes and others re-seal."""
+    alice, bob, carol, _ = clones
+    case = alice.open()
+    _sync(alice, "alice")
+    _sync(carol, "carol")
+    left = carol.ok("carol", "member", "remove", "carol", "--yes", env=NOW)
+    assert case in left.stderr and "re-seal" in left.stderr
+    _sync(carol, "carol")  # her last change still goes out
+    _sync(alice, "alice")
+    _sync(bob, "bob")
+    members = {m["handle"]: m for m in json.loads(bob.ok("bob", "member", "list", "--json").stdout)}
+    assert members["carol"]["left"]
+    assert bob.ok("bob", "show", case).exit_code == 0
+    assert bob.ok("bob", "rekey", "--check").exit_code == 0
+    _sync(carol, "carol")  # a former member still fetches; she re-seals nothing
+    assert carol.run("carol", "show", case).exit_code == 4
+    for c, who in ((alice, "alice"), (bob, "bob"), (carol, "carol")):
+        assert c.ok(who, "verify").exit_code == 0

@@ -166,7 +166,11 @@ def build(entries: Iterable[Entry]) -> Roster:
             if entry.after is None or entry.after not in seen:
                 raise RosterProblem(f"roster change {entry.id} follows a change this roster does not hold")
             signer = members.get(entry.by)
-            if signer is None or not signer.active or signer.signing is None or not signing.verify(
+            # An approval that crossed the removal it approves (signed in another clone before the
+            # majority was reached there) changes nothing, so its signer may be the member that very
+            # removal took off the roster; their signature must still verify.
+            crossed = entry.change == APPROVE and entry.approves in seen and entry.approves not in pending
+            if signer is None or not (signer.active or crossed) or signer.signing is None or not signing.verify(
                 signer.signing, signing.ROSTER_DOMAIN, entry.statement(), entry.sig
             ):
                 raise RosterProblem(

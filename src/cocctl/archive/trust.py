@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cocctl.archive import blind
 from cocctl.archive import config as config_file
 from cocctl.archive import history
 from cocctl.archive import roster as roster_file
@@ -39,6 +40,7 @@ class Finding:
 
     commit: str
     message: str
+    file: str = roster_file.FILE_NAME  # empty when the message names its file
 
 
 def pin_file(git: Git) -> Path:
@@ -191,9 +193,68 @@ def walk(git: Git, since: str | None, head: str = "HEAD",
     graph = [(parts[0], tuple(parts[1:])) for parts in (line.split() for line in lines) if parts]
     rosters = Rosters(git)
     rosters.prepare([c for c, parents in graph for c in (c, *parents)])
-    findings = [Finding(commit, message) for commit, parents in graph
-                for message in check_commit(rosters, commit, parents, removal_rule)]
+    index = IndexCopies(git, [c for c, parents in graph for c in (c, *parents)])
+    findings = [finding for commit, parents in graph
+                for finding in (*(Finding(commit, m) for m in check_commit(rosters, commit, parents, removal_rule)),
+                                *(Finding(commit, m, "") for m in index.problems(rosters, commit, parents)))]
     return head_id, findings
+
+
+class IndexCopies:
+    """The people-index key copies (``index/<handle>.age``) at commits, and who may change them.
+
+    The copies are age files anyone can write, so without this check someone
+    with push access could give members an index key they know and read the
+    blinded tokens of every name cocctl computes from then on. A copy may
+    appear only for an active member, be replaced only by the roster change
+    that gives its member a new key, and go only when its member left; a
+    merge only keeps one parent's copy.
+    """
+
+    def __init__(self, git: Git, commits: list[str]) -> None:
+        self.git = git
+        names = sorted({f"{c}:{path}" for c in commits for path in (blind.INDEX_DIR, blind.LEGACY_FILE)})
+        output = git.run("cat-file", "--batch-check=%(objectname)", input=("\n".join(names) + "\n").encode()) if names else ""
+        self._ids = {name: "" if line.endswith(" missing") else line for name, line in zip(names, output.splitlines())}
+
+    def _id(self, commit: str, path: str) -> str:
+        return self._ids.get(f"{commit}:{path}", "")
+
+    def _files(self, commit: str) -> dict[str, str]:
+        """Every file under index/ (and the legacy key file) at ``commit``: path to blob id."""
+        out = self.git.run("ls-tree", "-r", "--full-tree", commit, "--", blind.INDEX_DIR, blind.LEGACY_FILE)
+        return {line.split("\t", 1)[1]: line.split()[2] for line in out.splitlines() if "\t" in line}
+
+    def problems(self, rosters: Rosters, commit: str, parents: tuple[str, ...]) -> list[str]:
+        """What is wrong with how ``commit`` changes the index key copies over its parents."""
+        paths = (blind.INDEX_DIR, blind.LEGACY_FILE)
+        if not parents or any(all(self._id(commit, p) == self._id(parent, p) for p in paths) for parent in parents):
+            return []
+        after, files = rosters.roster(commit), self._files(commit)
+        if len(parents) > 1:
+            olds = [self._files(parent) for parent in parents]
+            return [f"brings a people-index key copy ({path}) in a merge that neither side holds"
+                    for path, blob in sorted(files.items()) if all(old.get(path) != blob for old in olds)]
+        before, old = rosters.roster(parents[0]), self._files(parents[0])
+        if not isinstance(before, Roster) or not before.entries or not isinstance(after, Roster):
+            return []  # the archive's first or upgraded roster, or one already reported
+        found = []
+        for path in sorted(set(old) | set(files)):
+            if old.get(path) == files.get(path):
+                continue
+            handle = path[len(blind.INDEX_DIR) + 1:-len(".age")] if path.startswith(blind.INDEX_DIR + "/") else None
+            now, was = (after.find(handle), before.find(handle)) if handle else (None, None)
+            if path not in files:
+                allowed = now is None or not now.active
+            elif path not in old:
+                allowed = now is not None and now.active
+            else:
+                allowed = (now is not None and now.active and was is not None
+                           and (not was.active or was.recipient != now.recipient))
+            if not allowed:
+                found.append(f"{'removes' if path not in files else 'writes'} the people-index key copy {path} "
+                             "without a signed roster change that calls for it")
+        return found
 
 
 def ensure_trusted(git: Git) -> str:

@@ -90,7 +90,7 @@ def vote(
     ctx: typer.Context,
     case: str = typer.Argument(..., help="The case id."),
     choice: str = typer.Argument(..., help="yes, no or abstain."),
-    proposal: Optional[int] = typer.Option(None, "--proposal", help="The proposal (default: the latest open one)."),
+    proposal: Optional[int] = typer.Option(None, "--proposal", help="The proposal (default: the open one; required when several are open)."),
 ) -> None:
     """Vote on a proposal with your own identity."""
     from cocctl import render
@@ -107,7 +107,7 @@ def vote(
 def decide(
     ctx: typer.Context,
     case: str = typer.Argument(..., help="The case id."),
-    proposal: Optional[int] = typer.Option(None, "--proposal", help="The proposal (default: the latest open one)."),
+    proposal: Optional[int] = typer.Option(None, "--proposal", help="The proposal (default: the open one; required when several are open)."),
     consequence: List[str] = typer.Option([], "--consequence", help="Decide directly where the rule is single. " + CONSEQUENCE_HELP),
     violation: bool = typer.Option(True, "--violation/--no-violation", help="For a direct decision."),
     rationale: Optional[str] = typer.Option(None, "--rationale", help="Why (default: the proposal's)."),

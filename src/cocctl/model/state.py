@@ -206,11 +206,25 @@ class CaseState:
                           f"the committee must choose the resolution ('cocctl reopen {self.id}' then 'cocctl close')"))
         decisions = {d.number: d for d in self.decisions}
         for first, second in self.rivals:
-            if SUPERSEDED not in (decisions[first].standing, decisions[second].standing):
-                found.append((max(decisions[first].at, decisions[second].at),
+            pair = (decisions[first], decisions[second])
+            if SUPERSEDED not in (pair[0].standing, pair[1].standing):
+                found.append((max(pair[0].at, pair[1].at),
                               f"decisions {first} and {second} were made concurrently; the committee must choose "
                               f"which stands ('cocctl decide {self.id} --supersede N' sets decision N aside)"))
+            elif pair[0].standing == pair[1].standing == SUPERSEDED and not self._settled_after(pair):
+                found.append((max(d.ended_at or d.at for d in pair),
+                              f"decisions {first} and {second} were each set aside at once (in two clones), so "
+                              "neither stands; the committee decides again ('cocctl propose', 'cocctl vote', "
+                              "'cocctl decide')"))
         return found
+
+    def _settled_after(self, pair: tuple[Decision, Decision]) -> bool:
+        """Whether a rival of ``pair`` still stands, or a decision made knowing both is in force."""
+        numbers = {d.number for d in pair}
+        group = {n for rival in self.rivals if numbers & set(rival) for n in rival}
+        ids = {d.id for d in pair}
+        return any(d.standing == IN_FORCE and (d.number in group or (d.known is not None and ids <= d.known))
+                   for d in self.decisions)
 
     @property
     def report(self) -> dict[str, Any]:

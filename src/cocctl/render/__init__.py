@@ -177,7 +177,9 @@ def decisions(state: Any) -> None:
         out.print(_visible(line), markup=False, highlight=False)
     for proposal in state.proposals:
         if proposal.decided is None:
-            out.print(f"[yellow]proposal {proposal.number} open[/yellow]: {len(proposal.votes)} vote(s) so far")
+            measures = spell(proposal.consequences) or "no action"
+            out.print(f"[yellow]proposal {proposal.number} open[/yellow] (by {_text(proposal.by)}: {_text(measures)}): "
+                      f"{len(proposal.votes)} vote(s) so far")
 
 
 def timeline(events: Iterable[Any]) -> None:

@@ -17,7 +17,8 @@ from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound,
 from cocctl.model import events as ev
 from cocctl.service.evidence import resealed
 from cocctl.service.keys import PublicKeys, check_handle
-from cocctl.service.workspace import Session, Workspace, policy_of
+from cocctl.service.policy import policy_of, settings_fields
+from cocctl.service.workspace import Session, Workspace
 
 # What the CHAOSS process asks when a member leaves, beyond the archive.
 OFFBOARDING_CHECKLIST = (
@@ -187,19 +188,6 @@ def update_member(session: Session, handle: str, fields: dict[str, Any], action:
     return _change(work, [entry], handle, action, subject).commit
 
 
-def settings_fields(config: bytes) -> dict[str, str]:
-    """What a roster ``config`` entry records of cocctl.yaml's bytes: their hash, and the removal rule they set."""
-    return {"config": roster_file.config_hash(config), "removal": policy_of(config).member_removal}
-
-
-def removal_rule(config: bytes | None) -> str | None:
-    """The member-removal rule cocctl.yaml's bytes set, or None when they are not valid settings."""
-    try:
-        return policy_of(config or b"").member_removal
-    except IntegrityError:
-        return None
-
-
 def sign_config(session: Session) -> str:
     """Adopt the cocctl.yaml in the work tree with a signed settings change; return the commit.
 
@@ -290,7 +278,8 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
         roster = before
         for entry in entries:
             roster = roster.with_entry(entry)
-        plan = _plan(work, roster, apply=True)
+        leaving = not roster.get(work.me.handle).active  # resigning, or my approval completes my removal
+        plan = _plan(work, roster, apply=True, leaving=leaving)
         changes: dict[str, bytes | None] = dict(plan.files)
         if entries:
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
@@ -316,8 +305,13 @@ class _Plan:
     unreadable: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
-    """Which cases need re-sealing under ``roster``, and (with ``apply``) their new bytes."""
+def _plan(work: Workspace, roster: Roster, apply: bool, leaving: bool = False) -> _Plan:
+    """Which cases need re-sealing under ``roster``, and (with ``apply``) their new bytes.
+
+    Args:
+        leaving: I leave the committee in this change, so my key may sign no
+            re-seal; the cases are marked for their remaining readers instead.
+    """
     archive = work.archive
     before = archive.roster
     # Members whose key changes in this roster change: their seals must be re-encrypted
@@ -328,7 +322,7 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
     cases = [(case_id, archive.read_case(case_id)) for case_id in archive.case_ids()]
     work.plugins.prepare([found for _, found in cases])
     try:
-        _each(work, cases, before, roster, rotated, apply, files, reencrypted, unreadable)
+        _each(work, cases, before, roster, rotated, apply, leaving, files, reencrypted, unreadable)
     except BaseException:
         attachments.discard(data for _, data in files)
         raise
@@ -336,7 +330,7 @@ def _plan(work: Workspace, roster: Roster, apply: bool) -> _Plan:
 
 
 def _each(work: Workspace, cases: list[tuple[str, CaseFile]], before: Roster, roster: Roster, rotated: frozenset[str],
-          apply: bool, files: list, reencrypted: list, unreadable: list) -> None:
+          apply: bool, leaving: bool, files: list, reencrypted: list, unreadable: list) -> None:
     """Add each case's re-sealed files (with ``apply``) and its verdict to the lists."""
     archive = work.archive
     active = {m.handle for m in roster.active}
@@ -355,6 +349,11 @@ def _each(work: Workspace, cases: list[tuple[str, CaseFile]], before: Roster, ro
                    and rotated.isdisjoint(meta.readers))
         if not current or (found.readers, found.guests, found.people, found.expunge) != (
                 meta.readers, meta.guests, meta.people, meta.expunge):
+            if leaving:
+                unreadable.append((case_id, tuple(h for h in meta.readers if h in active)))
+                if apply and not found.reseal and found.version == 2:
+                    files.append((path, casefile.dumps(replace(found, reseal=True))))
+                continue
             reencrypted.append(case_id)
             if apply:
                 state, data = work.seal(loaded, (), roster, rotated)

@@ -98,7 +98,12 @@ def _open_proposal(state: CaseState, number: int | None) -> Proposal:
         undecided = [p for p in state.proposals if p.decided is None]
         if not undecided:
             raise NotFound(f"case {state.id} has no open proposal; 'cocctl propose' one")
-        proposal = undecided[-1]
+        if len(undecided) > 1:  # e.g. proposed concurrently in two clones: never guess which one is meant
+            listed = ", ".join(f"{p.number} by {p.by}: {'+'.join(c['id'] for c in p.consequences) or 'no consequence'}"
+                               for p in undecided)
+            raise UsageError(f"case {state.id} has {len(undecided)} open proposals ({listed}); "
+                             "say which with --proposal N")
+        proposal = undecided[0]
     if proposal.decided is not None:
         raise ConflictError(f"proposal {proposal.number} on case {state.id} is already decided")
     return proposal

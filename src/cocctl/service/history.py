@@ -13,8 +13,9 @@ from cocctl.archive.ids import is_case_id
 from cocctl.archive.repo import CASES_DIR
 from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, CocctlError, IntegrityError, UsageError
-from cocctl.service import committee, evidence, retention
-from cocctl.service.workspace import Session, Workspace, policy_of
+from cocctl.service import evidence, policy, retention
+from cocctl.service.policy import policy_of
+from cocctl.service.workspace import Session, Workspace
 
 # Files cocctl writes outside cases/: a commit touching them must be cocctl's.
 ARCHIVE_FILES = ("cocctl.yaml", "committee.yaml", ".gitattributes", "index.key.age")
@@ -219,8 +220,9 @@ def verify(session: Session, known: str | None = None, *, rev: str = "HEAD",
         if rewritten:
             offences.append(Offence(known, "(a commit seen before)", rewritten))
     subjects = {c.id: c.subject for c in commits}
-    _, findings = trust.walk(git, None, rev, removal_rule=committee.removal_rule)
-    offences += [Offence(f.commit, subjects.get(f.commit, ""), f"committee.yaml: {f.message}") for f in findings]
+    _, findings = trust.walk(git, None, rev, removal_rule=policy.removal_rule)
+    offences += [Offence(f.commit, subjects.get(f.commit, ""), f"{f.file}: {f.message}" if f.file else f.message)
+                 for f in findings]
     merges = {c.id: history.merge_changes(git, c, [CASES_DIR + "/"]) for c in commits if c.is_merge}
     wanted = [b for c in commits for ch in c.changes for b in (ch.old, ch.new) if is_case_file(ch.path)]
     wanted += [b for per in merges.values() for chs in per.values() for ch in chs for b in (ch.old, ch.new)]
@@ -352,6 +354,9 @@ class _Walk:
             if not roster.seal_valid(new.case, seal) or not _active(roster, seal.signer):
                 self.offend(commit, f"adds seal {seal.id} not signed by a member active before it "
                             "(forged, by a removed member, or moved from another case)", path)
+            elif seal.id not in before and seal.signer != seal.by and not seal.imported:
+                self.offend(commit, f"adds seal {seal.id} by {seal.by} but signed by {seal.signer}; a new seal "
+                            "is signed by its author (a member forging another's events)", path)
             elif seal.id not in before and seal.by != commit.actor and not (seal.imported and
                                                                               commit.action == "upgrade"):
                 self.offend(commit, f"adds seal {seal.id} by {seal.by}, not by its Cocctl-Actor", path)

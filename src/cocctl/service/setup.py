@@ -16,8 +16,8 @@ from cocctl.clock import format_time
 from cocctl.errors import ConflictError, IdentityError, UsageError
 from cocctl.model import events as ev
 from cocctl.policy import presets
-from cocctl.service import committee
 from cocctl.service import keys as member_keys
+from cocctl.service import policy
 from cocctl.service.workspace import Session, Workspace
 from cocctl.text import require_single_line
 
@@ -167,7 +167,7 @@ def init_archive(session: Session, path: Path, community: str, handle: str, pres
         fields["roles"] = list(roles)
     first = roster_file.sign_entry(key, Entry(ev.new_event_id(millis), at, handle, None, roster_file.ADD, member=fields))
     settings = roster_file.sign_entry(key, Entry(ev.new_event_id(millis + 1), at, handle, first.id, roster_file.CONFIG,
-                                                 **committee.settings_fields(config)))
+                                                 **policy.settings_fields(config)))
     roster = roster_file.build([first, settings])
     archive = Archive(root)
     files = {

@@ -10,8 +10,9 @@ from pathlib import Path
 from cocctl.archive import drivers, signing, trust
 from cocctl.archive.git import Git
 from cocctl.archive.repo import Archive
-from cocctl.errors import ConflictError, GitError, IntegrityError
+from cocctl.errors import AccessDenied, ConflictError, GitError, IntegrityError
 from cocctl.service import committee
+from cocctl.service import policy
 from cocctl.service.workspace import Session, Workspace
 
 Progress = Callable[[str, int, "int | None"], None]
@@ -67,7 +68,7 @@ def clone(url: str, dest: Path, expect: str | None = None, progress: Progress | 
         git = Git(dest)
         if not (dest / "cocctl.yaml").is_file() or not (dest / "committee.yaml").is_file():
             raise IntegrityError(f"{url} is not a cocctl archive (no cocctl.yaml and committee.yaml)")
-        head, findings = trust.walk(git, None, removal_rule=committee.removal_rule)
+        head, findings = trust.walk(git, None, removal_rule=policy.removal_rule)
         if findings:
             raise IntegrityError(f"commit {findings[0].commit[:12]} {findings[0].message}; the clone was removed")
         roster = Archive(dest).roster
@@ -92,7 +93,7 @@ def clone(url: str, dest: Path, expect: str | None = None, progress: Progress | 
 def roster_review(session: Session) -> Review:
     """What the roster changes since this clone's pin are, and which do not verify."""
     archive = Archive.find(session.archive)
-    head, findings = trust.walk_since_pin(archive.git, removal_rule=committee.removal_rule)
+    head, findings = trust.walk_since_pin(archive.git, removal_rule=policy.removal_rule)
     return Review(head, trust.read_pin(archive.git), tuple(findings))
 
 
@@ -138,7 +139,7 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
         _refuse_leaks(git)
         merged = False
         if fetched.new and not git.is_ancestor(fetched.new, "HEAD"):
-            _, findings = trust.walk_since_pin(git, head=fetched.new, removal_rule=committee.removal_rule)
+            _, findings = trust.walk_since_pin(git, head=fetched.new, removal_rule=policy.removal_rule)
             if findings:
                 raise trust.UntrustedRoster(
                     f"the remote's commit {findings[0].commit[:12]} {findings[0].message}; nothing was merged. "
@@ -161,6 +162,8 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
         resealed, unreadable = change.reencrypted, change.unreadable
     except ConflictError as error:
         notes.append(f"could not re-seal: {error}")
+    except AccessDenied as error:  # I left the committee (my own last change still goes out)
+        notes.append(f"did not re-seal: {error}")
     pushed = False
     if push and (fetched.branch or remote.upstream(archive.root) is not None):
         _refuse_leaks(git)

@@ -10,7 +10,7 @@ from cocctl.archive.roster import Entry, is_unsigned
 from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError
 from cocctl.model import events as ev
-from cocctl.service.committee import settings_fields
+from cocctl.service.policy import settings_fields
 from cocctl.service.workspace import Session, Workspace
 
 

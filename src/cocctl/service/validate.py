@@ -18,7 +18,8 @@ from cocctl.model.fold import FoldError
 from cocctl.policy.deadlines import envelope_due
 from cocctl.policy.retention import expunge_at
 from cocctl.service import evidence, guard
-from cocctl.service.workspace import Session, Workspace, policy_of
+from cocctl.service.policy import policy_of
+from cocctl.service.workspace import Session, Workspace
 
 STAGED_INDEX = ("GIT_INDEX_FILE",)
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from cocctl import clock
 from cocctl.archive import attachments, blind, casefile, keys, signing
-from cocctl.archive import config as config_file
 from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
 from cocctl.archive.plugins import PluginRuns
@@ -28,8 +27,8 @@ from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
 from cocctl.policy.retention import expunge_at
 from cocctl.policy.sanctions import names as reported_names
-from cocctl.policy.settings import Policy
 from cocctl.service.document import check_document
+from cocctl.service.policy import policy_of
 
 
 @dataclass(frozen=True)
@@ -122,6 +121,9 @@ class Workspace:
             if member is not None:
                 return member
         mine = ", ".join(keys.recipients_of(self.identities)) or "no X25519 key"
+        if left := [m for m in self.roster.members if m.left and m.recipient in keys.recipients_of(self.identities)]:
+            raise AccessDenied(f"your identity is {left[0].handle}'s, who left the committee on {left[0].left[:10]}; "
+                               "a member can add you again with 'cocctl member add'")
         raise AccessDenied(
             f"your identity ({mine}) is not an active member of this archive; "
             "send a member the line 'cocctl whoami --public' prints and ask them to run 'cocctl member add'"
@@ -209,6 +211,12 @@ class Workspace:
                 content = casefile.open_seal(found.case, seal, self.identities, name=name)
             except AccessDenied:
                 if not opened and seal is found.seals[0]:
+                    if found.reseal and self.me.handle in found.readers:  # a reader, not re-sealed to yet
+                        raise AccessDenied(
+                            f"your identity cannot decrypt case {found.case}: you are not one of its recipients yet "
+                            f"(a re-seal by one of {', '.join(found.fixers) or 'its readers'} is pending; if you were "
+                            "just given access, it reaches you after their next 'cocctl sync')"
+                        ) from None
                     raise
                 raise ConflictError(
                     f"case {found.case} has a seal you cannot read yet; one of {', '.join(found.fixers) or 'its readers'} "
@@ -386,14 +394,3 @@ def _event(raw: dict[str, Any], name: str) -> Event:
         return Event.from_dict(raw)
     except (KeyError, TypeError):
         raise IntegrityError(f"{name} holds a malformed event; restore it with git") from None
-
-
-@lru_cache(maxsize=32)
-def policy_of(config: bytes) -> Policy:
-    """The policy of cocctl.yaml's bytes (parsed, checked and built once per version).
-
-    Raises:
-        IntegrityError: cocctl.yaml is not valid, or a setting in it is not.
-    """
-    parsed = config_file.loads(config)
-    return settings.build(parsed.preset, parsed.policy)
