@@ -11,7 +11,7 @@ command in milliseconds. Beside them, in the same run:
 - ``pass show`` / ``pass insert`` / ``pass init NEWKEY`` on an equivalent
   store, when ``pass`` and ``gpg`` are installed (skipped with a note otherwise).
 
-Usage: python benchmarks/run.py [--sizes 100,1000] [--runs 5] [--batch 500]
+Usage: python benchmarks/run.py [--sizes 100,1000] [--runs 5] [--batch 500] [--no-pass]
 """
 
 from __future__ import annotations
@@ -88,6 +88,10 @@ class Bench:
             os.environ.clear()
             os.environ.update(saved)
 
+    def drop_cache(self) -> None:
+        """Remove cocctl's summary cache, so the next command builds it (a cold run)."""
+        shutil.rmtree(Path(self.env["XDG_CACHE_HOME"]) / "cocctl", ignore_errors=True)
+
     def time(self, who: str | None, args: list[str], runs: int, before=None, ok=(0,)) -> float:
         """Median wall ms of ``cocctl ARGS`` (``before()`` runs untimed before each run)."""
         prefix = [self.cocctl] + (["--identity", str(self.keys[who])] if who else [])
@@ -158,7 +162,7 @@ def time_shell(script: str, runs: int, env: dict[str, str]) -> float:
     return statistics.median(samples)
 
 
-def bench_size(size: int, runs: int, batch: int) -> list[tuple[str, float, float | None, str]]:
+def bench_size(size: int, runs: int, batch: int, with_pass: bool) -> list[tuple[str, float, float | None, str]]:
     """Rows of (command, cocctl ms, baseline ms or None, baseline name) for one archive size."""
     folder = Path(tempfile.mkdtemp(prefix=f"cocctl-bench-{size}-"))
     try:
@@ -166,12 +170,12 @@ def bench_size(size: int, runs: int, batch: int) -> list[tuple[str, float, float
         start = time.perf_counter()
         bench.build()
         print(f"built {size} cases in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-        return measure(bench, runs)
+        return measure(bench, runs, with_pass)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def measure(bench: Bench, runs: int) -> list[tuple[str, float, float | None, str]]:
+def measure(bench: Bench, runs: int, with_pass: bool = True) -> list[tuple[str, float, float | None, str]]:
     target = bench.case_ids[len(bench.case_ids) // 2]
     slow = max(3, runs // 2)
     rows: list[tuple[str, float, float | None, str]] = []
@@ -185,8 +189,10 @@ def measure(bench: Bench, runs: int) -> list[tuple[str, float, float | None, str
                                       "--severity", "low", "--reported", "person-1", "--reporter", "r"], runs),
         ("list", "alice", ["list"], runs),
         ("list --json", "alice", ["list", "--json"], runs),
+        ("list (cold cache)", "alice", ["list"], runs),
         ("due --check (no key)", None, ["due", "--check"], runs),
         ("due", "alice", ["due"], slow),
+        ("due (cold cache)", "alice", ["due"], slow),
         ("person NAME", "alice", ["person", "person-1"], slow),
         ("report", "alice", ["report", "--from", "2026-01-01", "--to", "2026-12-31"], slow),
         ("validate", None, ["validate"], slow),
@@ -196,16 +202,17 @@ def measure(bench: Bench, runs: int) -> list[tuple[str, float, float | None, str
     store = age_store(bench)
     for label, who, args, count in plain:
         print(f"  timing {label}", file=sys.stderr)
-        ms = bench.time(who, args, count, ok=(0, 1) if label.startswith("due") else (0,))
+        cold = bench.drop_cache if "cold" in label else None
+        ms = bench.time(who, args, count, before=cold, ok=(0, 1) if label.startswith("due") else (0,))
         baseline = None
-        if store and label in ("list", "due", "person NAME"):
+        if store and label in ("list", "list (cold cache)", "due", "due (cold cache)", "person NAME"):
             baseline = time_shell(f'for f in "{store[0]}"/*.age; do age -d -i "{store[1]}" "$f" >/dev/null; done',
                                   max(1, count // 2), bench.env)
         rows.append((label, ms, baseline, "age -d loop" if baseline else ""))
     rows.append(("sync (one incoming commit)", time_sync(bench, target, slow), None, ""))
     rows.append(("member remove (off-boarding)", time_remove(bench, slow), None, ""))
     try:
-        rows += pass_rows(bench, slow)
+        rows += pass_rows(bench, slow) if with_pass else []
     except subprocess.CalledProcessError as error:
         print(f"note: the pass comparison failed ({error}); skipped", file=sys.stderr)
     return rows
@@ -275,11 +282,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000", help="comma-separated archive sizes (cases)")
     parser.add_argument("--runs", type=int, default=5, help="runs per command (slow commands: half)")
     parser.add_argument("--batch", type=int, default=500, help="cases per git commit while building")
+    parser.add_argument("--no-pass", action="store_true", help="skip the pass comparison (slow at 10,000 entries)")
     options = parser.parse_args()
     sizes = [int(size) for size in options.sizes.split(",")]
     table: dict[str, dict[int, tuple[float, float | None, str]]] = {}
     for size in sizes:
-        for label, ms, baseline, name in bench_size(size, options.runs, options.batch):
+        for label, ms, baseline, name in bench_size(size, options.runs, options.batch, not options.no_pass):
             table.setdefault(label, {})[size] = (ms, baseline, name)
         print_table(table, sizes)
 

@@ -99,3 +99,14 @@ def test_two_processes_at_once_both_answer_and_leave_a_whole_cache(committee, ca
     assert outputs[0][0] == outputs[1][0]
     assert json.loads(outputs[0][0]) == json.loads(committee.ok("alice", "due", "--json").stdout)
     assert not [path for path in _files(cache) if path.name.endswith(".tmp")]
+
+
+def test_a_copied_archive_whose_file_stats_changed_is_cached_too(committee, cache, tmp_path):
+    import shutil
+
+    _open(committee)
+    copy = Committee(tmp_path / "copy", committee.keys, committee.recipients, committee.runner)
+    shutil.copytree(committee.root, copy.root, symlinks=True)  # new inodes: git must re-check the files
+    copy.ok("alice", "list", "--json")
+    entries = [json.loads(path.read_bytes())["entries"] for path in cache.rglob("envelopes.json")]
+    assert [len(found) for found in entries] == [1]

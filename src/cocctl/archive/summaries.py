@@ -170,6 +170,9 @@ class Summaries:
 def _committed_blobs(archive: Archive) -> dict[str, str]:
     """Case id -> blob id of each case file whose work-tree copy is the one in git's index."""
     try:
+        # As 'git status' does: re-check files whose stat changed (a copied or restored clone), so that
+        # diff-files names only files whose content differs; without the index lock, nothing is cached.
+        archive.git.run("update-index", "-q", "--refresh", check=False)
         staged = archive.git.run("ls-files", "-s", "-z", "--", CASES_DIR, check=True)
         changed = set(archive.git.run("diff-files", "-z", "--name-only", "--", CASES_DIR).split("\0"))
     except (CocctlError, OSError):
