@@ -46,10 +46,11 @@ def cache_root() -> Path:
 class Summaries:
     """The summary cache of one archive (see the module's text)."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, enabled: bool = True) -> None:
+        """``enabled`` False: read every file as it is and keep nothing (a throw-away archive)."""
         self.archive = archive
         self.folder = cache_root() / hashlib.sha256(str(archive.root.resolve()).encode()).hexdigest()[:24]
-        self.blobs = _committed_blobs(archive)
+        self.blobs = _committed_blobs(archive) if enabled else {}
         self._envelopes: dict[str, dict[str, Any]] | None = None
         self._private: dict[str, Any] | None = None
         self._private_key: tuple[str, str] | None = None
@@ -146,7 +147,7 @@ class Summaries:
 
     def save(self) -> None:
         """Write what changed (atomically); a cache that cannot be written is only a slower next run."""
-        if not self._dirty:
+        if not self._dirty or not self.blobs:
             return
         live = set(self.blobs.values())
         try:

@@ -20,7 +20,7 @@ class CaseReader:
 
     def __init__(self, work: Workspace) -> None:
         self.work = work
-        self.cache = Summaries(work.archive)
+        self.cache = Summaries(work.archive, enabled=work.session.cache)
 
     def envelope(self, case_id: str) -> CaseFile:
         """The case's plaintext metadata (its seals are left out when it comes from the cache)."""
