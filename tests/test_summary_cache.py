@@ -34,7 +34,8 @@ def _open(c: Committee, who: str = "alice") -> str:
 
 def _outputs(c: Committee, who: str = "alice") -> tuple[str, ...]:
     return (c.ok(who, "list", "--json").stdout, c.ok(who, "due", "--json").stdout,
-            c.run(None, "due", "--check").stdout, c.ok(who, "person", NAME, "--json").stdout)
+            c.run(None, "due", "--check").stdout, c.ok(who, "person", NAME, "--json").stdout,
+            c.ok(who, "report", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "json").stdout)
 
 
 def _files(cache: Path) -> list[Path]:
@@ -64,12 +65,12 @@ def test_a_change_merged_from_another_clone_is_seen_at_once(clones, cache):  # n
     bob.ok("bob", "close", case, "--resolution", "Warned in private")
     _sync(bob, "bob")
     _sync(alice, "alice")
-    listed, due, check, person = _outputs(alice)
+    listed, due, check, person, report = _outputs(alice)
     assert json.loads(listed)[0]["status"] == "closed"
     # Closing ends the response deadlines and starts the reporter's outcome one, seen with and without a key.
     assert "reporter-outcome" in due and "reporter-outcome" in check
     assert "first-response" not in due and "first-response" not in check
-    assert json.loads(person) != json.loads(before[3])
+    assert json.loads(person) != json.loads(before[3]) and report != before[4]
 
 
 def test_a_corrupt_or_truncated_cache_is_rebuilt(committee, cache):

@@ -32,17 +32,25 @@ class CaseReader:
         Raises:
             AccessDenied, ConflictError, IntegrityError: as ``Workspace.load_case``.
         """
+        events, state = self._read(case_id)
+        return state if state is not None else fold(events)
+
+    def events(self, case_id: str) -> tuple[Event, ...]:
+        """The case's checked events in order, as ``Workspace.load_case`` gives them (raises as it does)."""
+        return self._read(case_id)[0]
+
+    def _read(self, case_id: str) -> tuple[tuple[Event, ...], CaseState | None]:
         work = self.work
         recipient = work.me.recipient
         raw = self.cache.private(case_id, recipient, work.identities)
         if isinstance(raw, list):
             try:
-                return fold(tuple(Event.from_dict(item) for item in raw))
+                return tuple(Event.from_dict(item) for item in raw), None
             except (CocctlError, KeyError, TypeError, ValueError, AttributeError):
                 pass  # a damaged entry: read the case again
         loaded = work.load_case(case_id)
         self.cache.remember(case_id, recipient, work.identities, [event.to_dict() for event in loaded.events])
-        return loaded.state
+        return loaded.events, loaded.state
 
     def save(self) -> None:
         """Write the cache (quietly skipped when it cannot be written)."""

@@ -16,6 +16,7 @@ from cocctl.model.fold import fold
 from cocctl.model.state import CLOSED, ESCROWED, CaseState
 from cocctl.policy import deadlines
 from cocctl.policy.settings import Policy
+from cocctl.service import bulk
 from cocctl.service.workspace import Session, Workspace
 
 KIND_LABELS = {"complaint": "Formal complaint", "concern": "Concern raised", "anonymous": "Anonymous report",
@@ -122,13 +123,14 @@ def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int,
     states: list[CaseState] = []
     unreadable = 0
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
+    cases = bulk.reader(work)
     for case_id in work.archive.case_ids():
-        envelope = work.archive.read_case(case_id)
+        envelope = cases.envelope(case_id)
         if me not in envelope.readers:
             unreadable += begin <= parse_time(envelope.opened) <= finish
             continue
         try:
-            events = work.load_case(case_id).events
+            events = cases.events(case_id)
         except AccessDenied:
             unreadable += 1
             continue
@@ -136,6 +138,7 @@ def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int,
         state = fold([e for e in events if parse_time(e.at) <= finish] or events[:1])
         if begin <= parse_time(state.received_at) <= finish:
             states.append(state)
+    cases.save()
     states.sort(key=lambda s: (s.received_at, s.id))
     known = _known_words(work, states)
     policy = work.policy
