@@ -102,6 +102,9 @@ def setup(git: Git) -> dict[str, str]:
         hook.parent.mkdir(parents=True, exist_ok=True)
         hook.write_text(pre_push_script())
         hook.chmod(hook.stat().st_mode | stat.S_IXUSR | stat.S_IRUSR)
+    from cocctl.archive.history import write_graph
+
+    write_graph(git)  # 'cocctl log CASE' reads only the commits that touched the case
     return entries
 
 

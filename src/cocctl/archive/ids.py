@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable, Container
 
 CASE_ID_PATTERN = re.compile(r"^[0-9]{4}-[a-z]+-[a-z]+$")
 
@@ -34,15 +35,18 @@ plover porcupine possum quokka reindeer sandpiper seahorse starling
 """.split()
 
 
-def new_case_id(year: int, taken: set[str] | frozenset[str] = frozenset()) -> str:
+def new_case_id(year: int, taken: Container[str] | Callable[[str], bool] = frozenset()) -> str:
     """Return a fresh case id such as ``2026-amber-falcon`` not in ``taken``.
+
+    ``taken`` is a set of ids or a test (``Archive.has_case``: one file
+    check per candidate instead of listing every case).
 
     The code is random (``secrets``) so it reveals nothing about the case
     and needs no coordination between clones.
     """
     for _ in range(1000):
         candidate = f"{year}-{secrets.choice(_ADJECTIVES)}-{secrets.choice(_ANIMALS)}"
-        if candidate not in taken:
+        if not (taken(candidate) if callable(taken) else candidate in taken):
             return candidate
     raise RuntimeError("no free case id left for this year")  # ~13,000 ids a year
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from functools import cached_property
@@ -110,6 +110,30 @@ class Archive:
         if not folder.is_dir():
             return []
         return sorted(path.stem for path in folder.glob("*.yaml") if is_case_id(path.stem))
+
+    def has_case(self, case_id: str) -> bool:
+        """Tell whether ``case_id`` names a case file here, without listing the others."""
+        path = self.root / self.case_relpath(case_id)
+        return is_case_id(case_id) and (path.is_file() or path.is_symlink())
+
+    def case_ids_holding(self, needles: Iterable[str]) -> list[str]:
+        """Ids of the case files whose bytes hold one of ``needles`` (e.g. people tokens), unparsed.
+
+        A cheap filter before :meth:`read_case`: a hit still has to be parsed
+        and checked; a file that cannot be read is kept as a hit so that
+        reading it reports the problem.
+        """
+        wanted = [needle.encode("ascii") for needle in needles]
+        hits = []
+        for case_id in self.case_ids():
+            try:
+                data = (self.root / self.case_relpath(case_id)).read_bytes()
+            except OSError:
+                hits.append(case_id)
+                continue
+            if any(needle in data for needle in wanted):
+                hits.append(case_id)
+        return hits
 
     def read_case(self, case_id: str) -> casefile.CaseFile:
         """Read and validate one case file's plaintext (metadata and seals).

@@ -14,6 +14,7 @@ from cocctl.model import events as ev
 from cocctl.model.state import CLOSED, CaseState
 from cocctl.policy import disclosure
 from cocctl.policy.sanctions import pending_interim
+from cocctl.service.bulk import envelope_rows
 from cocctl.service.document import document
 from cocctl.service.workspace import CaseChange, Session, Workspace
 from cocctl.text import require_single_line, require_text
@@ -73,7 +74,7 @@ def open_case(session: Session, report: dict[str, Any], exclude: list[str]) -> C
         raise UsageError("you cannot exclude yourself from a report you take; ask another member to take it")
     report.setdefault("received_at", format_time(work.now))
     with work.archive.locked():
-        case_id = new_case_id(work.now.year, set(work.archive.case_ids()))
+        case_id = new_case_id(work.now.year, work.archive.has_case)
         data = {"case": case_id, **report}
         if exclusions:
             data["exclude"] = exclusions
@@ -117,14 +118,12 @@ def list_cases(session: Session, statuses: list[str] | None = None) -> list[Case
     When an identity is available, each row says whether I can read the case.
     """
     work = Workspace(session)
-    archive = work.archive
     try:
         me: str | None = work.me.handle
     except Exception:  # no identity, or not a member: the list is still useful
         me = None
     rows = []
-    for case_id in archive.case_ids():
-        envelope = archive.read_case(case_id)
+    for case_id, envelope in envelope_rows(work):
         if statuses and envelope.status not in statuses:
             continue
         readable = None if me is None else me in envelope.readers

@@ -9,6 +9,7 @@ from typing import Any
 from cocctl.clock import format_time, parse_time
 from cocctl.errors import AccessDenied, IdentityError, UsageError
 from cocctl.policy import deadlines as rules
+from cocctl.service import bulk
 from cocctl.service.workspace import Session, Workspace
 
 OVERDUE = "overdue"
@@ -76,18 +77,20 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
     items: list[DueItem] = []
     unreadable: list[str] = []
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
+    cases = bulk.reader(work)
     for case_id in work.archive.case_ids():
         if me is not None:
             try:
-                state = work.load_case(case_id).state
+                state = cases.state(case_id)
             except AccessDenied:
                 unreadable.append(case_id)
             else:
                 items += _from_state(state, work.policy, now)
                 continue
-        envelope = work.archive.read_case(case_id)
+        envelope = cases.envelope(case_id)
         items += [_item(case_id, raw["kind"], parse_time(raw["at"]), now) for raw in envelope.due
                   if _shown(raw["kind"], parse_time(raw["at"]), now)]
+    cases.save()
     if mine:
         items = [item for item in items if me in (item.owner, item.secondary)]
     items.sort(key=lambda item: (item.at, item.case, item.kind))

@@ -46,7 +46,7 @@ def run(folder: Path, step: Step) -> dict[str, DemoMember]:
 
     def as_(handle: str) -> Session:
         """The member acting on the demo's current day."""
-        return Session(archive=archive, identity=people[handle].identity, now=parse_time(DAYS[day]))
+        return Session(archive=archive, identity=people[handle].identity, now=parse_time(DAYS[day]), cache=False)
 
     archive.mkdir(parents=True)
     git = Git(archive)

@@ -11,6 +11,7 @@ from cocctl.errors import AccessDenied
 from cocctl.model.state import CaseState
 from cocctl.policy import consequences as catalogue
 from cocctl.policy import sanctions as rules
+from cocctl.service import bulk
 from cocctl.service.workspace import Session, Workspace
 
 
@@ -33,17 +34,19 @@ def readable_cases(work: Workspace, skip: str | None = None) -> tuple[list[CaseS
     states, hidden = [], []
     me = work.me.handle
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
+    cases = bulk.reader(work)
     for case_id in work.archive.case_ids():
         if case_id == skip:
             continue
-        envelope = work.archive.read_case(case_id)
+        envelope = cases.envelope(case_id)
         if me not in envelope.readers:
             hidden.append(Unreadable(case_id, envelope.readers, envelope.people))
             continue
         try:
-            states.append(work.load_case(case_id).state)
+            states.append(cases.state(case_id))
         except AccessDenied:
             hidden.append(Unreadable(case_id, envelope.readers, envelope.people))
+    cases.save()
     return states, hidden
 
 
@@ -150,7 +153,8 @@ def related(work: Workspace, state: CaseState) -> list[str]:
     me = work.me.handle
     messages = []
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
-    for case_id in work.archive.case_ids():
+    # Only files holding one of the tokens are parsed: open stays fast on a large archive.
+    for case_id in work.archive.case_ids_holding(tokens):
         if case_id == state.id:
             continue
         envelope = work.archive.read_case(case_id)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cocctl.archive import drivers, signing, trust
+from cocctl.archive import drivers, history, signing, trust
 from cocctl.archive.git import Git
 from cocctl.archive.repo import Archive
 from cocctl.errors import AccessDenied, ConflictError, GitError, IntegrityError
@@ -153,6 +153,7 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
                 raise ConflictError("the merge with the remote stopped on a conflict cocctl cannot settle; "
                                     "the work tree is as it was. Run 'git merge' yourself to see it") from None
             merged = True
+            history.write_graph(git)  # keeps 'cocctl log CASE' path-limited after what arrived
         trust.ensure_trusted(git)
     work = Workspace(session, now=work.now)
     resealed: tuple[str, ...] = ()

@@ -42,6 +42,8 @@ class Session:
     now: datetime | None = None
     # How to show a plugin's messages to the user ("touch your key"); None: not shown.
     tell: Callable[[str], None] | None = None
+    # Keep the summary cache ($XDG_CACHE_HOME); off for throw-away archives (the demo).
+    cache: bool = True
     # Identities already loaded in this command, so a passphrase is asked once per command.
     loaded: dict[Path, list[Any]] = field(default_factory=dict, compare=False, repr=False)
 

@@ -1,0 +1,71 @@
+"""Reading every case for bulk commands through the summary cache (archive/summaries.py).
+
+Envelopes come from the cache's plaintext part; the events of the cases I
+read come from its part encrypted to me, checked once when first read.
+"""
+
+from __future__ import annotations
+
+from cocctl.archive.casefile import CaseFile
+from cocctl.archive.summaries import Summaries
+from cocctl.errors import CocctlError
+from cocctl.model.events import Event
+from cocctl.model.fold import fold
+from cocctl.model.state import CaseState
+from cocctl.service.workspace import Workspace
+
+
+class CaseReader:
+    """Envelopes and folded states of one workspace's cases; :meth:`save` keeps what was read for the next run."""
+
+    def __init__(self, work: Workspace) -> None:
+        self.work = work
+        self.cache = Summaries(work.archive, enabled=work.session.cache)
+
+    def envelope(self, case_id: str) -> CaseFile:
+        """The case's plaintext metadata (its seals are left out when it comes from the cache)."""
+        return self.cache.envelope(case_id)
+
+    def state(self, case_id: str) -> CaseState:
+        """The case decrypted, checked and folded, as ``Workspace.load_case`` gives it.
+
+        Raises:
+            AccessDenied, ConflictError, IntegrityError: as ``Workspace.load_case``.
+        """
+        events, state = self._read(case_id)
+        return state if state is not None else fold(events)
+
+    def events(self, case_id: str) -> tuple[Event, ...]:
+        """The case's checked events in order, as ``Workspace.load_case`` gives them (raises as it does)."""
+        return self._read(case_id)[0]
+
+    def _read(self, case_id: str) -> tuple[tuple[Event, ...], CaseState | None]:
+        work = self.work
+        recipient = work.me.recipient
+        raw = self.cache.private(case_id, recipient, work.identities)
+        if isinstance(raw, list):
+            try:
+                return tuple(Event.from_dict(item) for item in raw), None
+            except (CocctlError, KeyError, TypeError, ValueError, AttributeError):
+                pass  # a damaged entry: read the case again
+        loaded = work.load_case(case_id)
+        self.cache.remember(case_id, recipient, work.identities, [event.to_dict() for event in loaded.events])
+        return loaded.events, loaded.state
+
+    def save(self) -> None:
+        """Write the cache (quietly skipped when it cannot be written)."""
+        self.cache.save()
+
+
+def reader(work: Workspace) -> CaseReader:
+    """A :class:`CaseReader` for ``work``."""
+    return CaseReader(work)
+
+
+def envelope_rows(work: Workspace) -> list[tuple[str, CaseFile]]:
+    """(case id, envelope) of every case, through the cache."""
+    cases = reader(work)
+    rows = [(case_id, cases.envelope(case_id)) for case_id in work.archive.case_ids()]
+    cases.save()
+    return rows
+
