@@ -190,7 +190,7 @@ def rekey(
     elif not change.commit:
         render.info("every case you can read is sealed to its readers; nothing changed")
     else:
-        _report(render, "re-sealed", change)
+        _report(render, f"commit {change.commit[:10]}", change)
     if check and (change.reencrypted or change.unreadable):
         raise typer.Exit(1)
 
