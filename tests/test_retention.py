@@ -95,3 +95,16 @@ def test_an_open_case_naming_the_same_person_holds_a_closed_case(make_committee,
     check = committee.run(None, "retention", "--check", env=later)
     assert check.exit_code == 1 and old in check.output
     committee.ok("alice", "expunge", old, "--yes", env=later)
+
+
+def test_verify_rejects_an_expunge_whose_actor_was_not_a_member(make_committee, tmp_path):
+    committee = make_committee("django")
+    case = closed_case(committee, tmp_path)
+    later = {"COCCTL_NOW": "2027-06-01T09:00:00Z"}
+    committee.ok("alice", "expunge", case, "--yes", env=later)
+    message = git(committee.root, "log", "-1", "--format=%B")
+    assert "Cocctl-Actor: alice" in message
+    git(committee.root, "commit", "-q", "--amend", "--no-verify", "-m",
+        message.replace("Cocctl-Actor: alice", "Cocctl-Actor: mallory"))
+    result = committee.run(None, "verify", env=later)
+    assert result.exit_code != 0 and "expunges the case as mallory, not a member active before it" in result.output
