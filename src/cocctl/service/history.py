@@ -304,11 +304,11 @@ class _Walk:
                 continue
             if new_blob == NULL_BLOB:
                 parent, blob = next(iter(olds.items()))
-                old = self.versions.file(blob)
+                old, roster = self.versions.file(blob), self.rosters.roster(parent) if parent else None
                 if not retention.expunge_allowed(commit, old, {c.path for c in commit.changes}):
                     self.offend(commit, "deletes a case file: a case's log may only grow (only 'cocctl expunge' "
                                 "removes a case, once its retention date has passed)", path)
-                elif not self._by_member(parent, commit.actor):
+                elif isinstance(roster, Roster) and roster.entries and not _active(roster, commit.actor or ""):
                     self.offend(commit, f"expunges the case as {commit.actor or 'nobody'}, not a member active "
                                 "before it", path)
                 continue
@@ -336,13 +336,6 @@ class _Walk:
         problem = evidence.change_problem(path, blob == NULL_BLOB, old, new, commit.action == "expunge")
         if problem:
             self.offend(commit, problem, path)
-
-    def _by_member(self, parent: str, actor: str | None) -> bool:
-        """Whether ``actor`` was an active member at ``parent`` (True before any signed roster)."""
-        roster = self.rosters.roster(parent) if parent else None
-        if not isinstance(roster, Roster) or not roster.entries:
-            return True
-        return actor is not None and _active(roster, actor)
 
     def _grew(self, commit: Commit, path: str, parent: str, old: CaseFile | None, new: CaseFile) -> None:
         if new.version == 1:
