@@ -69,3 +69,42 @@ def test_a_new_retention_policy_reaches_closed_cases_with_rekey(committee, tmp_p
     committee.ok("alice", "rekey")
     assert case_metadata(committee, case)["expunge"] == "2026-12-20T09:00:00Z"
     committee.ok("alice", "validate", "--deep")
+
+
+def test_an_open_case_naming_the_same_person_holds_a_closed_case(make_committee, tmp_path):
+    committee = make_committee("django")
+    old = closed_case(committee, tmp_path)
+    new = committee.ok(
+        "alice", "open", "--summary", "Another report", "--kind", "complaint", "--channel", "email",
+        "--severity", "low", "--reported", "jo", "--reporter", "Kim", "--reporter-contact", "kim@example.org",
+        "--received-at", "2026-11-18T08:30:00Z").stdout.strip().splitlines()[-1]
+    later = {"COCCTL_NOW": "2027-06-01T09:00:00Z"}
+    assert old in committee.run(None, "retention", "--check", env=later).output  # another person: not held
+
+    committee.ok("alice", "amend", new, "--reported", "sam")  # the new report now names the same person
+    check = committee.run(None, "retention", "--check", env=later)
+    assert check.exit_code == 0 and f"held: open case {new}" in check.output
+    listed = json.loads(committee.ok(None, "retention", "--json", env=later).stdout)
+    assert listed["past"] == [] and {row["case"]: row["held_by"] for row in listed["cases"]}[old] == [new]
+    head = committee.head()
+    refused = committee.run("alice", "expunge", old, "--yes", env=later)
+    assert refused.exit_code != 0 and f"held while open case {new} names the same person" in refused.output
+    assert committee.head() == head and (committee.root / "cases" / f"{old}.yaml").exists()
+
+    committee.ok("alice", "close", new, "--resolution", "no violation found")
+    check = committee.run(None, "retention", "--check", env=later)
+    assert check.exit_code == 1 and old in check.output
+    committee.ok("alice", "expunge", old, "--yes", env=later)
+
+
+def test_verify_rejects_an_expunge_whose_actor_was_not_a_member(make_committee, tmp_path):
+    committee = make_committee("django")
+    case = closed_case(committee, tmp_path)
+    later = {"COCCTL_NOW": "2027-06-01T09:00:00Z"}
+    committee.ok("alice", "expunge", case, "--yes", env=later)
+    message = git(committee.root, "log", "-1", "--format=%B")
+    assert "Cocctl-Actor: alice" in message
+    git(committee.root, "commit", "-q", "--amend", "--no-verify", "-m",
+        message.replace("Cocctl-Actor: alice", "Cocctl-Actor: mallory"))
+    result = committee.run(None, "verify", env=later)
+    assert result.exit_code != 0 and "expunges the case as mallory, not a member active before it" in result.output

@@ -111,3 +111,23 @@ def test_a_copied_archive_whose_file_stats_changed_is_cached_too(committee, cach
     copy.ok("alice", "list", "--json")
     entries = [json.loads(path.read_bytes())["entries"] for path in cache.rglob("envelopes.json")]
     assert [len(found) for found in entries] == [1]
+
+
+def test_search_reads_each_case_once_then_from_the_cache(committee, cache, monkeypatch):
+    from cocctl.service.workspace import Workspace
+
+    cases = {_open(committee) for _ in range(3)}
+    loads: list[str] = []
+    real = Workspace.load_case
+    monkeypatch.setattr(Workspace, "load_case", lambda self, case_id, *a, **k: loads.append(case_id) or
+                        real(self, case_id, *a, **k))
+    cold = committee.ok("alice", "search", "quartermaine", "--json").stdout
+    assert {found["case"] for found in json.loads(cold)["found"]} == cases and sorted(loads) == sorted(cases)
+    for path in _files(cache):
+        assert not any(secret in path.read_bytes() for secret in SECRETS), path
+    loads.clear()
+    assert committee.ok("alice", "search", "quartermaine", "--json").stdout == cold and loads == []  # warm
+    committee.ok("alice", "amend", min(cases), "--note", "Zebulon wrote again")
+    loads.clear()
+    assert "Zebulon wrote again" in committee.ok("alice", "search", "wrote again").stdout
+    assert loads == [min(cases)]  # only the changed case is read again

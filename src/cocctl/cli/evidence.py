@@ -120,6 +120,8 @@ def retention(
     else:
         for row in found.rows:
             when = row.expunge or "kept (no date)"
+            if row.held_by and row.expunge:
+                when += f"  held: open case {', '.join(row.held_by)} names the same person"
             render.line(f"{row.case}  {row.status:<8}  {when}" + ("  PAST: run 'cocctl expunge'" if row.past else ""))
         if check and found.past:
             render.info(f"{len(found.past)} case(s) past their retention date: {', '.join(found.past)}")

@@ -303,10 +303,14 @@ class _Walk:
                     self._attachment(commit, path, new_blob, parents_versions, per_parent)
                 continue
             if new_blob == NULL_BLOB:
-                old = self.versions.file(next(iter(olds.values())))
+                parent, blob = next(iter(olds.items()))
+                old, roster = self.versions.file(blob), self.rosters.roster(parent) if parent else None
                 if not retention.expunge_allowed(commit, old, {c.path for c in commit.changes}):
                     self.offend(commit, "deletes a case file: a case's log may only grow (only 'cocctl expunge' "
                                 "removes a case, once its retention date has passed)", path)
+                elif isinstance(roster, Roster) and roster.entries and not _active(roster, commit.actor or ""):
+                    self.offend(commit, f"expunges the case as {commit.actor or 'nobody'}, not a member active "
+                                "before it", path)
                 continue
             new = self.versions.file(new_blob)
             if new is None:

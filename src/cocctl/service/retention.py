@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,12 +22,18 @@ HISTORY_NOTE = ("git history still holds the case's encrypted old versions: when
 
 @dataclass(frozen=True)
 class Row:
-    """A case and its retention date (None: kept), from plaintext metadata."""
+    """A case and its retention date (None: kept), from plaintext metadata.
+
+    ``held_by`` are the open cases naming one of the same reported people:
+    while they run, the case is kept whatever its date (a new report naming
+    the same person resets the date).
+    """
 
     case: str
     status: str
     expunge: str | None
     past: bool
+    held_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,11 +63,22 @@ def report(session: Session) -> Report:
     """Each case's retention date from its plaintext metadata (no key needed, for CI)."""
     work = Workspace(session)
     now = format_time(work.now)
+    files = {case_id: work.archive.read_case(case_id) for case_id in work.archive.case_ids()}
     rows = []
-    for case_id in work.archive.case_ids():
-        found = work.archive.read_case(case_id)
-        rows.append(Row(case_id, found.status, found.expunge, found.expunge is not None and found.expunge <= now))
+    for case_id, found in files.items():
+        held = held_by(found, files.values())
+        rows.append(Row(case_id, found.status, found.expunge,
+                        found.expunge is not None and found.expunge <= now and not held, held))
     return Report(now, tuple(rows))
+
+
+def held_by(case: CaseFile, others: Iterable[CaseFile]) -> tuple[str, ...]:
+    """Key-less: the open cases among ``others`` naming one of the people ``case`` names (blinded tokens)."""
+    people = set(case.people)
+    if not people:
+        return ()
+    return tuple(sorted(other.case for other in others
+                        if other.case != case.case and other.status != CLOSED and people & set(other.people)))
 
 
 def expunge(session: Session, case_id: str) -> Expunged:
@@ -84,6 +101,11 @@ def expunge(session: Session, case_id: str) -> Expunged:
             raise ConflictError(f"case {case_id} is {why}; see 'cocctl retention' and 'cocctl policy show'")
         if date > now:
             raise ConflictError(f"case {case_id} may be expunged from {date}, not before; see 'cocctl retention'")
+        sharing = archive.case_ids_holding(loaded.file.people) if loaded.file.people else []
+        held = held_by(loaded.file, (archive.read_case(other) for other in sharing))
+        if held:
+            raise ConflictError(f"case {case_id} is held while open case {', '.join(held)} names the same person; "
+                                "expunge it once that case is closed and its own date has passed")
         stone = tombstone.Tombstone(case_id, state.kind, outcome_class(state), state.opened_at, state.closed_at or now,
                                     now, work.me.handle, loaded.file.people)
         removed = [archive.case_relpath(case_id), *attachments.stored(archive.root, case_id)]

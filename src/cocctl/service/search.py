@@ -1,4 +1,4 @@
-"""Search the text of the cases I can read: decrypted in memory only, never written anywhere."""
+"""Search the text of the cases I can read: decrypted in memory, kept only in the summary cache encrypted to me."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from cocctl.errors import AccessDenied, ConflictError, UsageError
 from cocctl.model import events as ev
 from cocctl.model.state import CaseState
+from cocctl.service import bulk
 from cocctl.service.workspace import Session, Workspace
 
 FIELDS = ("summary", "notes", "people", "evidence", "resolution")
@@ -64,17 +65,18 @@ def search(session: Session, query: str, fields: Sequence[str] = (), statuses: S
     wanted = tuple(fields) or FIELDS
     work = Workspace(session)
     me = work.me.handle
+    cases = bulk.reader(work)  # the summary cache: a case decrypted once per version, not at every search
     found: list[Found] = []
     searched = unreadable = 0
     for case_id in work.archive.case_ids():
-        case_file = work.archive.read_case(case_id)
+        case_file = cases.envelope(case_id)
         if statuses and case_file.status not in statuses:
             continue
         if me not in case_file.readers:
             unreadable += 1
             continue
         try:
-            state = work.open_file(case_file, work.archive.case_relpath(case_id)).state
+            state = cases.state(case_id)
         except (AccessDenied, ConflictError):
             unreadable += 1
             continue
@@ -85,6 +87,7 @@ def search(session: Session, query: str, fields: Sequence[str] = (), statuses: S
             hits = tuple(Hit(name, excerpt(value, terms)) for name, value in texts
                          if any(term in value.casefold() for term in terms))
             found.append(Found(case_id, state.status, hits))
+    cases.save()
     return Results(query, tuple(found), searched, unreadable)
 
 
