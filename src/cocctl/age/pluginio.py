@@ -112,8 +112,20 @@ class PluginProcess:
         self._drain.join(timeout=1)
         self._folder.cleanup()
 
-    def error(self, message: str) -> PluginError:
-        """A PluginError naming the plugin, with the end of what it wrote to stderr."""
+    def error(self, message: str, *, exited: bool = False) -> PluginError:
+        """A PluginError naming the plugin, with the end of what it wrote to stderr.
+
+        Args:
+            exited: the plugin closed its end of the exchange: wait for it to
+                exit and for its stderr to be read to the end, so the message
+                carries its last words (a busy machine delivers them late).
+        """
+        if exited:
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+            self._drain.join(timeout=2)
         said = self._stderr.decode("utf-8", "replace").strip().splitlines()
         tail = f" (it said: {said[-1][:200]})" if said else ""
         return PluginError(f"{binary_name(self.name)}: {message}{tail}")
@@ -130,7 +142,7 @@ class PluginProcess:
             self._process.stdin.write(marshal_stanza(Stanza(command, args, body)))  # type: ignore[union-attr]
             self._process.stdin.flush()  # type: ignore[union-attr]
         except (BrokenPipeError, OSError):
-            raise self.error("exited before the end of the exchange") from None
+            raise self.error("exited before the end of the exchange", exited=True) from None
 
     def send_grease(self) -> None:
         """Maybe send a random command the plugin must ignore, so that joint does not rust (the spec's grease)."""
@@ -170,7 +182,9 @@ class PluginProcess:
     def _line(self) -> str:
         raw = self._process.stdout.readline(_MAX_LINE)  # type: ignore[union-attr]
         if not raw.endswith(b"\n"):
-            raise self.error("exited before the end of the exchange" if len(raw) < _MAX_LINE else "sent a line too long")
+            if len(raw) < _MAX_LINE:
+                raise self.error("exited before the end of the exchange", exited=True)
+            raise self.error("sent a line too long")
         try:
             return raw[:-1].decode("ascii")
         except UnicodeDecodeError:
