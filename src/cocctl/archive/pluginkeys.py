@@ -4,7 +4,7 @@ A plugin identity (``AGE-PLUGIN-YUBIKEY-1...``) only names a key held
 elsewhere, and a plugin cannot sign. So a plugin member's identity file,
 written by ``cocctl keygen --plugin NAME``, holds three things any age tool
 still reads: a ``# recipient: age1NAME1...`` comment (the identity does not
-encode it), the plugin identity, and an ``AGE-SECRET-KEY-1...`` line whose
+encode it), the plugin identity, and an ``AGE-SECRET-KEY-...`` line whose
 derived Ed25519 key signs for the member. Nothing is encrypted to that
 software key: decryption needs the device, signing needs only the file, so
 a stolen file lets someone sign (add forged seals or roster changes) but
