@@ -87,9 +87,9 @@ def _global(
     """Global options."""
     ctx.obj = (archive, identity)
     if ctx.invoked_subcommand not in _NO_DRIVER_WARNING and not ctx.resilient_parsing:
-        from cocctl.service import setup
+        from cocctl.service import setup_check
 
-        if setup.drivers_missing(session(ctx)):
+        if setup_check.drivers_missing(session(ctx)):
             from cocctl import render
 
             render.info("warning: this clone lacks cocctl's git drivers, so concurrent edits merge as raw "

@@ -200,20 +200,6 @@ def user_folder(name: str) -> Path:
     return fsio.user_folder(name)
 
 
-def drivers_missing(session: Session) -> bool:
-    """Whether this command's archive is a clone without cocctl's merge drivers (never raises).
-
-    Without them git merges case files and the roster as text: the first
-    concurrent edit becomes a raw conflict. No archive here is not this
-    question's business; the command itself says so.
-    """
-    try:
-        root = Archive.find(session.archive).root
-    except Exception:  # noqa: BLE001  (any failure to find an archive: the command reports it)
-        return False
-    return (root / ".git").exists() and not drivers.registered(root)
-
-
 def setup(session: Session) -> dict[str, str]:
     """Register cocctl's diff and merge drivers and the pre-push guard in this clone's git config."""
     return drivers.setup(Archive.find(session.archive).git)
