@@ -49,6 +49,22 @@ def test_clone_prints_fingerprints_and_pins(clones):
     assert bob.ok("bob", "verify").exit_code == 0
 
 
+def test_clone_tells_a_member_who_they_are_and_a_newcomer_how_to_join(committee, tmp_path):
+    bare = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    git(committee.root, "remote", "add", "origin", str(bare))
+    git(committee.root, "push", "-q", "-u", "origin", "main")
+    member = committee.runner.invoke(app, ["--identity", str(committee.keys["bob"]), "clone", str(bare),
+                                           str(tmp_path / "bob")])
+    assert "your identity is bob's key in this roster" in member.output
+    assert "not a member yet" not in member.output
+    stranger = tmp_path / "stranger.txt"
+    make_key(committee.runner, stranger)
+    newcomer = committee.runner.invoke(app, ["--identity", str(stranger), "clone", str(bare), str(tmp_path / "new")])
+    assert newcomer.exit_code == 0, newcomer.output
+    assert "not a member yet" in newcomer.output
+
+
 def test_concurrent_amendments_on_three_clones_all_survive_sync(clones):
     alice, bob, carol, _ = clones
     case = alice.open()

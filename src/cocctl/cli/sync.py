@@ -25,13 +25,16 @@ def clone(
 
     dest = path or Path(url.rstrip("/").split("/")[-1].split(":")[-1].removesuffix(".git") or "archive")
     with progress.reporter("cloning") as report:
-        cloned = sync.clone(url, dest, expect, report)
+        cloned = sync.clone(url, dest, expect, report, identity=session(ctx).identity)
     render.info(f"cloned the archive to {cloned.root}; drivers registered, roster verified and pinned")
     render.info("confirm these signing-key fingerprints with the committee out of band (founder: "
                 f"{cloned.founder}):")
     for handle, fingerprint in cloned.fingerprints:
         render.line(f"{handle} {fingerprint}")
-    render.info("not a member yet? send a member the line 'cocctl whoami --public' prints (or your KEY.pub)")
+    if cloned.me:
+        render.info(f"your identity is {cloned.me}'s key in this roster")
+    else:
+        render.info("not a member yet? send a member the line 'cocctl whoami --public' prints (or your KEY.pub)")
 
 
 @app.command()

@@ -25,6 +25,7 @@ class Cloned:
     root: Path
     founder: str
     fingerprints: tuple[tuple[str, str], ...]
+    me: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,15 @@ class Synced:
     notes: tuple[str, ...] = field(default=())
 
 
-def clone(url: str, dest: Path, expect: str | None = None, progress: Progress | None = None) -> Cloned:
+def clone(url: str, dest: Path, expect: str | None = None, progress: Progress | None = None,
+          identity: Path | None = None) -> Cloned:
     """Clone an archive, register the drivers, verify the roster's whole history and pin it.
 
     Args:
         expect: the fingerprint (SHA256:...) of the founding member's signing
             key, learned out of band; the clone is refused if it differs.
+        identity: my identity file (default: cocctl's), to tell whether I am
+            already an active member; never asks a passphrase.
 
     Raises:
         IntegrityError: not a cocctl archive, a roster change that does not
@@ -87,7 +91,25 @@ def clone(url: str, dest: Path, expect: str | None = None, progress: Progress | 
             shutil.rmtree(dest, ignore_errors=True)
         raise
     prints = tuple((m.handle, signing.fingerprint(m.signing)) for m in roster.active if m.signing)
-    return Cloned(dest, founder.handle if founder else "", prints)
+    mine = _my_recipients(identity)
+    me = next((m.handle for m in roster.active if m.recipient in mine), None)
+    return Cloned(dest, founder.handle if founder else "", prints, me)
+
+
+def _my_recipients(identity: Path | None) -> set[str]:
+    """My public recipients, read without asking anything: the key itself if unprotected, else its ``.pub``."""
+    from cocctl.archive import keys
+    from cocctl.errors import CocctlError
+    from cocctl.service.keys import parse_public
+
+    path = keys.resolve_path(identity)
+    try:
+        if path.is_file() and not keys.protected(path):
+            return set(keys.recipients_of(keys.load(path, None, agent=False)))
+        public = path.with_name(path.name + ".pub")
+        return {parse_public(public.read_text()).recipient} if public.is_file() else set()
+    except (CocctlError, OSError, ValueError):
+        return set()
 
 
 def roster_review(session: Session) -> Review:
