@@ -56,13 +56,15 @@ class Member:
         return self.signing
 
     def active_at(self, at: str) -> bool:
-        """Whether the member had not left at time ``at``.
+        """Whether the member had not left at time ``at`` (their last second included).
 
         Times are claimed by the signer and clocks differ between clones, so
         joining is not compared; that a signer was a member when they signed
-        is proven against git history by ``cocctl verify``.
+        is proven against git history by ``cocctl verify``. A seal made in the
+        second of its author's removal, before it (times have whole seconds),
+        stays valid.
         """
-        return self.left is None or at < self.left
+        return self.left is None or at <= self.left
 
     def to_dict(self) -> dict[str, Any]:
         """Return the member as roster data, omitting empty fields."""
