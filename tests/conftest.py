@@ -20,6 +20,23 @@ HANDLES = ("alice", "bob", "carol")
 NOW = "2026-11-20T09:00:00Z"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_trace_in_system_temp(tmp_path_factory: pytest.TempPathFactory):
+    """Remove this run's temporary folders when it ends, so the suite leaves nothing in the system temp folder."""
+    yield
+    base = tmp_path_factory.getbasetemp()
+    shutil.rmtree(base, ignore_errors=True)
+    parent = base.parent
+    current = parent / "pytest-current"
+    if parent.name.startswith("pytest-of-"):
+        if current.is_symlink() and not current.exists():
+            current.unlink()
+        try:
+            parent.rmdir()  # only when no other run keeps folders there
+        except OSError:
+            pass
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test sees the developer's keys, git config, cocctl settings, clock or temp folders."""

@@ -13,6 +13,7 @@ from cocctl.cli import app
 from tests.conftest import Committee, git, make_key
 
 NOW = {"COCCTL_NOW": "2026-11-20T10:00:00Z"}
+LATER = {"COCCTL_NOW": "2026-11-20T10:05:00Z"}
 
 
 def _clone(committee: Committee, bare: Path, who: str, tmp_path: Path) -> Committee:
@@ -186,8 +187,8 @@ def test_sync_refuses_a_seal_by_a_removed_member_before_merging(clones):
     case = alice.open()
     git(alice.root, "push", "-q")
     _sync(carol, "carol")
-    carol.ok("carol", "amend", case, "--note", "after my removal", env=NOW)
     alice.ok("alice", "member", "remove", "carol", "--yes", env=NOW)
+    carol.ok("carol", "amend", case, "--note", "after my removal", env=LATER)
     git(alice.root, "push", "-q")
     git(carol.root, "pull", "-q", "--no-rebase", "--no-edit")
     git(carol.root, "push", "-q", "--no-verify")  # around the pre-push guard
@@ -196,6 +197,23 @@ def test_sync_refuses_a_seal_by_a_removed_member_before_merging(clones):
     assert refused.exit_code == 6 and "nothing was merged" in refused.stderr
     assert git(alice.root, "rev-parse", "HEAD") == head
     assert "after my removal" not in " ".join(_events(alice, "alice", case))
+
+
+def test_a_seal_made_in_the_same_second_as_its_authors_removal_is_kept(clones):
+    """Clocks have whole seconds and are the author's own: a tie is concurrent work, not proof of lateness."""
+    alice, bob, carol, _ = clones
+    case = alice.open()
+    git(alice.root, "push", "-q")
+    _sync(carol, "carol")
+    _sync(bob, "bob")
+    carol.ok("carol", "recuse", case, env=NOW)
+    bob.ok("bob", "member", "remove", "carol", "--yes", env=NOW)
+    _sync(carol, "carol")
+    _sync(bob, "bob")
+    _sync(alice, "alice")
+    events = _events(alice, "alice", case)
+    assert any(e.startswith("recused") for e in events), events
+    assert alice.ok("alice", "verify").exit_code == 0
 
 
 def test_two_closes_made_concurrently_are_kept_and_shown_as_a_conflict(clones):
