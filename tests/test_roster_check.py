@@ -95,6 +95,21 @@ def test_rotation_is_a_fair_weekly_schedule_anyone_computes_the_same(make_commit
     assert c.run(None, "rotation", "--weeks", "0").exit_code == 2
 
 
+def test_the_watch_changes_on_monday_in_the_communitys_time_zone(make_committee):
+    c = make_committee("kubernetes")
+    config = c.root / "cocctl.yaml"
+    text = config.read_text()
+    config.write_text(text.replace("policy:\n", "policy:\n  timezone: America/Los_Angeles\n") if "policy:\n" in text
+                      else text + "policy:\n  timezone: America/Los_Angeles\n")
+    c.ok("alice", "policy", "sign")
+    # Monday 05:00 UTC is still Sunday evening in Los Angeles: last week's watch.
+    utc_monday = json.loads(c.ok(None, "rotation", "--weeks", "1", "--json", "--at", "2026-12-07T05:00:00Z").stdout)
+    sunday = json.loads(c.ok(None, "rotation", "--weeks", "1", "--json", "--at", "2026-12-06T12:00:00Z").stdout)
+    assert utc_monday == sunday and utc_monday[0]["week"] == "2026-11-30"
+    local_monday = json.loads(c.ok(None, "rotation", "--weeks", "1", "--json", "--at", "2026-12-07T09:00:00Z").stdout)
+    assert local_monday[0]["week"] == "2026-12-07" and local_monday[0]["watch"] != sunday[0]["watch"]
+
+
 def test_on_watch_is_pure_and_moves_every_monday():
     monday = datetime(2026, 11, 30, tzinfo=timezone.utc)
     saturday = datetime(2026, 12, 5, tzinfo=timezone.utc)

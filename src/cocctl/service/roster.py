@@ -32,7 +32,7 @@ def roster_check(session: Session, at: str | None = None) -> RosterCheck:
         UsageError: a bad ``--at`` time or roster setting.
     """
     work = Workspace(session)
-    now = parse_time(at, what="--at") if at else work.now
+    now = (parse_time(at, what="--at") if at else work.now).astimezone(work.policy.zone)
     active = work.archive.roster.active
     watch = rules.on_watch([m.handle for m in active], now, work.policy.roster.watch or 0)
     return RosterCheck(format_time(now), watch, tuple(rules.check(active, now, work.policy)))
@@ -47,6 +47,6 @@ def rotation(session: Session, at: str | None = None, weeks: int = 4) -> list[tu
     if weeks < 1:
         raise UsageError("--weeks must be at least 1")
     work = Workspace(session)
-    now = parse_time(at, what="--at") if at else work.now
+    now = (parse_time(at, what="--at") if at else work.now).astimezone(work.policy.zone)  # weeks start locally
     size = work.policy.roster.watch or 2
     return rules.rotation([m.handle for m in work.archive.roster.active], now, weeks, size)
