@@ -17,8 +17,8 @@ from cocctl.model.state import CLOSED, OVERTURNED, CaseState
 from cocctl.policy import consequences as catalogue
 
 # Outcome classes of a closed case.
-NOT_VIOLATION, NO_ACTION, ACTION = "not-violation", "no-action", "action"
-OUTCOMES = (NOT_VIOLATION, NO_ACTION, ACTION)
+NOT_VIOLATION, OUT_OF_SCOPE, NO_ACTION, ACTION = "not-violation", "out-of-scope", "no-action", "action"
+OUTCOMES = (NOT_VIOLATION, OUT_OF_SCOPE, NO_ACTION, ACTION)
 
 KIND_LABELS = {"complaint": "Formal complaint", "concern": "Concern raised", "anonymous": "Anonymous report",
                "escrow": "Escrowed report"}
@@ -27,7 +27,7 @@ SOURCE_LABELS = {"email": "Email", "dm": "Direct message", "in-person": "In pers
 # Actions taken by another body on the committee's recommendation (Kubernetes:
 # "we work with other leadership bodies"); every other action is the committee's own.
 OTHER_BODIES = frozenset({"recommendation"})
-COMMITTEE_BODY, OTHER_BODY = "Code of Conduct committee", "Other bodies, on the committee's recommendation"
+COMMITTEE_BODY, OTHER_BODY = "Committee", "Other bodies (recommended)"
 # Restorative actions educate or correct; punitive ones restrict, suspend or ban.
 PUNITIVE_LEVELS = frozenset({"strike", "restriction", "suspension", "ban"})
 WARNINGS = frozenset({"private-warning", "correction"})
@@ -46,7 +46,9 @@ def facts(state: CaseState) -> dict[str, Any]:
     actions = sorted({c["id"] for d in decisions for c in d.consequences})
     violation = any(d.violation for d in decisions) or any(
         catalogue.CATALOGUE[a].violation for a in actions if a in catalogue.CATALOGUE)
-    if decisions and not violation:
+    if state.out_of_scope:
+        data["outcome"] = OUT_OF_SCOPE
+    elif decisions and not violation:
         data["outcome"] = NOT_VIOLATION
     else:
         data["outcome"] = ACTION if any(a not in ("no-action", "awareness") for a in actions) else NO_ACTION
@@ -81,8 +83,8 @@ def django_field(outcome: str | None, actions: tuple[str, ...] | list[str]) -> s
     """The Django working group's statistics field of a closed case (None while open)."""
     if outcome is None:
         return None
-    if outcome == NOT_VIOLATION:
-        return "not a violation"
+    if outcome in (NOT_VIOLATION, OUT_OF_SCOPE):
+        return "not a violation" if outcome == NOT_VIOLATION else "out of scope"
     if outcome == NO_ACTION:
         return "no action"
     levels = {catalogue.CATALOGUE[a].level for a in actions if a in catalogue.CATALOGUE}
