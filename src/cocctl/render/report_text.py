@@ -14,7 +14,8 @@ def change(row: Any) -> str:
     """The change against the previous period, when both counts can be shown."""
     if row.count is None or row.previous is None:
         return ""
-    return f"{row.count - row.previous:+d}"
+    difference = row.count - row.previous
+    return f"{difference:+d}" if difference else "0"
 
 
 def _escape(text: str) -> str:
