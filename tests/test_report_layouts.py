@@ -251,12 +251,14 @@ def render_dom(page: Path, profile: Path) -> str:
     # Chromium's singleton socket must have a short path (a Unix socket's limit), which
     # tmp_path is not: a private folder in /tmp, removed afterwards.
     short = tempfile.mkdtemp(prefix="cocctl-cr-", dir="/tmp")
+    # The browser keeps the real clock (CI also runs the suite under faketime).
+    env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "FAKETIME")} | {"TMPDIR": short}
     try:
         done = subprocess.run(
             [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
              "--dump-dom", page.as_uri()],
-            capture_output=True, text=True, timeout=120, env={**os.environ, "TMPDIR": short})
+            capture_output=True, text=True, timeout=120, env=env)
     finally:
         shutil.rmtree(short, ignore_errors=True)
     assert done.returncode == 0, done.stderr[-2000:]
