@@ -151,7 +151,10 @@ def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int,
     states: list[CaseState] = []
     counted: list[Counted] = []
     earlier: list[Counted] = []  # the previous period of the same length, for comparison
-    before = begin - (finish - begin) - timedelta(seconds=1)
+    try:
+        before = begin - (finish - begin) - timedelta(seconds=1)
+    except OverflowError:  # a period starting near year 1 has no previous one
+        before = begin
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     cases = bulk.reader(work)
     for case_id in work.archive.case_ids():
@@ -173,8 +176,8 @@ def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int,
                 states.append(fold([e for e in events if parse_time(e.at) <= finish] or events[:1]))
             if events and facts is None:
                 facts = reportable.facts(fold(events))
-        (counted if in_period else earlier).append(Counted(case_id, envelope.status, facts, envelope.people,
-                                                                   envelope.opened))
+        found = Counted(case_id, envelope.status, facts, envelope.people, envelope.opened)
+        (counted if in_period else earlier).append(found)
     cases.save()
     states.sort(key=lambda s: (s.received_at, s.id))
     counted.sort(key=lambda c: (c.opened, c.case))
