@@ -291,3 +291,14 @@ def test_html_page_is_self_contained_and_escaped(kubernetes, tmp_path):
     assert "<script>alert(1)</script>" in text and "alert(1)" not in re.sub(r"<li>.*?</li>", "", dom)
     assert "Formal complaint 5" in text and "A report was made." in text
     assert dom.count("<rect") >= 4 and "<script" not in dom.replace("&lt;script", "")
+
+
+def test_html_hides_small_counts_and_compares_periods(kubernetes):
+    c, _ = kubernetes
+    page = run_report(c, "--format", "html").stdout
+    assert page.count("<svg") == 3 and page.count("<table>") == 3
+    assert "<td class=\"n\">fewer than 3</td>" in page
+    # No bar gives away a count that is not published; the legend names the periods.
+    assert page.count("<rect") == 3 * 2 and "previous</text>" in page  # the legends only
+    full = run_report(c, "--format", "html", "--min-count", "1").stdout
+    assert full.count("<rect") > page.count("<rect") and ">Email</text>" in full

@@ -72,7 +72,7 @@ def _chart(table: Any) -> str:
     """Horizontal bars, one per row (a count too small to show gets no bar); the previous period paler."""
     largest = max([1, *(r.count or 0 for r in table.rows), *((r.previous or 0) for r in table.rows)])
     step = BAR_HEIGHT * (2 if table.compare else 1) + 6
-    height = step * len(table.rows) + 4
+    height = step * len(table.rows) + 4 + (BAR_HEIGHT + 4 if table.compare else 0)
     width = LABEL_WIDTH + BAR_WIDTH + 40
     out = [f'<svg class="chart" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
            f"<title>{_text(table.title)}</title>"]
@@ -89,5 +89,10 @@ def _chart(table: Any) -> str:
             out.append(f'<rect x="{LABEL_WIDTH}" y="{top}" width="{length}" height="{BAR_HEIGHT - 2}" '
                        f'fill="{colour}"></rect>')
             out.append(f'<text x="{LABEL_WIDTH + length + 4}" y="{top + BAR_HEIGHT - 4}">{count}</text>')
+    if table.compare:  # a legend: which bar is which period
+        y = step * len(table.rows) + 4
+        for x, colour, name in ((LABEL_WIDTH, "#3465a4", "this period"), (LABEL_WIDTH + 110, "#b4c7e7", "previous")):
+            out.append(f'<rect x="{x}" y="{y + 2}" width="10" height="10" fill="{colour}"></rect>')
+            out.append(f'<text x="{x + 14}" y="{y + 11}">{name}</text>')
     out.append("</svg>")
     return "\n".join(out)
