@@ -114,7 +114,7 @@ EVENTS: dict[str, Schema] = {
     }, minProperties=1),
     "assigned": record({"primary": HANDLE, "secondary?": HANDLE}),
     "cleared": record({"member": HANDLE, "approve?": BOOLEAN}),
-    "closed": record({"resolution": TEXT, "public_summary?": TEXT, "ends?": array(EVENT_ID)}),
+    "closed": record({"resolution": TEXT, "public_summary?": TEXT, "ends?": array(EVENT_ID), "out_of_scope?": BOOLEAN}),
     "communicated": record({
         "to": enum("reporter", "reported", "committee", "community-manager", "community", "other"),
         "kind": enum("ack", "update", "decision", "law-enforcement", "overturned", "other"),

@@ -139,15 +139,19 @@ def test_report_counts_cases_the_author_cannot_read_without_calling_them_resolve
     c.ok("alice", "grant", ids[2], "--member", "bob", env=now)
     c.ok("alice", "close", ids[0], "--resolution", "warned", "--public-summary", "A member was warned.", env=now)
     # bob reads only the third case (open); the first is closed, the second open.
-    bobs = c.ok("bob", "report", "--from", "2026-01-01", "--to", "2026-12-31", "--min-count", "1", env=now).stdout
-    alices = c.ok("alice", "report", "--from", "2026-01-01", "--to", "2026-12-31", "--min-count", "1",
-                  env=now).stdout
+    period = ("--from", "2026-01-01", "--to", "2026-12-31", "--min-count", "1", "--layout", "summary")
+    bobs = c.ok("bob", "report", *period, env=now).stdout
+    alices = c.ok("alice", "report", *period, env=now).stdout
     assert "received 3 report(s) in this period: 1 resolved,\n2 still open" in bobs
     assert "received 3 report(s) in this period: 1 resolved,\n2 still open" in alices
     assert "2 of these 3 report(s) could not be read by the committee member" in bobs
-    assert "Public descriptions come only from the 1 report(s) the author could read." in " ".join(bobs.split())
-    assert "| Closed (outcome not known to this report's author) | 1 |" in bobs
-    assert "| Still open | 2 |" in bobs and "A member was warned." not in bobs
+    assert ("Their area, response times and public descriptions come only from the 1 report(s) the author could "
+            "read.") in " ".join(bobs.split())
+    # Kind and outcome come from the plaintext report facts: both members count the closed case the same way.
+    for text in (bobs, alices):
+        assert "| Formal complaint | 3 |" in text and "| Resolved (no consequence recorded) | 1 |" in text
+        assert "| Still open | 2 |" in text
+    assert "Closed (outcome not known" not in bobs and "A member was warned." not in bobs
     assert "could not be read" not in alices and "A member was warned." in alices
     figures = json.loads(c.ok("bob", "stats", "--json", env=now).stdout)
     assert figures["total"] == 3 and figures["still_open"] == 2 and figures["unreadable"] == 2

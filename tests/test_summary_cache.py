@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cocctl.archive.summaries import FORMAT
 from tests.conftest import Committee
 from tests.test_trust import _sync, clones  # noqa: F401  (the fixture)
 
@@ -77,11 +78,11 @@ def test_a_corrupt_or_truncated_cache_is_rebuilt(committee, cache):
     _open(committee)
     expected = _outputs(committee)
     for path in _files(cache):
-        path.write_bytes(b"\x00garbage" if path.suffix == ".age" else b'{"format": 1, "entries": {"x": 5}')
+        path.write_bytes(b"\x00garbage" if path.suffix == ".age" else b'{"format": %d, "entries": {"x": 5}' % FORMAT)
     assert _outputs(committee) == expected
     for path in _files(cache):
         if path.name == "envelopes.json":
-            assert json.loads(path.read_bytes())["format"] == 1
+            assert json.loads(path.read_bytes())["format"] == FORMAT
     (cache.parent.parent / "cocctl" / "summaries").mkdir(parents=True, exist_ok=True)
     for path in _files(cache):
         path.write_bytes(b"")

@@ -25,7 +25,7 @@ from cocctl.errors import AccessDenied, ConflictError, IdentityError, IntegrityE
 
 FORMAT_VERSION = 2
 # The metadata fields a reader derives from the events; merges recompute them.
-DERIVED = ("status", "opened", "updated", "readers", "guests", "due", "people", "expunge")
+DERIVED = ("status", "opened", "updated", "readers", "guests", "due", "people", "expunge", "report")
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,7 @@ class Seal:
         """Who made the outer signature."""
         return self.sealer or self.by
 
-    @property
-    def signed_at(self) -> str:  # when the outer signature was made
-        return self.sealed or self.at
+    signed_at = property(lambda self: self.sealed or self.at, doc="When the outer signature was made.")
 
     def statement(self, case_id: str) -> dict[str, Any]:
         """What the outer signature covers: the case, the plaintext fields and the ciphertext's hash."""
@@ -114,6 +112,7 @@ class CaseFile:
     reseal: bool = False
     payload: str | None = None
     expunge: str | None = None  # when the retention policy lets the (closed) case be expunged
+    report: dict[str, Any] | None = None  # what a transparency report counts (policy/reportable.py)
 
     @property
     def version(self) -> int:
@@ -147,8 +146,8 @@ class CaseFile:
         if self.people:
             data["people"] = list(self.people)
         data.update({"expunge": self.expunge} if self.expunge else {})
-        if self.reseal:
-            data["reseal"] = True
+        data.update({"report": dict(self.report)} if self.report else {})
+        data.update({"reseal": True} if self.reseal else {})
         data["seals"] = [seal.to_dict() for seal in self.seals]
         return data
 
@@ -184,7 +183,7 @@ def loads(data: bytes, *, name: str) -> CaseFile:
     common = {
         "case": raw["case"], "status": raw["status"], "opened": raw["opened"], "updated": raw["updated"],
         "guests": tuple(raw.get("guests", ())), "due": tuple(raw.get("due", ())),
-        "people": tuple(raw.get("people", ())), "expunge": raw.get("expunge"),
+        "people": tuple(raw.get("people", ())), "expunge": raw.get("expunge"), "report": raw.get("report"),
     }
     if schema == validation.ENVELOPE:
         return CaseFile(readers=tuple(raw["recipients"]), payload=raw["payload"], **common)
@@ -397,4 +396,5 @@ def conservative(ours: CaseFile, theirs: CaseFile, seals: tuple[Seal, ...]) -> C
         seals=seals, guests=tuple(sorted(set(ours.guests) | set(theirs.guests))),
         due=tuple(due[key] for key in sorted(due, key=lambda k: (k[1], k[0]))),
         people=tuple(sorted(set(ours.people) | set(theirs.people))), reseal=True, expunge=newer.expunge,
+        report=newer.report,
     )

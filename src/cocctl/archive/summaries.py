@@ -32,8 +32,8 @@ from cocctl.archive.fsio import write_atomic
 from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.errors import CocctlError
 
-FORMAT = 1
-ENVELOPE_FIELDS = ("case", "status", "opened", "updated", "readers", "guests", "due", "people", "reseal")
+FORMAT = 2  # 2: with the report facts
+ENVELOPE_FIELDS = ("case", "status", "opened", "updated", "readers", "guests", "due", "people", "reseal", "report")
 
 
 def cache_root() -> Path:

@@ -279,12 +279,14 @@ def close(
     public_summary: Optional[str] = typer.Option(
         None, "--public-summary", help="A generalized description fit for a transparency report."
     ),
+    out_of_scope: bool = typer.Option(
+        False, "--out-of-scope", help="The report is outside the Code of Conduct's scope (counted as such in reports)."),
 ) -> None:
     """Close a case with its resolution."""
     from cocctl import render
     from cocctl.service import cases
 
-    _changed(render, cases.close_case(session(ctx), case, resolution, public_summary), "closed")
+    _changed(render, cases.close_case(session(ctx), case, resolution, public_summary, out_of_scope), "closed")
 
 
 @app.command()

@@ -14,36 +14,66 @@ def report(
     ctx: typer.Context,
     from_: str = typer.Option(..., "--from", help="First day of the period (ISO 8601)."),
     to: str = typer.Option(..., "--to", help="Last day of the period (ISO 8601; the whole day counts)."),
-    format_: str = typer.Option("markdown", "--format", help="markdown or json."),
-    min_count: int = typer.Option(3, "--min-count", help="Merge groups smaller than this so no one is singled out."),
+    format_: str = typer.Option("markdown", "--format", help="markdown, json, or html (one self-contained page)."),
+    layout: Optional[str] = typer.Option(
+        None, "--layout",
+        help="summary, chaoss, kubernetes or django (default: the preset's own, else summary)."),
+    promotion: Optional[str] = typer.Option(
+        None, "--promotion", help="How the Code of Conduct was promoted in the period (published as written)."),
+    min_count: int = typer.Option(
+        3, "--min-count",
+        help="Merge groups smaller than this (summary, chaoss), or show such counts as 'fewer than' "
+             "(kubernetes, django), so no one is singled out."),
 ) -> None:
-    """The public transparency report of a period (CHAOSS / PyCon style).
+    """The public transparency report of a period, in the layout your community publishes.
 
-    How many reports, by kind and Code of Conduct area, how they were
-    resolved, how many are still open, median times to first response and to
-    decision against the policy, and each case's public summary. A case
-    without a public summary, or whose summary names anyone the archive
-    knows, is only counted. Never a name, handle, email or other free text.
-    The template is transparency-report.md (override it in templates/).
+    summary: reports by kind and Code of Conduct area, how they were
+    resolved, response times against the policy, each case's public summary.
+    chaoss: promotion of the Code, totals and types, resolutions including
+    unresolved, a generalised description per incident or "a report was
+    made". kubernetes: where reports came from, actions by body, restorative
+    vs punitive, each against the previous period of the same length.
+    django: reports, people named, not a violation, out of scope, no action,
+    warned, suspended, banned, other.
+
+    Counts come from the plaintext metadata every member sees, so every
+    member's report counts every case the same way. Areas, response times
+    and public summaries come only from the cases you can read (the report
+    says so); a summary naming anyone the archive knows is left out. Never
+    a name, handle, email or other free text. The summary layout's markdown
+    comes from transparency-report.md (override it in templates/).
     """
     import sys
 
     from cocctl import render
     from cocctl.errors import UsageError
-    from cocctl.service import reports
+    from cocctl.render import report_text
+    from cocctl.service import report_layouts, reports
+    from cocctl.service.workspace import Workspace
 
-    if format_ not in ("markdown", "json"):
-        raise UsageError("--format must be markdown or json")
+    if format_ not in ("markdown", "json", "html"):
+        raise UsageError("--format must be markdown, json or html")
     current = session(ctx)
+    work = Workspace(current)
+    chosen = report_layouts.layout_for(work.policy.preset, layout)
     figures = reports.report(current, from_, to, min_count)
-    if format_ == "json":
-        render.emit_json({k: v for k, v in render.plain(figures).items() if k not in ("withheld", "owners")})
+    if chosen == report_layouts.SUMMARY and format_ == "json":
+        render.emit_json({k: v for k, v in render.plain(figures).items() if k not in reports.PRIVATE_FIELDS})
+    elif chosen == report_layouts.SUMMARY and format_ == "markdown":
+        sys.stdout.write(reports.markdown(figures, work.archive.root, promotion))
     else:
-        from cocctl.service.workspace import Workspace
+        doc = report_layouts.document(figures, chosen, promotion)
+        if format_ == "json":
+            render.emit_json(report_text.data(doc))
+        elif format_ == "html":
+            from cocctl.render import report_html
 
-        sys.stdout.write(reports.markdown(figures, Workspace(current).archive.root))
+            sys.stdout.write(report_html.page(doc))
+        else:
+            sys.stdout.write(report_text.markdown(doc))
     if figures.unreadable:
-        render.info(f"{figures.unreadable} case(s) you cannot read are only counted")
+        render.info(f"{figures.unreadable} case(s) you cannot read are counted from their metadata; "
+                    "their areas, response times and public summaries are not in the report")
     if figures.withheld:
         render.info("public summaries naming someone were left out: " + ", ".join(figures.withheld))
 
@@ -61,4 +91,7 @@ def stats(
     from cocctl.service import reports
 
     figures = reports.stats(session(ctx), from_, to)
-    render.emit_json(figures) if json else show.stats(figures)
+    if json:
+        render.emit_json({k: v for k, v in render.plain(figures).items() if k not in reports.CASE_FIELDS})
+    else:
+        show.stats(figures)

@@ -172,6 +172,7 @@ def _closed(state: CaseState, event: Event) -> CaseState:
         resolution=event.data["resolution"],
         public_summary=event.data.get("public_summary"),
         closed_at=event.at,
+        out_of_scope=bool(event.data.get("out_of_scope")),
     )
 
 

@@ -174,6 +174,7 @@ class CaseState:
     public_summary: str | None = None
     closed_at: str | None = None
     closed_by: str | None = None
+    out_of_scope: bool = False  # closed as outside the Code of Conduct's scope (Django's statistics)
     proposals: tuple[Proposal, ...] = ()
     decisions: tuple[Decision, ...] = ()
     appeals: tuple[Appeal, ...] = ()

@@ -76,7 +76,8 @@ def stats(figures: Any) -> None:
               f"{text(figures.period_to[:10])}",
               markup=True, highlight=False)
     out.print(f"{figures.total} report(s), {figures.still_open} not closed", markup=False)
-    for title, groups in (("kind", figures.by_kind), ("area", figures.by_area), ("outcome", figures.by_outcome)):
+    for title, groups in (("kind", figures.by_kind), ("source", figures.by_source), ("area", figures.by_area),
+                          ("outcome", figures.by_outcome)):
         table = Table(box=None, pad_edge=False)
         table.add_column(title)
         table.add_column("reports", justify="right")
@@ -95,8 +96,8 @@ def stats(figures: Any) -> None:
                       str(load.overdue))
     out.print(table)
     if figures.unreadable:
-        info(f"{figures.unreadable} case(s) you cannot read: open or closed from their metadata; "
-             "kind, area and outcome not known to you")
+        info(f"{figures.unreadable} case(s) you cannot read: status, kind, source and outcome from their "
+             "metadata; area and response times not known to you")
 
 
 def roster_check(result: Any) -> None:

@@ -272,22 +272,23 @@ def assign_case(session: Session, case_id: str, primary: str, secondary: str | N
     return work.change_case(case_id, "assign", f"Assign case {case_id}", make)
 
 
-def close_case(session: Session, case_id: str, resolution: str, public_summary: str | None) -> CaseChange:
-    """Close a case with its resolution and, optionally, a publishable summary.
+def close_case(session: Session, case_id: str, resolution: str, public_summary: str | None,
+               out_of_scope: bool = False) -> CaseChange:
+    """Close a case with its resolution and, optionally, a publishable summary (``out_of_scope``: as outside the Code).
 
     Raises:
         ConflictError: already closed, an interim measure pending, or a summary disclosed unconsulted.
         UsageError: control characters in the resolution or summary.
     """
     require_text(resolution, "--resolution")
-    if public_summary:
-        require_text(public_summary, "--public-summary")
+    require_text(public_summary or "", "--public-summary")
     work = Workspace(session)
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         if state.status == CLOSED:
             raise ConflictError(f"case {case_id} is already closed; 'cocctl reopen' it first")
-        data: dict[str, Any] = {"resolution": resolution, **({"public_summary": public_summary} if public_summary else {})}
+        data: dict[str, Any] = {"resolution": resolution, "public_summary": public_summary, "out_of_scope": out_of_scope}
+        data = {key: value for key, value in data.items() if value or key == "resolution"}
         if public_summary and (why := disclosure.blocked(work.policy, state)):
             raise ConflictError(why)
         pending = pending_interim(state, work.now, work.policy.zone)

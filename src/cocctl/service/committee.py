@@ -347,8 +347,8 @@ def _each(work: Workspace, cases: list[tuple[str, CaseFile]], before: Roster, ro
         meta = work.metadata(loaded.state, found, roster)
         current = (found.version == 2 and not found.reseal and found.sealed_to(meta.readers, meta.guests)
                    and rotated.isdisjoint(meta.readers))
-        if not current or (found.readers, found.guests, found.people, found.expunge) != (
-                meta.readers, meta.guests, meta.people, meta.expunge):
+        if not current or (found.readers, found.guests, found.people, found.expunge, found.report) != (
+                meta.readers, meta.guests, meta.people, meta.expunge, meta.report):
             if leaving:
                 unreadable.append((case_id, tuple(h for h in meta.readers if h in active)))
                 if apply and not found.reseal and found.version == 2:

@@ -14,22 +14,25 @@ from cocctl.errors import AccessDenied, UsageError
 from cocctl.model.events import Event
 from cocctl.model.fold import fold
 from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState
-from cocctl.policy import deadlines
+from cocctl.policy import deadlines, reportable
+from cocctl.policy.reportable import KIND_LABELS
 from cocctl.policy.settings import Policy
-from cocctl.service import bulk
+from cocctl.service import bulk, mentions
 from cocctl.service.workspace import Session, Workspace
 
-KIND_LABELS = {"complaint": "Formal complaint", "concern": "Concern raised", "anonymous": "Anonymous report",
-               "escrow": "Escrowed report"}
 OTHER = "Other (groups too small to show)"
 UNSPECIFIED = "Unspecified"
 STILL_OPEN, ESCROW_HELD = "Still open", "Held in escrow (no action unless repeated)"
 RESOLVED = "Resolved (no consequence recorded)"
 NO_VIOLATION = "No Code of Conduct violation found"
+OUT_OF_SCOPE = "Outside the Code of Conduct's scope"
 # A case the report's author cannot read: its status is plaintext metadata every
 # member sees; its kind, area and outcome are not, so they are counted as unknown.
 NOT_READ = "Not known to this report's author (case not readable)"
 CLOSED_NOT_READ = "Closed (outcome not known to this report's author)"
+# Figures that name cases: never in the published JSON; ``stats`` keeps withheld and owners.
+CASE_FIELDS = ("cases", "previous", "described")
+PRIVATE_FIELDS = (*CASE_FIELDS, "withheld", "owners")
 # An area is shown only when it looks like a category, not a sentence.
 _AREA = re.compile(r"^[A-Za-z][A-Za-z0-9 /&,'-]{0,40}$")
 
@@ -64,6 +67,22 @@ class OwnerLoad:
 
 
 @dataclass(frozen=True)
+class Counted:
+    """One case as every member sees it: status and report facts from its plaintext metadata.
+
+    ``facts`` is None for a file written before the metadata held them, when
+    its reader is not the report's author: such a case is counted, its kind
+    and outcome are not known here. ``tokens`` are its blinded people tokens.
+    """
+
+    case: str
+    status: str
+    facts: dict[str, Any] | None
+    tokens: tuple[str, ...] = ()
+    opened: str = ""
+
+
+@dataclass(frozen=True)
 class Figures:
     """What a transparency report or ``stats`` shows for one period."""
 
@@ -83,6 +102,11 @@ class Figures:
     unreadable: int = 0
     withheld: tuple[str, ...] = ()
     owners: tuple[OwnerLoad, ...] = ()
+    by_source: tuple[Group, ...] = ()
+    unknown: int = 0  # cases whose kind and outcome the author does not know (older files)
+    cases: tuple[Counted, ...] = ()
+    previous: tuple[Counted, ...] = ()  # the previous period of the same length
+    described: tuple[tuple[str, str | None], ...] = ()  # each case's public description, if it may be shown
 
 
 def period(start: str, end: str) -> tuple[datetime, datetime]:
@@ -125,56 +149,68 @@ def stats(session: Session, start: str | None, end: str | None) -> Figures:
 def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int, *, with_owners: bool) -> Figures:
     me = work.me.handle
     states: list[CaseState] = []
-    # Cases I cannot read, by the status their plaintext metadata gives every member.
-    hidden: Counter[str] = Counter()
+    counted: list[Counted] = []
+    earlier: list[Counted] = []  # the previous period of the same length, for comparison
+    try:
+        before = begin - (finish - begin) - timedelta(seconds=1)
+    except OverflowError:  # a period starting near year 1 has no previous one
+        before = begin
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     cases = bulk.reader(work)
     for case_id in work.archive.case_ids():
         envelope = cases.envelope(case_id)
-        in_period = begin <= parse_time(envelope.opened) <= finish
-        if me not in envelope.readers:
-            hidden[envelope.status] += in_period
-            continue
-        try:
-            events = cases.events(case_id)
-        except AccessDenied:
-            hidden[envelope.status] += in_period
-            continue
-        # The case as it stood at the end of the period.
-        state = fold([e for e in events if parse_time(e.at) <= finish] or events[:1])
+        opened = parse_time(envelope.opened)
         # The period is judged by the date every member sees (when the case was
         # opened), so two members' reports count the same cases.
-        if in_period:
-            states.append(state)
+        if not before <= opened <= finish:
+            continue
+        in_period = opened >= begin
+        facts = dict(envelope.report) if envelope.report else None
+        if me in envelope.readers and (in_period or facts is None):
+            try:
+                events = cases.events(case_id)
+            except AccessDenied:
+                events = ()
+            if events and in_period:
+                # The case as it stood at the end of the period.
+                states.append(fold([e for e in events if parse_time(e.at) <= finish] or events[:1]))
+            if events and facts is None:
+                facts = reportable.facts(fold(events))
+        found = Counted(case_id, envelope.status, facts, envelope.people, envelope.opened)
+        (counted if in_period else earlier).append(found)
     cases.save()
     states.sort(key=lambda s: (s.received_at, s.id))
-    known = _known_words(work, states)
-    policy = work.policy
-    unreadable = sum(hidden.values())
-    kinds = Counter(KIND_LABELS.get(s.kind, s.kind) for s in states) + Counter({NOT_READ: unreadable})
+    counted.sort(key=lambda c: (c.opened, c.case))
+    known = mentions.Names(_known_values(work, states))
+    unreadable = len(counted) - len(states)
+    labels = {c.case: outcome_label(c) for c in counted}
+    kinds = Counter(KIND_LABELS.get(c.facts["kind"], c.facts["kind"]) if c.facts else NOT_READ for c in counted)
+    sources = Counter(reportable.SOURCE_LABELS.get(c.facts["source"], c.facts["source"]) if c.facts else NOT_READ
+                      for c in counted)
     areas = Counter(_area(s.area, known) for s in states) + Counter({NOT_READ: unreadable})
-    outcomes = Counter(_outcome(s) for s in states) + Counter(
-        {STILL_OPEN: hidden[OPEN], ESCROW_HELD: hidden[ESCROWED], CLOSED_NOT_READ: hidden[CLOSED]})
-    descriptions, withheld = [], []
+    descriptions, withheld, described = [], [], {}
     for state in states:
-        if state.public_summary and not _mentions(state.public_summary, known):
-            outcome = _outcome(state)
+        if state.public_summary and not known.mentioned(state.public_summary):
+            outcome = labels[state.id]
             suffix = "" if outcome == RESOLVED else f" Outcome: {outcome.lower()}."
             descriptions.append(state.public_summary.strip() + suffix)
+            described[state.id] = descriptions[-1]
         elif state.public_summary:
             withheld.append(state.id)
     owners = _owners(work, states, finish) if with_owners else ()
     return Figures(
         community=work.archive.config.community,
         period_from=format_time(begin), period_to=format_time(finish),
-        total=len(states) + unreadable,
-        still_open=sum(1 for s in states if s.status != CLOSED) + unreadable - hidden[CLOSED],
+        total=len(counted), still_open=sum(1 for c in counted if c.status != CLOSED),
         by_kind=merge_small(kinds, min_count), by_area=merge_small(areas, min_count),
-        by_outcome=merge_small(outcomes, min_count),
-        first_response=_timing(states, policy, deadlines.FIRST_RESPONSE),
-        decision=_timing(states, policy, deadlines.DECISION),
-        descriptions=tuple(descriptions), undescribed=len(states) + unreadable - len(descriptions),
+        by_outcome=merge_small(Counter(labels.values()), min_count),
+        first_response=_timing(states, work.policy, deadlines.FIRST_RESPONSE),
+        decision=_timing(states, work.policy, deadlines.DECISION),
+        descriptions=tuple(descriptions), undescribed=len(counted) - len(descriptions),
         min_count=min_count, unreadable=unreadable, withheld=tuple(withheld), owners=tuple(owners),
+        by_source=merge_small(sources, min_count), unknown=sum(1 for c in counted if c.facts is None),
+        cases=tuple(counted), previous=tuple(earlier),
+        described=tuple((c.case, described.get(c.case)) for c in counted),
     )
 
 
@@ -198,22 +234,19 @@ def merge_small(counts: Counter[str], min_count: int) -> tuple[Group, ...]:
     return tuple(result)
 
 
-def _outcome(state: CaseState) -> str:
-    if state.status == ESCROWED:
+def outcome_label(case: Counted) -> str:
+    """How a case was resolved, as the report's outcome table names it."""
+    if case.status == ESCROWED:
         return ESCROW_HELD
-    if state.status != CLOSED:
+    if case.status != CLOSED:
         return STILL_OPEN
-    decisions = [d for d in getattr(state, "decisions", ()) if d.outcome == "adopted" and d.standing != "overturned"]
-    consequences = [c for d in decisions for c in d.consequences]
-    if consequences:
-        from cocctl.policy import consequences as catalogue
-
-        worst = max(consequences, key=lambda c: catalogue.level_rank(c["id"]))
-        kind = catalogue.CATALOGUE.get(worst["id"])
-        return kind.label if kind else worst["id"]
-    if decisions and not any(d.violation for d in decisions):
-        return NO_VIOLATION
-    return RESOLVED
+    if case.facts is None:
+        return CLOSED_NOT_READ
+    worst = reportable.worst(case.facts.get("actions", ()))
+    if worst is not None:
+        return reportable.label(worst)
+    outcome = case.facts.get("outcome")
+    return {reportable.NOT_VIOLATION: NO_VIOLATION, reportable.OUT_OF_SCOPE: OUT_OF_SCOPE}.get(outcome, RESOLVED)
 
 
 def _timing(states: list[CaseState], policy: Policy, kind: str) -> Timing:
@@ -247,8 +280,8 @@ def _owners(work: Workspace, states: list[CaseState], finish: datetime) -> list[
     return loads
 
 
-def _known_words(work: Workspace, states: list[CaseState]) -> set[str]:
-    """Every name, handle and address the archive knows, and their parts: none may be published."""
+def _known_values(work: Workspace, states: list[CaseState]) -> list[str]:
+    """Every name, handle and address the archive knows: none may be published."""
     values: list[str] = []
     for member in work.archive.roster.members:
         values += [member.handle, member.name or "", member.email or ""]
@@ -257,34 +290,21 @@ def _known_words(work: Workspace, states: list[CaseState]) -> set[str]:
         if state.reporter is not None:
             values += [state.reporter.name or "", state.reporter.contact or ""]
         values += [str(e.data.get("with", "")) for e in state.events if isinstance(e, Event) and e.type == "contact"]
-    words = set()
-    for value in filter(None, values):
-        words.add(value.strip().lower())
-        # An address's domain ("example.org") names no one; its local part may.
-        value = value.split("@")[0]
-        words.update(part.lower() for part in re.split(r"[\s.<>,:;()_+-]+", value) if len(part) >= 3)
-    return words
+    return values
 
 
-def _mentions(text: str, known: set[str]) -> bool:
-    lowered = text.lower()
-    if "@" in lowered:
-        return True
-    tokens = set(re.findall(r"[\w'-]+", lowered))
-    return bool(tokens & known) or any(len(w) >= 3 and " " in w and w in lowered for w in known)
-
-
-def _area(area: str | None, known: set[str]) -> str:
-    if not area or not _AREA.match(area.strip()) or _mentions(area, known):
+def _area(area: str | None, known: mentions.Names) -> str:
+    if not area or not _AREA.match(area.strip()) or known.mentioned(area):
         return UNSPECIFIED
     return area.strip().capitalize()
 
 
-def markdown(figures: Figures, archive_root: Any = None) -> str:
+def markdown(figures: Figures, archive_root: Any = None, promotion: str | None = None) -> str:
     """The report as markdown, from the ``transparency-report.md`` template (overridable)."""
     from cocctl.service.messages import fill, load_template
 
     values = {
+        "promotion": promotion or "[How the Code of Conduct was promoted to community members during this period.]",
         "community": figures.community,
         "period": f"{figures.period_from[:10]} to {figures.period_to[:10]}",
         "total": str(figures.total),
@@ -300,22 +320,24 @@ def markdown(figures: Figures, archive_root: Any = None) -> str:
             _timing_row("Decision", figures.decision),
         ]),
         "descriptions": "\n".join(f"- {text}" for text in figures.descriptions) or "No case has a public description.",
-        "coverage": _coverage(figures),
+        "coverage": coverage(figures),
         "undescribed": (f"{figures.undescribed} further report(s) were made; they are only counted, because "
                         "describing them could identify the people involved." if figures.undescribed else ""),
     }
     return fill(load_template("transparency-report.md", archive_root), values, "transparency-report.md")[1]
 
 
-def _coverage(figures: Figures) -> str:
+def coverage(figures: Figures) -> str:
     """What the report cannot say, when its author could not read every case."""
     if not figures.unreadable:
         return ""
     readable = figures.total - figures.unreadable
+    known = ("their kind, where they came from and their outcome come from the same metadata" if not figures.unknown
+             else f"the kind and outcome of {figures.unknown} of them are not known here and are shown as such")
     return (f"{figures.unreadable} of these {figures.total} report(s) could not be read by the committee member "
             "who produced this report (for example because of a declared conflict of interest). Their number and "
-            "whether they are open or closed today come from what every committee member can see; their kind, area and "
-            "outcome are not known here and are shown as such. Public descriptions come only from the "
+            f"whether they are open or closed come from what every committee member can see; {known}. Their area, "
+            "response times and public descriptions come only from the "
             f"{readable} report(s) the author could read.")
 
 
@@ -329,6 +351,14 @@ def _timing_row(label: str, timing: Timing) -> str:
         return f"| {label} | {timing.policy or 'none'} | no data | |"
     median = _duration(timing.median_hours)
     return f"| {label} | {timing.policy or 'none'} | {median} | {timing.on_time} of {timing.measured} |"
+
+
+def timing_sentence(label: str, timing: Timing) -> str:
+    """One response time as a sentence: the policy, the median, how many were within it."""
+    if timing.median_hours is None:
+        return f"{label}: policy {timing.policy or 'none'}; no data."
+    return (f"{label}: policy {timing.policy or 'none'}; median {_duration(timing.median_hours)}; "
+            f"{timing.on_time} of {timing.measured} within policy.")
 
 
 def _duration(hours: float) -> str:

@@ -16,6 +16,7 @@ from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound
 from cocctl.model.fold import FoldError
 from cocctl.policy.deadlines import envelope_due
+from cocctl.policy import reportable
 from cocctl.policy.retention import expunge_at
 from cocctl.service import evidence, guard
 from cocctl.service.policy import policy_of
@@ -281,6 +282,10 @@ def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, .
         # edited (or stale) list would hide an overdue case from CI.
         if found_file.expunge != expunge_at(state, work.policy):
             found.append(Problem(path, "the plaintext expunge date differs from the one the retention policy gives; "
+                                       "a reader must run 'cocctl rekey'"))
+        # Files written before the report facts existed have none: valid until a reader rewrites them.
+        if found_file.report is not None and dict(found_file.report) != reportable.facts(state):
+            found.append(Problem(path, "the plaintext report facts differ from those the case log gives; "
                                        "a reader must run 'cocctl rekey'"))
         if [dict(item) for item in found_file.due] != envelope_due(state, work.policy):
             found.append(Problem(path, "the plaintext due deadlines differ from those the case log "

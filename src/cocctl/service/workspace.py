@@ -22,7 +22,7 @@ from cocctl.model import events as ev
 from cocctl.model.events import Event
 from cocctl.model.fold import fold
 from cocctl.model.state import CaseState
-from cocctl.policy import settings
+from cocctl.policy import reportable, settings
 from cocctl.policy.access import case_readers
 from cocctl.policy.deadlines import envelope_due
 from cocctl.policy.retention import expunge_at
@@ -324,6 +324,7 @@ class Workspace:
             readers=self.readers(state, roster), guests=tuple(guest.name for guest in state.guests),
             # Kinds and times only, so key-less CI can run `cocctl due --check`.
             due=tuple(envelope_due(state, self.policy)), people=people, expunge=expunge_at(state, self.policy),
+            report=reportable.facts(state),
         )
 
     def _imported(self, case_id: str, events: Sequence[Event], readers: tuple[str, ...], guests: tuple[str, ...],
