@@ -1,4 +1,4 @@
-"""Single-case commands and --json output keep heavy libraries they do not need out of the process."""
+"""Single-case commands and --json output keep heavy libraries (and other commands' modules) out of the process."""
 
 from __future__ import annotations
 
@@ -32,13 +32,78 @@ def _modules(committee: Committee, *args: str) -> set[str]:
     return set(json.loads(line[len("MODULES "):]))
 
 
-@pytest.mark.parametrize(("args", "forbidden"), [
-    (("show", "{case}"), {"git"}),
-    (("list", "--json"), {"git", "rich"}),
-    (("amend", "{case}", "--note", "seen again"), {"git", "rich"}),
+# No schema library, GitPython or Rich (unless the command draws a table) on these paths.
+HEAVY = {"jsonschema", "referencing", "attrs", "git", "rich"}
+OPEN = ("open", "--summary", "s", "--kind", "complaint", "--channel", "email", "--severity", "low",
+        "--reported", "sam", "--reporter", "Riley")
+
+
+@pytest.mark.parametrize(("args", "allowed"), [
+    (("show", "{case}"), {"rich"}),
+    (("show", "{case}", "--json"), set()),
+    (("list", "--json"), set()),
+    (("amend", "{case}", "--note", "seen again"), set()),
+    (OPEN, set()),
 ])
-def test_single_case_commands_leave_heavy_modules_unloaded(committee, args, forbidden):
+def test_single_case_commands_leave_heavy_modules_unloaded(committee, args, allowed):
     case = committee.open()
     loaded = _modules(committee, *(arg.format(case=case) for arg in args))
     assert "cocctl.service.cases" in loaded  # the probe ran the command
-    assert not forbidden & loaded, sorted(forbidden & loaded)
+    heavy = {name for name in loaded if name.split(".")[0] in HEAVY - allowed}
+    assert not heavy, sorted(heavy)
+    # Only the module that registers the command, so Typer builds only its commands.
+    assert {name for name in loaded if name.startswith("cocctl.cli.")} <= {"cocctl.cli.base", "cocctl.cli.cases"}
+
+
+def test_each_command_is_registered_by_the_modules_listed_for_it():
+    """cli.COMMANDS names, for every command and group, each module that registers it (and no other)."""
+    probe = """
+import json
+from importlib import import_module
+from cocctl.cli import MODULES
+from cocctl.cli.base import app
+found = {}
+for module in MODULES:
+    commands = len(app.registered_commands)
+    sizes = {group.name: len(group.typer_instance.registered_commands) for group in app.registered_groups}
+    import_module("cocctl.cli." + module)
+    for info in app.registered_commands[commands:]:
+        found.setdefault(info.name or info.callback.__name__.lower().replace("_", "-"), []).append(module)
+    for group in app.registered_groups:
+        if len(group.typer_instance.registered_commands) > sizes.get(group.name, 0):
+            found.setdefault(group.name, []).append(module)
+print(json.dumps(found))
+"""
+    from cocctl.cli import COMMANDS, MODULES
+
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    found = {name: tuple(modules) for name, modules in json.loads(done.stdout).items()}
+    assert found == COMMANDS
+    assert set(MODULES) == {module for modules in COMMANDS.values() for module in modules}
+
+
+@pytest.mark.parametrize(("argv", "command"), [
+    (["show", "2026-a-b"], "show"),
+    (["--identity", "k", "-C", "there", "amend", "x"], "amend"),
+    (["--archive=there", "-ik", "member", "list"], "member"),
+    (["-i", "show", "list"], "list"),  # "show" is the identity file's name here
+    (["--help"], None), (["--version"], None), ([], None), (["--bogus", "show"], None),
+])
+def test_the_command_is_found_past_the_global_options(argv, command):
+    from cocctl.cli import command_of
+
+    assert command_of(argv) == command
+
+
+def test_help_still_lists_every_command_in_order():
+    from typer.testing import CliRunner
+
+    from cocctl.cli import app
+
+    def names(text: str) -> list[str]:
+        return [line.split()[0] for line in text.split("Commands:")[1].splitlines() if line.startswith("  ")]
+
+    done = subprocess.run([sys.executable, "-m", "cocctl", "--help"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert names(done.stdout) == names(CliRunner().invoke(app, ["--help"]).output)
+    assert {"show", "member", "stats"} <= set(names(done.stdout))

@@ -21,8 +21,10 @@ MAX_DEPTH = 64
 MAX_BYTES = 8 * 1024 * 1024
 
 # What YAML allows in a stream (YAML 1.2, 5.1): no C0 controls but tab, LF,
-# CR; no DEL, C1 controls (NEL aside), surrogates or non-characters.
-_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# CR; no DEL, C1 controls (NEL aside), surrogates or non-characters. Spelled
+# as the forbidden ranges: the negated class of the allowed ones takes ~10 ms
+# to compile, on every command.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
 # ruamel quotes keys, values and characters into some messages; none of it
