@@ -45,7 +45,7 @@ class Finding:
 
 def pin_file(git: Git) -> Path:
     """Where this clone keeps its pin (inside the git folder, never committed)."""
-    return Path(git.root / git.run("rev-parse", "--git-path", PIN_NAME).strip())
+    return git.git_path(PIN_NAME)
 
 
 def read_pin(git: Git) -> str | None:
@@ -68,6 +68,28 @@ def walk_since_pin(git: Git, head: str = "HEAD",
 def write_pin(git: Git, commit: str) -> None:
     """Trust the roster at ``commit`` from now on."""
     write_atomic(pin_file(git), (commit + "\n").encode())
+
+
+# What a commit must leave alone for the pin to follow it unchecked: the roster, the settings and the index key copies.
+TRUSTED_PATHS = (roster_file.FILE_NAME, config_file.FILE_NAME, blind.INDEX_DIR, blind.LEGACY_FILE)
+
+
+def follow(git: Git, parent: str | None, commit: str, paths: list[str]) -> None:
+    """Move the pin from ``parent`` to ``commit``, a commit this process just made on it changing only ``paths``.
+
+    So the next command need not walk (several git processes) a commit that
+    cannot change what the pin vouches for. Nothing moves unless the pin is at
+    ``parent``, ``commit``'s only parent is ``parent`` and no path touches the
+    roster, the settings or the index key copies: otherwise the next write
+    checks the commit as any other.
+    """
+    if not parent or any(path == top or path.startswith(top + "/") for path in paths for top in TRUSTED_PATHS):
+        return
+    try:
+        if git.parents(commit) == (parent,) and read_pin(git) == parent:
+            write_pin(git, commit)
+    except OSError:
+        pass  # the pin stays behind: the next write walks the commit
 
 
 class Rosters:
@@ -268,7 +290,7 @@ def ensure_trusted(git: Git) -> str:
             since changed the roster or settings without a valid signature.
     """
     pin = read_pin(git)
-    head = git.commit_id("HEAD") or ""
+    head = git.head() or ""
     if not head or pin == head:
         return head
     if pin is not None:

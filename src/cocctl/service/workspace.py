@@ -341,9 +341,10 @@ class Workspace:
         files by path); attachments are re-encrypted with their seals."""
         from cocctl.service.evidence import resealed
 
-        self.archive.ensure_trusted()
+        relpath = self.archive.case_relpath(loaded.file.case if loaded else fold(added).id)
+        self.archive.ensure_trusted(writing=[relpath])
         state, data = self.seal(loaded, added, seal_id=seal_id)
-        changes: dict[str, bytes | Path] = {self.archive.case_relpath(state.id): data, **files}
+        changes: dict[str, bytes | Path] = {relpath: data, **files}
         try:
             changes.update(resealed(self, loaded, state, data))
             commit = self.archive.commit(changes, subject, self.trailers(action, state.id),
