@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import Committee
+from tests.conftest import Committee, git
 
 PROBE = """
 import json, sys
@@ -107,3 +107,43 @@ def test_help_still_lists_every_command_in_order():
     assert done.returncode == 0, done.stderr
     assert names(done.stdout) == names(CliRunner().invoke(app, ["--help"]).output)
     assert {"show", "member", "stats"} <= set(names(done.stdout))
+
+
+def _git_commands(committee: Committee, tmp_path, *args: str) -> list[str]:
+    """The git commands (built-ins, children included) one ``cocctl ARGS`` process runs, from GIT_TRACE."""
+    trace = tmp_path / "git-trace.txt"
+    trace.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "cocctl", "--archive", str(committee.root), "--identity",
+               str(committee.keys["alice"]), *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "GIT_TRACE": str(trace)})
+    assert done.returncode == 0, done.stderr
+    lines = trace.read_text().splitlines() if trace.exists() else []
+    return [line.split("trace: built-in: git ", 1)[1] for line in lines if "trace: built-in: git " in line]
+
+
+def test_a_write_runs_few_git_processes_and_the_pin_follows_it(committee, tmp_path):
+    case = committee.open()
+    committee.ok("alice", "amend", case, "--note", "first")
+    amend = _git_commands(committee, tmp_path, "amend", case, "--note", "seen again")
+    # One status (roster, settings and the case file at once) and the commit: HEAD and the pin are read from
+    # .git, the pin already follows cocctl's own last commit, and the commit starts no maintenance.
+    assert [line.split()[0] for line in amend] == ["status", "commit"], amend
+    pin = (committee.root / ".git" / "cocctl" / "roster-pin").read_text().strip()
+    assert pin == git(committee.root, "rev-parse", "HEAD").strip()
+    opened = _git_commands(committee, tmp_path, *OPEN)
+    assert [line.split()[0] for line in opened] == ["status", "add", "commit"], opened
+    assert _git_commands(committee, tmp_path, "show", case) == []
+
+
+def test_packed_refs_and_a_commit_made_outside_cocctl_are_read_through_git(committee, tmp_path):
+    case = committee.open()
+    (committee.root / "notes.txt").write_text("minutes\n")
+    git(committee.root, "add", "notes.txt")
+    git(committee.root, "commit", "-q", "-m", "minutes")
+    git(committee.root, "pack-refs", "--all")  # HEAD's branch now has no loose ref file: git is asked
+    amend = [line.split()[0] for line in _git_commands(committee, tmp_path, "amend", case, "--note", "after the minutes")]
+    assert "rev-list" in amend and "rev-parse" in amend  # the outside commit is walked, not trusted
+    assert committee.ok("alice", "show", case, "--json").stdout.count("after the minutes") == 1
+    pin = (committee.root / ".git" / "cocctl" / "roster-pin").read_text().strip()
+    assert pin == git(committee.root, "rev-parse", "HEAD").strip()
