@@ -147,3 +147,15 @@ def test_packed_refs_and_a_commit_made_outside_cocctl_are_read_through_git(commi
     assert committee.ok("alice", "show", case, "--json").stdout.count("after the minutes") == 1
     pin = (committee.root / ".git" / "cocctl" / "roster-pin").read_text().strip()
     assert pin == git(committee.root, "rev-parse", "HEAD").strip()
+
+
+def test_a_run_holds_only_its_command_and_a_full_load_puts_the_others_back():
+    from cocctl.cli import load
+
+    try:
+        assert [info.callback.__name__ for info in load(["-C", "x", "show", "a"]).registered_commands] == ["show"]
+        assert load(["member", "list"]).registered_commands  # a group: every top-level command stays
+    finally:
+        full = load().registered_commands
+    names = [info.name or info.callback.__name__ for info in full]
+    assert {"show", "amend", "open", "keygen", "stats"} <= set(names) and len(names) == len(set(names))

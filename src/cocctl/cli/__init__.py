@@ -1,10 +1,11 @@
 """cocctl's command line: parse, call one service function, render.
 
 Each module below registers its commands on the Typer app (``cli/base.py``)
-when imported. A run imports only the module(s) of the command it names, so
-Typer builds only those commands (building all ~70 costs ~20 ms of every
-run); ``--help``, no command, or a name not listed here loads them all.
-``from cocctl.cli import app`` is the whole command line.
+when imported. A run imports only the module(s) of the command it names, and
+the app it runs holds only that command, so Typer builds only it (building
+all ~70 costs ~20 ms of every run); ``--help``, no command, or a name not
+listed here loads them all. ``from cocctl.cli import app`` is the whole
+command line.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 }
 # Global options that take a value (see base.py's callback).
 _VALUED = ("--archive", "-C", "--identity", "-i")
+# Every registered top-level command, while a run's app holds only its own.
+_SET_ASIDE: list[Any] = []
 
 
 def command_of(argv: Sequence[str]) -> str | None:
@@ -53,13 +56,31 @@ def command_of(argv: Sequence[str]) -> str | None:
 
 
 def load(argv: Sequence[str] | None = None) -> Any:
-    """The Typer app with the commands ``argv`` needs registered (None: all of them)."""
+    """The Typer app with the commands ``argv`` needs (None: all of them).
+
+    With ``argv``, a top-level command's app holds that command alone: the
+    process runs that one command (``main``). A later ``load()`` puts the
+    others back.
+    """
     command = command_of(argv) if argv is not None else None
     for module in COMMANDS.get(command, MODULES) if command else MODULES:
         import_module(f"cocctl.cli.{module}")
     from cocctl.cli.base import app
 
+    registered = app.registered_commands
+    if _SET_ASIDE:
+        registered[:] = _SET_ASIDE + [info for info in registered if info not in _SET_ASIDE]
+        _SET_ASIDE.clear()
+    mine = [info for info in registered if _name(info) == command]
+    if mine:
+        _SET_ASIDE.extend(registered)
+        registered[:] = mine
     return app
+
+
+def _name(info: Any) -> str:
+    """A registered command's name, as Typer derives it."""
+    return info.name or info.callback.__name__.lower().replace("_", "-")
 
 
 def __getattr__(name: str) -> Any:
