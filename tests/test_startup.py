@@ -159,3 +159,22 @@ def test_a_run_holds_only_its_command_and_a_full_load_puts_the_others_back():
         full = load().registered_commands
     names = [info.name or info.callback.__name__ for info in full]
     assert {"show", "amend", "open", "keygen", "stats"} <= set(names) and len(names) == len(set(names))
+
+
+def test_files_holding_a_token_are_found_by_git_grep_untracked_ones_too(committee, tmp_path):
+    from cocctl.archive.repo import Archive
+
+    first = committee.open()
+    second = committee.open()
+    archive = Archive(committee.root)
+    token = (committee.root / "cases" / f"{first}.yaml").read_text().split("people:\n- ")[1][:32]
+    assert archive.case_ids_holding([token]) == sorted([first, second])  # both report sam
+    (committee.root / "cases" / "2026-stray-file.yaml").write_text(f"people:\n- {token}\n")  # untracked
+    (committee.root / "cases" / "notes.yaml").write_text(token)  # not a case id
+    assert archive.case_ids_holding([token, "0" * 32]) == sorted([first, second, "2026-stray-file"])
+    assert archive.case_ids_holding(["f" * 32]) == [] and archive.case_ids_holding([]) == []
+    copy = tmp_path / "copy"  # no git repository: the files are read one by one, with the same answer
+    (copy / "cases").mkdir(parents=True)
+    for path in (committee.root / "cases").iterdir():
+        (copy / "cases" / path.name).write_bytes(path.read_bytes())
+    assert Archive(copy).case_ids_holding([token]) == sorted([first, second, "2026-stray-file"])

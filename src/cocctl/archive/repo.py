@@ -125,6 +125,12 @@ class Archive:
         and checked; a file that cannot be read is kept as a hit so that
         reading it reports the problem.
         """
+        if not (needles := list(needles)):
+            return []
+        found = self.git.files_holding(needles, CASES_DIR)
+        if found is not None:  # cases/<id>.yaml only, as case_ids lists them
+            stems = (path[len(CASES_DIR) + 1:-len(".yaml")] for path in found if path.endswith(".yaml"))
+            return sorted(stem for stem in stems if "/" not in stem and is_case_id(stem))
         wanted = [needle.encode("ascii") for needle in needles]
         hits = []
         for case_id in self.case_ids():
