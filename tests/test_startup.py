@@ -132,7 +132,7 @@ def test_a_write_runs_few_git_processes_and_the_pin_follows_it(committee, tmp_pa
     pin = (committee.root / ".git" / "cocctl" / "roster-pin").read_text().strip()
     assert pin == git(committee.root, "rev-parse", "HEAD").strip()
     opened = _git_commands(committee, tmp_path, *OPEN)
-    assert [line.split()[0] for line in opened] == ["status", "add", "commit"], opened
+    assert [line.split()[0] for line in opened] == ["status", "add", "commit", "grep"], opened  # grep: same person
     assert _git_commands(committee, tmp_path, "show", case) == []
 
 
