@@ -129,8 +129,8 @@ def test_a_write_runs_few_git_processes_and_the_pin_follows_it(committee, tmp_pa
     # One status (roster, settings and the case file at once) and the commit: HEAD and the pin are read from
     # .git, the pin already follows cocctl's own last commit, and the commit starts no maintenance.
     assert [line.split()[0] for line in amend] == ["status", "commit"], amend
-    pin = (committee.root / ".git" / "cocctl" / "roster-pin").read_text().strip()
-    assert pin == git(committee.root, "rev-parse", "HEAD").strip()
+    listed = (committee.root / ".git" / "cocctl" / "roster-pin").read_text().split()
+    assert listed[-1] == git(committee.root, "rev-parse", "HEAD").strip()  # the pin, then cocctl's own commits
     opened = _git_commands(committee, tmp_path, *OPEN)
     assert [line.split()[0] for line in opened] == ["status", "add", "commit", "grep"], opened  # grep: same person
     assert _git_commands(committee, tmp_path, "show", case) == []
@@ -145,8 +145,24 @@ def test_packed_refs_and_a_commit_made_outside_cocctl_are_read_through_git(commi
     amend = [line.split()[0] for line in _git_commands(committee, tmp_path, "amend", case, "--note", "after the minutes")]
     assert "rev-list" in amend and "rev-parse" in amend  # the outside commit is walked, not trusted
     assert committee.ok("alice", "show", case, "--json").stdout.count("after the minutes") == 1
-    pin = (committee.root / ".git" / "cocctl" / "roster-pin").read_text().strip()
-    assert pin == git(committee.root, "rev-parse", "HEAD").strip()
+    listed = (committee.root / ".git" / "cocctl" / "roster-pin").read_text().split()
+    assert listed[-1] == git(committee.root, "rev-parse", "HEAD").strip()
+
+
+def test_undoing_cocctls_own_commits_is_not_taken_for_rewritten_history(committee):
+    case = committee.open()
+    for note in ("one", "two", "three"):
+        committee.ok("alice", "amend", case, "--note", note)
+    git(committee.root, "reset", "-q", "--hard", "HEAD~3")
+    committee.ok("alice", "amend", case, "--note", "instead")
+    git(committee.root, "checkout", "-q", "-b", "side", "HEAD~1")
+    committee.ok("alice", "amend", case, "--note", "on a side branch")
+    git(committee.root, "checkout", "-q", "main")
+    committee.ok("alice", "amend", case, "--note", "back on main")
+    git(committee.root, "reset", "-q", "--hard", "HEAD~1")
+    committee.ok("alice", "amend", case, "--note", "still fine")
+    shown = committee.ok("alice", "show", case, "--json").stdout
+    assert '"instead"' in shown and '"still fine"' in shown and '"three"' not in shown and '"back on main"' not in shown
 
 
 def test_a_run_holds_only_its_command_and_a_full_load_puts_the_others_back():
