@@ -1,8 +1,9 @@
-"""Write the schemas generated from Python sources: ``python -m cocctl.schemas``.
+"""Write the files generated from sources: ``python -m cocctl.schemas``.
 
-Only case.schema.json is generated (from case.py): its per-event-type rules
-are mechanical. The other schemas are short and kept by hand; a test checks
-that the definitions they share with case.py are the same.
+case.schema.json is generated from case.py: its per-event-type rules are
+mechanical. The other schemas are short and kept by hand; a test checks that
+the definitions they share with case.py are the same. validators.py is
+compiled from all the schemas (codegen.py), after case.schema.json.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cocctl.schemas import case
+from cocctl.schemas import case, codegen
 
 FOLDER = Path(__file__).parent
 COMMAND = "python -m cocctl.schemas"
-GENERATED: dict[str, Callable[[], dict[str, Any]]] = {"case.schema.json": case.schema}
 
 
 def render(schema: dict[str, Any]) -> str:
@@ -25,12 +25,19 @@ def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+# In order: validators.py is compiled from the schemas in the folder, the generated one included.
+GENERATED: dict[str, Callable[[Path], str]] = {
+    "case.schema.json": lambda folder: render(case.schema()),
+    "validators.py": codegen.source,
+}
+
+
 def outdated(folder: Path = FOLDER) -> list[str]:
     """Names of the generated schemas in ``folder`` that differ from what their source gives."""
     stale = []
     for name, build in GENERATED.items():
         path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != render(build()):
+        if not path.is_file() or path.read_text(encoding="utf-8") != build(folder):
             stale.append(name)
     return stale
 
@@ -46,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         for name in stale:
             print(f"{name} is out of date; run: {COMMAND}")
         return 1 if stale else 0
-    for name in stale:
-        (args.folder / name).write_text(render(GENERATED[name]()), encoding="utf-8")
-        print(f"wrote {args.folder / name}")
+    for name, build in GENERATED.items():
+        text = build(args.folder)
+        path = args.folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
     return 0

@@ -48,3 +48,9 @@ def test_errors_show_controls_on_one_line(committee):
     result = committee.run("alice", "show", "2026-no\x1b[2Jsuch-case")
     assert result.exit_code != 0 and "\x1b" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_emoji_codes_in_text_print_as_written(committee):
+    case = committee.open()
+    committee.ok("alice", "amend", case, "--note", "flagged :fire: by :smile:")
+    assert "flagged :fire: by :smile:" in committee.ok("alice", "show", case).stdout

@@ -108,3 +108,43 @@ def test_what_cocctl_dumps_it_loads_back(value):
 @given(st.integers(min_value=1, max_value=5000), st.sampled_from(["[", "{", "- ", "[{a: "]))
 def test_any_nesting_is_refused_or_loaded_in_time(depth, opener):
     _must_be_clean(opener * depth)
+
+
+def _depth(value) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+NESTED = st.recursive(st.sampled_from(["x", "1"]), lambda inner: st.lists(inner, min_size=1, max_size=2) | st.dictionaries(
+    st.sampled_from(["a", "b"]), inner, min_size=1, max_size=2), max_leaves=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(NESTED)
+def test_block_yaml_as_cocctl_writes_it_is_refused_past_the_depth_limit_exactly(value):
+    """Block-style text skips the parser-event walk; the depth limit still holds to the level."""
+    text = yamlio.dumps(value)  # indentless sequences under keys, compact "- - x": the shallowest block style
+    depth = _depth(value)
+    assert yamlio.loads(text, max_depth=depth) == value
+    if depth > 1:
+        with pytest.raises(yamlio.YAMLSyntaxError, match=f"nested deeper than {depth - 1} levels"):
+            yamlio.loads(text, max_depth=depth - 1)
+
+
+@pytest.mark.parametrize("shape", ["lists", "dicts", "alternating"])
+def test_the_default_depth_limit_holds_for_the_shallowest_block_styles(shape):
+    def nested(levels: int):
+        value = "x"
+        for level in range(levels):
+            if shape == "lists" or (shape == "alternating" and level % 2 == 0):
+                value = [value]
+            else:
+                value = {"k": value}
+        return value
+
+    assert yamlio.loads(yamlio.dumps(nested(yamlio.MAX_DEPTH))) == nested(yamlio.MAX_DEPTH)
+    with pytest.raises(yamlio.YAMLSyntaxError, match="nested deeper"):
+        yamlio.loads(yamlio.dumps(nested(yamlio.MAX_DEPTH + 1)))

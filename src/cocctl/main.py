@@ -19,6 +19,7 @@ def main() -> None:
         return
     # Everything cocctl creates (temp files, key folders) is private to the user.
     os.umask(0o077)
-    from cocctl.cli import app
+    from cocctl.cli import load
 
-    app()
+    # Only the named command's module: Typer then builds only its commands.
+    load(sys.argv[1:])()

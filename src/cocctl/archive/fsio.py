@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -15,6 +14,8 @@ def write_atomic(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
     The temporary file is created 0600 (mkstemp) in the target's folder, so
     the rename stays on one file system and no other user can open it.
     """
+    import tempfile  # here: reading commands need not import it (with random, ~2 ms)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -34,6 +34,8 @@ class Archive:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.git = Git(root)
+        # Paths ensure_trusted found clean for the commit to come, so commit need not ask git again.
+        self.clean: frozenset[str] = frozenset()
 
     @classmethod
     def find(cls, explicit: Path | None = None, start: Path | None = None) -> Archive:
@@ -123,6 +125,12 @@ class Archive:
         and checked; a file that cannot be read is kept as a hit so that
         reading it reports the problem.
         """
+        if not (needles := list(needles)):
+            return []
+        found = self.git.files_holding(needles, CASES_DIR)
+        if found is not None:  # cases/<id>.yaml only, as case_ids lists them
+            stems = (path[len(CASES_DIR) + 1:-len(".yaml")] for path in found if path.endswith(".yaml"))
+            return sorted(stem for stem in stems if "/" not in stem and is_case_id(stem))
         wanted = [needle.encode("ascii") for needle in needles]
         hits = []
         for case_id in self.case_ids():
@@ -153,25 +161,31 @@ class Archive:
             raise IntegrityError(f"{relpath} holds case {found.case}, not {case_id}; restore it with git")
         return found
 
-    def ensure_trusted(self, adopt: Sequence[str] = ()) -> None:
+    def ensure_trusted(self, adopt: Sequence[str] = (), writing: Sequence[str] = ()) -> None:
         """Refuse to encrypt unless the roster is the committed one and descends from the pinned one.
 
         Args:
             adopt: files whose uncommitted changes the caller is about to sign
                 and commit (``policy sign`` adopts an edited cocctl.yaml).
+            writing: files the caller is about to commit, checked in the same
+                git process (see :meth:`commit`).
 
         Raises:
-            ConflictError: committee.yaml or cocctl.yaml has uncommitted changes.
+            ConflictError: committee.yaml, cocctl.yaml or one of ``writing`` has uncommitted changes.
             UntrustedRoster: see :func:`cocctl.archive.trust.ensure_trusted`.
         """
-        dirty = [path for path in self.git.dirty([roster_file.FILE_NAME, config_file.FILE_NAME]) if path not in adopt]
+        found = self.git.dirty([roster_file.FILE_NAME, config_file.FILE_NAME, *writing])
+        dirty = [path for path in found if path not in adopt and path not in writing]
         if dirty:
             adopt = " or adopt it with 'cocctl policy sign'" if dirty[0] == config_file.FILE_NAME else ""
             raise ConflictError(
                 f"{dirty[0]} has uncommitted changes; roster and settings change only through signed cocctl "
                 f"commands (restore it with 'git checkout -- {dirty[0]}'{adopt})"
             )
+        if busy := [path for path in found if path in writing]:
+            raise _uncommitted(busy[0])
         trust.ensure_trusted(self.git)
+        self.clean = frozenset(writing)
 
     @cached_property
     def git_dir(self) -> Path:
@@ -213,7 +227,7 @@ class Archive:
             record = {}
         paths = [p for p in record.get("paths", ()) if isinstance(p, str) and _inside(p)]
         restored = []
-        if paths and self.git.commit_id("HEAD") == record.get("head"):
+        if paths and self.git.head() == record.get("head"):
             for path in paths:
                 _put(self.root / path, self._at_head(path))
                 for stray in (self.root / path).parent.glob(f".{Path(path).name}.*.tmp"):
@@ -241,6 +255,9 @@ class Archive:
         including a git hook rejecting the commit, every file is put back as
         it was and the index entries are reset, so the archive is unchanged.
 
+        Files :meth:`ensure_trusted` just found clean (``writing``) are not
+        asked about again.
+
         Args:
             sign: sign the commit (the caller knows whether the policy in
                 force requires it; the archive knows no policy).
@@ -256,16 +273,17 @@ class Archive:
         paths = list(changes)
         if sign:
             self._check_signing_key()
-        dirty = [path for path in self.git.dirty(paths) if path not in adopt]
+        unknown = [path for path in paths if path not in self.clean]
+        self.clean = frozenset()
+        dirty = [path for path in self.git.dirty(unknown) if path not in adopt] if unknown else []
         if dirty:
-            raise ConflictError(
-                f"{dirty[0]} has uncommitted changes; commit or discard them first (see 'git status')"
-            )
+            raise _uncommitted(dirty[0])
         before = {path: _keep(self.root / path) if isinstance(changes[path], Path) else _read_or_none(self.root / path)
                   for path in paths}
         journal = self.git_dir / JOURNAL_NAME
+        head = self.git.head()
         try:
-            write_atomic(journal, json.dumps({"head": self.git.commit_id("HEAD"), "paths": paths}).encode())
+            write_atomic(journal, json.dumps({"head": head, "paths": paths}).encode())
         except OSError as error:
             raise _write_failure(error, []) from None
         touched: list[str] = []  # a write that fails leaves the old file whole: only these need putting back
@@ -275,7 +293,9 @@ class Archive:
                 _put(self.root / path, data)
                 touched.append(path)
             stage = [path for path in paths if before[path] is None or changes[path] is None]
-            return self.git.commit(paths, subject, trailers, when=when, sign=sign, stage=stage)
+            commit = self.git.commit(paths, subject, trailers, when=when, sign=sign, stage=stage)
+            trust.follow(self.git, head, commit, paths)
+            return commit
         except BaseException as error:
             for path in touched:
                 data = before[path]
@@ -309,6 +329,10 @@ class Archive:
                 "the archive's policy requires signed commits and git has no signing key; "
                 "set one with 'git config user.signingkey KEY' (and 'git config gpg.format ssh' for an ssh key)"
             )
+
+
+def _uncommitted(path: str) -> ConflictError:
+    return ConflictError(f"{path} has uncommitted changes; commit or discard them first (see 'git status')")
 
 
 def _inside(path: str) -> bool:

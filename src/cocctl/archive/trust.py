@@ -45,17 +45,21 @@ class Finding:
 
 def pin_file(git: Git) -> Path:
     """Where this clone keeps its pin (inside the git folder, never committed)."""
-    return Path(git.root / git.run("rev-parse", "--git-path", PIN_NAME).strip())
+    return git.git_path(PIN_NAME)
 
 
 def read_pin(git: Git) -> str | None:
     """The commit whose roster this clone last verified, or None."""
-    path = pin_file(git)
+    lines = _pin_lines(git)
+    return lines[0] if lines else None
+
+
+def _pin_lines(git: Git) -> list[str]:
+    """The pin, then the commits cocctl made on it since, each on the one before (see :func:`follow`)."""
     try:
-        text = path.read_text().strip()
+        return pin_file(git).read_text().split()
     except FileNotFoundError:
-        return None
-    return text or None
+        return []
 
 
 def walk_since_pin(git: Git, head: str = "HEAD",
@@ -68,6 +72,34 @@ def walk_since_pin(git: Git, head: str = "HEAD",
 def write_pin(git: Git, commit: str) -> None:
     """Trust the roster at ``commit`` from now on."""
     write_atomic(pin_file(git), (commit + "\n").encode())
+
+
+# What a commit must leave alone for the pin to follow it unchecked: the roster, the settings and the index key copies.
+TRUSTED_PATHS = (roster_file.FILE_NAME, config_file.FILE_NAME, blind.INDEX_DIR, blind.LEGACY_FILE)
+# How many of its own commits cocctl lists after the pin; past that the oldest becomes the pin.
+FOLLOWED = 64
+
+
+def follow(git: Git, parent: str | None, commit: str, paths: list[str]) -> None:
+    """Note ``commit``, which this process just made on ``parent`` changing only ``paths``, as trusted.
+
+    So the next command need not walk (several git processes) a commit that
+    cannot change what the pin vouches for. It is listed after the pin when
+    ``parent`` is the pin or listed, ``commit``'s only parent is ``parent`` and
+    no path touches the roster, the settings or the index key copies;
+    otherwise the next write checks it as any other commit. The pin itself
+    stays, so resetting or switching back to it (or to a listed commit) is
+    not taken for rewritten history.
+    """
+    if not parent or any(path == top or path.startswith(top + "/") for path in paths for top in TRUSTED_PATHS):
+        return
+    try:
+        lines = _pin_lines(git)
+        if parent in lines and git.parents(commit) == (parent,):
+            chain = [*lines[:lines.index(parent) + 1], commit]
+            write_atomic(pin_file(git), ("\n".join(chain[-FOLLOWED - 1:]) + "\n").encode())
+    except OSError:
+        pass  # not listed: the next write walks the commit
 
 
 class Rosters:
@@ -260,16 +292,20 @@ class IndexCopies:
 def ensure_trusted(git: Git) -> str:
     """Refuse to go on unless HEAD's roster descends from the pinned one; move the pin to HEAD.
 
+    HEAD may also be one of cocctl's own commits listed after the pin (see
+    :func:`follow`): then nothing is walked and the pin stays.
+
     Returns:
-        The commit now pinned.
+        HEAD's commit, now trusted.
 
     Raises:
         UntrustedRoster: history was rewritten past the pin, or a commit
             since changed the roster or settings without a valid signature.
     """
-    pin = read_pin(git)
-    head = git.commit_id("HEAD") or ""
-    if not head or pin == head:
+    lines = _pin_lines(git)
+    pin = lines[0] if lines else None
+    head = git.head() or ""
+    if not head or pin == head or head in lines[1:]:
         return head
     if pin is not None:
         if not git.commit_id(pin) or not git.is_ancestor(pin, head):

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from cocctl.cli.app import app, command_group, session
+from cocctl.cli.base import app, command_group, session
 
 hooks_app = command_group("hooks", "Install git hooks in this clone.")
 

@@ -8,7 +8,7 @@ from typing import Any, List, Optional
 
 import typer
 
-from cocctl.cli.app import app, session
+from cocctl.cli.base import app, session
 
 KIND_HELP = "complaint, concern, anonymous or escrow"
 CHANNEL_HELP = "email, dm, in-person, public-channel or proactive"

@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-from cocctl.cli.app import app
+from cocctl.cli.base import app
 
 
 @app.command()

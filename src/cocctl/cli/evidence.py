@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from cocctl.cli.app import app, session
+from cocctl.cli.base import app, session
 
 
 @app.command()

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from cocctl.cli.app import app, member_app, roster_app, session
+from cocctl.cli.base import app, member_app, roster_app, session
 
 
 @app.command()

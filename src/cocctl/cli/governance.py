@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from cocctl.cli.app import app, command_group, session
+from cocctl.cli.base import app, command_group, session
 
 policy_app = command_group("policy", "Show the policy in force, or adopt an edited cocctl.yaml.")
 

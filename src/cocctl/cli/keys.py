@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from cocctl.cli.app import app, session
+from cocctl.cli.base import app, session
 
 
 @app.command()

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from cocctl.cli.app import app, command_group, session
+from cocctl.cli.base import app, command_group, session
 
 escrow_app = command_group("escrow", "Escrowed reports: kept, not acted on, until released.")
 

@@ -6,7 +6,7 @@ from typing import List
 
 import typer
 
-from cocctl.cli.app import app, session
+from cocctl.cli.base import app, session
 
 
 @app.command()

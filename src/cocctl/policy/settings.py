@@ -357,10 +357,10 @@ def _share(value: Any) -> float | None:
 
 
 def _zone_name(value: Any) -> str:
+    if value == "UTC":
+        return value  # without importing zoneinfo (~5 ms)
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    if value == "UTC":
-        return value
     try:
         ZoneInfo(str(value))
     except (ZoneInfoNotFoundError, ValueError):

@@ -15,10 +15,14 @@ from cocctl.render.safe import visible as _visible
 
 @cache
 def console(stderr: bool = False) -> Any:
-    """A Rich console on stdout (or stderr) that wraps nothing it cannot fit."""
+    """A Rich console on stdout (or stderr) that wraps nothing it cannot fit.
+
+    No emoji codes: a note holding ``:fire:`` prints those characters (as it
+    prints markup literally), and Rich's table of codes is not imported.
+    """
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
 def plain(data: Any) -> Any:

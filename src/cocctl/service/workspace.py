@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from cocctl import clock
-from cocctl.archive import attachments, blind, casefile, keys, signing
+from cocctl.archive import blind, casefile, keys, signing
 from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
 from cocctl.archive.plugins import PluginRuns
@@ -340,26 +340,27 @@ class Workspace:
                     ) -> tuple[CaseState, str]:
         """Seal ``added`` into the case file and commit it as one action (``files``: new attachments' temporary
         files by path); attachments are re-encrypted with their seals."""
-        from cocctl.service.evidence import resealed
-
-        self.archive.ensure_trusted()
+        relpath = self.archive.case_relpath(loaded.file.case if loaded else fold(added).id)
+        self.archive.ensure_trusted(writing=[relpath])
         state, data = self.seal(loaded, added, seal_id=seal_id)
-        changes: dict[str, bytes | Path] = {self.archive.case_relpath(state.id): data, **files}
+        changes: dict[str, bytes | Path] = {relpath: data, **files}
         try:
-            changes.update(resealed(self, loaded, state, data))
+            if loaded is not None and loaded.state.attachments:  # else neither module is imported (~3 ms)
+                from cocctl.service.evidence import resealed
+
+                changes.update(resealed(self, loaded, state, data))
             commit = self.archive.commit(changes, subject, self.trailers(action, state.id),
                                          when=self.now, sign=self.policy.require_signed_commits)
         finally:
-            attachments.discard(changes.values())
+            if any(isinstance(item, Path) for item in changes.values()):
+                from cocctl.archive import attachments
+
+                attachments.discard(changes.values())
         return state, commit
 
     def trailers(self, action: str, case_id: str | None = None) -> dict[str, str]:
         """The Cocctl-* trailers of a commit made by me."""
-        trailers = {TRAILER_ACTION: action}
-        if case_id:
-            trailers[TRAILER_CASE] = case_id
-        trailers[TRAILER_ACTOR] = self.me.handle
-        return trailers
+        return {TRAILER_ACTION: action, **({TRAILER_CASE: case_id} if case_id else {}), TRAILER_ACTOR: self.me.handle}
 
     def change_case(
         self, case_id: str, action: str, subject: str,
