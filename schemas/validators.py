@@ -99,7 +99,7 @@ _C27 = frozenset(('cleared', ))
 _C28 = frozenset(('approve', 'member', ))
 _C29 = ('closed',)
 _C30 = frozenset(('closed', ))
-_C31 = frozenset(('ends', 'public_summary', 'resolution', ))
+_C31 = frozenset(('ends', 'out_of_scope', 'public_summary', 'resolution', ))
 _C32 = ('communicated',)
 _C33 = frozenset(('communicated', ))
 _C34 = ('reporter', 'reported', 'committee', 'community-manager', 'community', 'other')
@@ -200,51 +200,54 @@ _C128 = frozenset(('decision', 'note', 'response', ))
 _C129 = frozenset(('case', 'cocctl', 'events', 'opened', 'status', 'updated', ))
 _C130 = (2,)
 _C131 = frozenset(('at', 'kind', ))
-_C132 = (True,)
-_C133 = frozenset(('age', 'at', 'by', 'guests', 'id', 'imported', 'readers', 'sealed', 'sealer', 'sig', ))
-_C134 = frozenset(('case', 'cocctl', 'due', 'expunge', 'guests', 'opened', 'people', 'readers', 'reseal', 'seals', 'status', 'updated', ))
-_C135 = frozenset(('confirmed', 'email', 'employer', 'handle', 'joined', 'left', 'name', 'recipient', 'roles', 'signing', ))
-_C136 = ('add', 'remove', 'rotate-key', 'update', 'config', 'approve')
-_C137 = frozenset(('add', 'approve', 'config', 'remove', 'rotate-key', 'update', ))
-_C138 = ('single', 'majority')
-_C139 = frozenset(('majority', 'single', ))
-_C140 = frozenset(('after', 'approves', 'at', 'by', 'change', 'config', 'id', 'member', 'removal', 'sig', ))
-_C141 = ('config',)
-_C142 = frozenset(('config', ))
-_C143 = ('approve',)
-_C144 = frozenset(('approve', ))
-_C145 = ('rotate-key',)
-_C146 = frozenset(('rotate-key', ))
-_C147 = ('add',)
-_C148 = frozenset(('add', ))
-_C149 = frozenset(('changes', 'cocctl', 'members', ))
-_C150 = ('rls', 'sse', 'enginexp', 'kubernetes', 'chaoss', 'django', 'contributor-covenant')
-_C151 = frozenset(('chaoss', 'contributor-covenant', 'django', 'enginexp', 'kubernetes', 'rls', 'sse', ))
-_C152 = frozenset(('cocctl', 'community', 'policy', 'preset', ))
-_C153 = frozenset(('case', 'cocctl', 'due', 'guests', 'opened', 'payload', 'people', 'recipients', 'status', 'updated', ))
-_C154 = ('committee', 'cleared')
-_C155 = frozenset(('cleared', 'committee', ))
-_C156 = ('single', 'majority', 'two-thirds', 'unanimous')
-_C157 = frozenset(('majority', 'single', 'two-thirds', 'unanimous', ))
-_C158 = ('cast', 'present', 'eligible')
-_C159 = frozenset(('cast', 'eligible', 'present', ))
-_C160 = ('all', 'majority')
-_C161 = frozenset(('all', 'majority', ))
-_C162 = ('majority', 'two-thirds', None)
-_C163 = frozenset(('majority', 'two-thirds', ))
-_C164 = frozenset(('basis', 'exclude_roles', 'fallback', 'quorum', 'rule', 'tie_breaker', 'voter_roles', ))
-_C165 = frozenset(('expire', 'requires', 'threshold', ))
-_C166 = frozenset(('allowed', 'closes_after', 'of', 'opens_after', ))
-_C167 = frozenset(('allowed', 'consequences', 'kinds', 'until_resolved', ))
-_C168 = frozenset(('decision', 'first_response', 'member_confirmation', 'reporter_outcome', 'reporter_update', ))
-_C169 = frozenset(('max_employer_share', 'watch', ))
-_C170 = frozenset(('max_mib', ))
-_C171 = frozenset(('after_sanction', 'concern', 'not_violation', 'resolved', ))
-_C172 = ('any', 'reporter-request')
-_C173 = frozenset(('any', 'reporter-request', ))
-_C174 = ('free', 'consult')
-_C175 = frozenset(('consult', 'free', ))
-_C176 = frozenset(('access', 'accused_first', 'appeals', 'consequences', 'deadlines', 'decisions', 'description', 'evidence', 'expiring_soon', 'interim', 'law_enforcement', 'member_removal', 'owners', 'public_channel', 'require_signed_commits', 'retention', 'roster', 'strikes', 'timezone', ))
+_C132 = ('not-violation', 'out-of-scope', 'no-action', 'action')
+_C133 = frozenset(('action', 'no-action', 'not-violation', 'out-of-scope', ))
+_C134 = frozenset(('actions', 'kind', 'named', 'outcome', 'source', ))
+_C135 = (True,)
+_C136 = frozenset(('age', 'at', 'by', 'guests', 'id', 'imported', 'readers', 'sealed', 'sealer', 'sig', ))
+_C137 = frozenset(('case', 'cocctl', 'due', 'expunge', 'guests', 'opened', 'people', 'readers', 'report', 'reseal', 'seals', 'status', 'updated', ))
+_C138 = frozenset(('confirmed', 'email', 'employer', 'handle', 'joined', 'left', 'name', 'recipient', 'roles', 'signing', ))
+_C139 = ('add', 'remove', 'rotate-key', 'update', 'config', 'approve')
+_C140 = frozenset(('add', 'approve', 'config', 'remove', 'rotate-key', 'update', ))
+_C141 = ('single', 'majority')
+_C142 = frozenset(('majority', 'single', ))
+_C143 = frozenset(('after', 'approves', 'at', 'by', 'change', 'config', 'id', 'member', 'removal', 'sig', ))
+_C144 = ('config',)
+_C145 = frozenset(('config', ))
+_C146 = ('approve',)
+_C147 = frozenset(('approve', ))
+_C148 = ('rotate-key',)
+_C149 = frozenset(('rotate-key', ))
+_C150 = ('add',)
+_C151 = frozenset(('add', ))
+_C152 = frozenset(('changes', 'cocctl', 'members', ))
+_C153 = ('rls', 'sse', 'enginexp', 'kubernetes', 'chaoss', 'django', 'contributor-covenant')
+_C154 = frozenset(('chaoss', 'contributor-covenant', 'django', 'enginexp', 'kubernetes', 'rls', 'sse', ))
+_C155 = frozenset(('cocctl', 'community', 'policy', 'preset', ))
+_C156 = frozenset(('case', 'cocctl', 'due', 'guests', 'opened', 'payload', 'people', 'recipients', 'status', 'updated', ))
+_C157 = ('committee', 'cleared')
+_C158 = frozenset(('cleared', 'committee', ))
+_C159 = ('single', 'majority', 'two-thirds', 'unanimous')
+_C160 = frozenset(('majority', 'single', 'two-thirds', 'unanimous', ))
+_C161 = ('cast', 'present', 'eligible')
+_C162 = frozenset(('cast', 'eligible', 'present', ))
+_C163 = ('all', 'majority')
+_C164 = frozenset(('all', 'majority', ))
+_C165 = ('majority', 'two-thirds', None)
+_C166 = frozenset(('majority', 'two-thirds', ))
+_C167 = frozenset(('basis', 'exclude_roles', 'fallback', 'quorum', 'rule', 'tie_breaker', 'voter_roles', ))
+_C168 = frozenset(('expire', 'requires', 'threshold', ))
+_C169 = frozenset(('allowed', 'closes_after', 'of', 'opens_after', ))
+_C170 = frozenset(('allowed', 'consequences', 'kinds', 'until_resolved', ))
+_C171 = frozenset(('decision', 'first_response', 'member_confirmation', 'reporter_outcome', 'reporter_update', ))
+_C172 = frozenset(('max_employer_share', 'watch', ))
+_C173 = frozenset(('max_mib', ))
+_C174 = frozenset(('after_sanction', 'concern', 'not_violation', 'resolved', ))
+_C175 = ('any', 'reporter-request')
+_C176 = frozenset(('any', 'reporter-request', ))
+_C177 = ('free', 'consult')
+_C178 = frozenset(('consult', 'free', ))
+_C179 = frozenset(('access', 'accused_first', 'appeals', 'consequences', 'deadlines', 'decisions', 'description', 'evidence', 'expiring_soon', 'interim', 'law_enforcement', 'member_removal', 'owners', 'public_channel', 'require_signed_commits', 'retention', 'roster', 'strikes', 'timezone', ))
 
 def _case_0(x, p, out):
     if not (isinstance(x, dict)):
@@ -336,32 +339,32 @@ def _case_10_event(x, p, out):
     _case_60(x, p, out)
     _case_68(x, p, out)
     _case_76(x, p, out)
-    _case_86(x, p, out)
-    _case_95(x, p, out)
-    _case_103(x, p, out)
-    _case_116(x, p, out)
-    _case_123(x, p, out)
-    _case_133(x, p, out)
-    _case_142(x, p, out)
-    _case_149(x, p, out)
-    _case_179(x, p, out)
-    _case_188(x, p, out)
-    _case_195(x, p, out)
-    _case_202(x, p, out)
-    _case_223(x, p, out)
-    _case_233(x, p, out)
-    _case_261(x, p, out)
-    _case_271(x, p, out)
-    _case_281(x, p, out)
-    _case_291(x, p, out)
-    _case_302(x, p, out)
-    _case_313(x, p, out)
-    _case_322(x, p, out)
-    _case_330(x, p, out)
-    _case_338(x, p, out)
-    _case_346(x, p, out)
-    _case_356(x, p, out)
-    _case_364(x, p, out)
+    _case_87(x, p, out)
+    _case_96(x, p, out)
+    _case_104(x, p, out)
+    _case_117(x, p, out)
+    _case_124(x, p, out)
+    _case_134(x, p, out)
+    _case_143(x, p, out)
+    _case_150(x, p, out)
+    _case_180(x, p, out)
+    _case_189(x, p, out)
+    _case_196(x, p, out)
+    _case_203(x, p, out)
+    _case_224(x, p, out)
+    _case_234(x, p, out)
+    _case_262(x, p, out)
+    _case_272(x, p, out)
+    _case_282(x, p, out)
+    _case_292(x, p, out)
+    _case_303(x, p, out)
+    _case_314(x, p, out)
+    _case_323(x, p, out)
+    _case_331(x, p, out)
+    _case_339(x, p, out)
+    _case_347(x, p, out)
+    _case_357(x, p, out)
+    _case_365(x, p, out)
 
 def _case_11(x, p, out):
     if not (isinstance(x, str)):
@@ -814,6 +817,8 @@ def _case_81_data_closed(x, p, out):
             _case_83(x['public_summary'], p + ('public_summary',), out)
         if 'ends' in x:
             _case_84(x['ends'], p + ('ends',), out)
+        if 'out_of_scope' in x:
+            _case_86(x['out_of_scope'], p + ('out_of_scope',), out)
         for key in x:
             if key not in _C31:
                 out.append((p, 'has fields this format does not allow'))
@@ -842,41 +847,45 @@ def _case_85(x, p, out):
         out.append((p, 'is not in the expected format'))
 
 def _case_86(x, p, out):
-    errors = []
-    _case_87(x, p, errors)
-    if not errors:
-        _case_89(x, p, out)
+    if not (isinstance(x, bool)):
+        out.append((p, 'must be of type boolean'))
 
 def _case_87(x, p, out):
+    errors = []
+    _case_88(x, p, errors)
+    if not errors:
+        _case_90(x, p, out)
+
+def _case_88(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_88(x['type'], p + ('type',), out)
+            _case_89(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_88(x, p, out):
+def _case_89(x, p, out):
     if not _in(x, _C32, _C33):
         out.append((p, 'must be one of communicated'))
 
-def _case_89(x, p, out):
+def _case_90(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_90(x['data'], p + ('data',), out)
+            _case_91(x['data'], p + ('data',), out)
 
-def _case_90(x, p, out):
-    _case_91_data_communicated(x, p, out)
+def _case_91(x, p, out):
+    _case_92_data_communicated(x, p, out)
 
-def _case_91_data_communicated(x, p, out):
+def _case_92_data_communicated(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'to' in x:
-            _case_92(x['to'], p + ('to',), out)
+            _case_93(x['to'], p + ('to',), out)
         if 'kind' in x:
-            _case_93(x['kind'], p + ('kind',), out)
+            _case_94(x['kind'], p + ('kind',), out)
         if 'summary' in x:
-            _case_94(x['summary'], p + ('summary',), out)
+            _case_95(x['summary'], p + ('summary',), out)
         for key in x:
             if key not in _C38:
                 out.append((p, 'has fields this format does not allow'))
@@ -885,51 +894,51 @@ def _case_91_data_communicated(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_92(x, p, out):
+def _case_93(x, p, out):
     if not _in(x, _C34, _C35):
         out.append((p, 'must be one of reporter, reported, committee, community-manager, community, other'))
 
-def _case_93(x, p, out):
+def _case_94(x, p, out):
     if not _in(x, _C36, _C37):
         out.append((p, 'must be one of ack, update, decision, law-enforcement, overturned, other'))
 
-def _case_94(x, p, out):
+def _case_95(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_95(x, p, out):
-    errors = []
-    _case_96(x, p, errors)
-    if not errors:
-        _case_98(x, p, out)
-
 def _case_96(x, p, out):
+    errors = []
+    _case_97(x, p, errors)
+    if not errors:
+        _case_99(x, p, out)
+
+def _case_97(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_97(x['type'], p + ('type',), out)
+            _case_98(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_97(x, p, out):
+def _case_98(x, p, out):
     if not _in(x, _C39, _C40):
         out.append((p, 'must be one of contact'))
 
-def _case_98(x, p, out):
+def _case_99(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_99(x['data'], p + ('data',), out)
+            _case_100(x['data'], p + ('data',), out)
 
-def _case_99(x, p, out):
-    _case_100_data_contact(x, p, out)
+def _case_100(x, p, out):
+    _case_101_data_contact(x, p, out)
 
-def _case_100_data_contact(x, p, out):
+def _case_101_data_contact(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'with' in x:
-            _case_101(x['with'], p + ('with',), out)
+            _case_102(x['with'], p + ('with',), out)
         if 'text' in x:
-            _case_102(x['text'], p + ('text',), out)
+            _case_103(x['text'], p + ('text',), out)
         for key in x:
             if key not in _C41:
                 out.append((p, 'has fields this format does not allow'))
@@ -938,46 +947,46 @@ def _case_100_data_contact(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_101(x, p, out):
+def _case_102(x, p, out):
     _case_29_line(x, p, out)
 
-def _case_102(x, p, out):
+def _case_103(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_103(x, p, out):
-    errors = []
-    _case_104(x, p, errors)
-    if not errors:
-        _case_106(x, p, out)
-
 def _case_104(x, p, out):
+    errors = []
+    _case_105(x, p, errors)
+    if not errors:
+        _case_107(x, p, out)
+
+def _case_105(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_105(x['type'], p + ('type',), out)
+            _case_106(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_105(x, p, out):
+def _case_106(x, p, out):
     if not _in(x, _C42, _C43):
         out.append((p, 'must be one of evidence'))
 
-def _case_106(x, p, out):
+def _case_107(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_107(x['data'], p + ('data',), out)
+            _case_108(x['data'], p + ('data',), out)
 
-def _case_107(x, p, out):
-    _case_108_data_evidence(x, p, out)
+def _case_108(x, p, out):
+    _case_109_data_evidence(x, p, out)
 
-def _case_108_data_evidence(x, p, out):
+def _case_109_data_evidence(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'description' in x:
-            _case_109(x['description'], p + ('description',), out)
+            _case_110(x['description'], p + ('description',), out)
         if 'file' in x:
-            _case_110(x['file'], p + ('file',), out)
+            _case_111(x['file'], p + ('file',), out)
         for key in x:
             if key not in _C45:
                 out.append((p, 'has fields this format does not allow'))
@@ -986,23 +995,23 @@ def _case_108_data_evidence(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_109(x, p, out):
+def _case_110(x, p, out):
     _case_29_line(x, p, out)
 
-def _case_110(x, p, out):
+def _case_111(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'path' in x:
-            _case_111(x['path'], p + ('path',), out)
+            _case_112(x['path'], p + ('path',), out)
         if 'name' in x:
-            _case_112(x['name'], p + ('name',), out)
+            _case_113(x['name'], p + ('name',), out)
         if 'sha256' in x:
-            _case_113(x['sha256'], p + ('sha256',), out)
+            _case_114(x['sha256'], p + ('sha256',), out)
         if 'size' in x:
-            _case_114(x['size'], p + ('size',), out)
+            _case_115(x['size'], p + ('size',), out)
         if 'media_type' in x:
-            _case_115(x['media_type'], p + ('media_type',), out)
+            _case_116(x['media_type'], p + ('media_type',), out)
         for key in x:
             if key not in _C44:
                 out.append((p, 'has fields this format does not allow'))
@@ -1011,62 +1020,62 @@ def _case_110(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_111(x, p, out):
+def _case_112(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^cases/[^/]+/[0-9A-HJKMNP-TV-Z]{26}-[1-9][0-9]{0,3}[.]age\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_112(x, p, out):
+def _case_113(x, p, out):
     _case_29_line(x, p, out)
 
-def _case_113(x, p, out):
+def _case_114(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9a-f]{64}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_114(x, p, out):
+def _case_115(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 0:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_115(x, p, out):
+def _case_116(x, p, out):
     _case_29_line(x, p, out)
 
-def _case_116(x, p, out):
-    errors = []
-    _case_117(x, p, errors)
-    if not errors:
-        _case_119(x, p, out)
-
 def _case_117(x, p, out):
+    errors = []
+    _case_118(x, p, errors)
+    if not errors:
+        _case_120(x, p, out)
+
+def _case_118(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_118(x['type'], p + ('type',), out)
+            _case_119(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_118(x, p, out):
+def _case_119(x, p, out):
     if not _in(x, _C46, _C47):
         out.append((p, 'must be one of excluded'))
 
-def _case_119(x, p, out):
+def _case_120(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_120(x['data'], p + ('data',), out)
+            _case_121(x['data'], p + ('data',), out)
 
-def _case_120(x, p, out):
-    _case_121_data_excluded(x, p, out)
+def _case_121(x, p, out):
+    _case_122_data_excluded(x, p, out)
 
-def _case_121_data_excluded(x, p, out):
+def _case_122_data_excluded(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'member' in x:
-            _case_122(x['member'], p + ('member',), out)
+            _case_123(x['member'], p + ('member',), out)
         for key in x:
             if key not in _C48:
                 out.append((p, 'has fields this format does not allow'))
@@ -1075,45 +1084,45 @@ def _case_121_data_excluded(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_122(x, p, out):
+def _case_123(x, p, out):
     _case_15_handle(x, p, out)
 
-def _case_123(x, p, out):
-    errors = []
-    _case_124(x, p, errors)
-    if not errors:
-        _case_126(x, p, out)
-
 def _case_124(x, p, out):
+    errors = []
+    _case_125(x, p, errors)
+    if not errors:
+        _case_127(x, p, out)
+
+def _case_125(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_125(x['type'], p + ('type',), out)
+            _case_126(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_125(x, p, out):
+def _case_126(x, p, out):
     if not _in(x, _C49, _C50):
         out.append((p, 'must be one of exported'))
 
-def _case_126(x, p, out):
+def _case_127(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_127(x['data'], p + ('data',), out)
+            _case_128(x['data'], p + ('data',), out)
 
-def _case_127(x, p, out):
-    _case_128_data_exported(x, p, out)
+def _case_128(x, p, out):
+    _case_129_data_exported(x, p, out)
 
-def _case_128_data_exported(x, p, out):
+def _case_129_data_exported(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'reason' in x:
-            _case_129(x['reason'], p + ('reason',), out)
+            _case_130(x['reason'], p + ('reason',), out)
         if 'redactions' in x:
-            _case_130(x['redactions'], p + ('redactions',), out)
+            _case_131(x['redactions'], p + ('redactions',), out)
         if 'files' in x:
-            _case_132(x['files'], p + ('files',), out)
+            _case_133(x['files'], p + ('files',), out)
         for key in x:
             if key not in _C51:
                 out.append((p, 'has fields this format does not allow'))
@@ -1122,57 +1131,57 @@ def _case_128_data_exported(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_129(x, p, out):
+def _case_130(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_130(x, p, out):
+def _case_131(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_131(item, p + (index,), out)
-
-def _case_131(x, p, out):
-    _case_29_line(x, p, out)
+            _case_132(item, p + (index,), out)
 
 def _case_132(x, p, out):
+    _case_29_line(x, p, out)
+
+def _case_133(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
 
-def _case_133(x, p, out):
-    errors = []
-    _case_134(x, p, errors)
-    if not errors:
-        _case_136(x, p, out)
-
 def _case_134(x, p, out):
+    errors = []
+    _case_135(x, p, errors)
+    if not errors:
+        _case_137(x, p, out)
+
+def _case_135(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_135(x['type'], p + ('type',), out)
+            _case_136(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_135(x, p, out):
+def _case_136(x, p, out):
     if not _in(x, _C52, _C53):
         out.append((p, 'must be one of granted'))
 
-def _case_136(x, p, out):
+def _case_137(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_137(x['data'], p + ('data',), out)
+            _case_138(x['data'], p + ('data',), out)
 
-def _case_137(x, p, out):
-    _case_138_data_granted(x, p, out)
+def _case_138(x, p, out):
+    _case_139_data_granted(x, p, out)
 
-def _case_138_data_granted(x, p, out):
+def _case_139_data_granted(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'name' in x:
-            _case_139(x['name'], p + ('name',), out)
+            _case_140(x['name'], p + ('name',), out)
         if 'recipient' in x:
-            _case_140(x['recipient'], p + ('recipient',), out)
+            _case_141(x['recipient'], p + ('recipient',), out)
         for key in x:
             if key not in _C54:
                 out.append((p, 'has fields this format does not allow'))
@@ -1181,50 +1190,50 @@ def _case_138_data_granted(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_139(x, p, out):
+def _case_140(x, p, out):
     _case_15_handle(x, p, out)
 
-def _case_140(x, p, out):
-    _case_141_recipient(x, p, out)
+def _case_141(x, p, out):
+    _case_142_recipient(x, p, out)
 
-def _case_141_recipient(x, p, out):
+def _case_142_recipient(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^age1[02-9ac-hj-np-z]{58}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_142(x, p, out):
-    errors = []
-    _case_143(x, p, errors)
-    if not errors:
-        _case_145(x, p, out)
-
 def _case_143(x, p, out):
+    errors = []
+    _case_144(x, p, errors)
+    if not errors:
+        _case_146(x, p, out)
+
+def _case_144(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_144(x['type'], p + ('type',), out)
+            _case_145(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_144(x, p, out):
+def _case_145(x, p, out):
     if not _in(x, _C55, _C56):
         out.append((p, 'must be one of note'))
 
-def _case_145(x, p, out):
+def _case_146(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_146(x['data'], p + ('data',), out)
+            _case_147(x['data'], p + ('data',), out)
 
-def _case_146(x, p, out):
-    _case_147_data_note(x, p, out)
+def _case_147(x, p, out):
+    _case_148_data_note(x, p, out)
 
-def _case_147_data_note(x, p, out):
+def _case_148_data_note(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'text' in x:
-            _case_148(x['text'], p + ('text',), out)
+            _case_149(x['text'], p + ('text',), out)
         for key in x:
             if key not in _C57:
                 out.append((p, 'has fields this format does not allow'))
@@ -1233,69 +1242,69 @@ def _case_147_data_note(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_148(x, p, out):
+def _case_149(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_149(x, p, out):
-    errors = []
-    _case_150(x, p, errors)
-    if not errors:
-        _case_152(x, p, out)
-
 def _case_150(x, p, out):
+    errors = []
+    _case_151(x, p, errors)
+    if not errors:
+        _case_153(x, p, out)
+
+def _case_151(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_151(x['type'], p + ('type',), out)
+            _case_152(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_151(x, p, out):
+def _case_152(x, p, out):
     if not _in(x, _C58, _C59):
         out.append((p, 'must be one of opened'))
 
-def _case_152(x, p, out):
+def _case_153(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_153(x['data'], p + ('data',), out)
+            _case_154(x['data'], p + ('data',), out)
 
-def _case_153(x, p, out):
-    _case_154_data_opened(x, p, out)
+def _case_154(x, p, out):
+    _case_155_data_opened(x, p, out)
 
-def _case_154_data_opened(x, p, out):
+def _case_155_data_opened(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'case' in x:
-            _case_155(x['case'], p + ('case',), out)
+            _case_156(x['case'], p + ('case',), out)
         if 'summary' in x:
-            _case_156(x['summary'], p + ('summary',), out)
+            _case_157(x['summary'], p + ('summary',), out)
         if 'area' in x:
-            _case_157(x['area'], p + ('area',), out)
+            _case_158(x['area'], p + ('area',), out)
         if 'kind' in x:
-            _case_158(x['kind'], p + ('kind',), out)
+            _case_159(x['kind'], p + ('kind',), out)
         if 'channel' in x:
-            _case_159(x['channel'], p + ('channel',), out)
+            _case_160(x['channel'], p + ('channel',), out)
         if 'received_at' in x:
-            _case_160(x['received_at'], p + ('received_at',), out)
+            _case_161(x['received_at'], p + ('received_at',), out)
         if 'severity' in x:
-            _case_161(x['severity'], p + ('severity',), out)
+            _case_162(x['severity'], p + ('severity',), out)
         if 'urgent' in x:
-            _case_162(x['urgent'], p + ('urgent',), out)
+            _case_163(x['urgent'], p + ('urgent',), out)
         if 'privacy' in x:
-            _case_163(x['privacy'], p + ('privacy',), out)
+            _case_164(x['privacy'], p + ('privacy',), out)
         if 'consent' in x:
-            _case_164(x['consent'], p + ('consent',), out)
+            _case_165(x['consent'], p + ('consent',), out)
         if 'reporter' in x:
-            _case_165(x['reporter'], p + ('reporter',), out)
+            _case_166(x['reporter'], p + ('reporter',), out)
         if 'reported' in x:
-            _case_166(x['reported'], p + ('reported',), out)
+            _case_167(x['reported'], p + ('reported',), out)
         if 'witnesses' in x:
-            _case_168(x['witnesses'], p + ('witnesses',), out)
+            _case_169(x['witnesses'], p + ('witnesses',), out)
         if 'evidence' in x:
-            _case_170(x['evidence'], p + ('evidence',), out)
+            _case_171(x['evidence'], p + ('evidence',), out)
         if 'exclude' in x:
-            _case_172(x['exclude'], p + ('exclude',), out)
+            _case_173(x['exclude'], p + ('exclude',), out)
         for key in x:
             if key not in _C60:
                 out.append((p, 'has fields this format does not allow'))
@@ -1303,154 +1312,154 @@ def _case_154_data_opened(x, p, out):
         missing = [name for name in ('case', 'summary', 'kind', 'channel', 'received_at', 'severity') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
-    _case_174(x, p, out)
-
-def _case_155(x, p, out):
-    _case_3_caseId(x, p, out)
+    _case_175(x, p, out)
 
 def _case_156(x, p, out):
-    _case_27_text(x, p, out)
+    _case_3_caseId(x, p, out)
 
 def _case_157(x, p, out):
-    _case_29_line(x, p, out)
+    _case_27_text(x, p, out)
 
 def _case_158(x, p, out):
+    _case_29_line(x, p, out)
+
+def _case_159(x, p, out):
     if not _in(x, _C11, _C12):
         out.append((p, 'must be one of complaint, concern, anonymous, escrow'))
 
-def _case_159(x, p, out):
+def _case_160(x, p, out):
     if not _in(x, _C13, _C14):
         out.append((p, 'must be one of email, dm, in-person, public-channel, proactive'))
 
-def _case_160(x, p, out):
+def _case_161(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_161(x, p, out):
+def _case_162(x, p, out):
     if not _in(x, _C15, _C16):
         out.append((p, 'must be one of low, medium, high, critical'))
 
-def _case_162(x, p, out):
+def _case_163(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
-
-def _case_163(x, p, out):
-    _case_27_text(x, p, out)
 
 def _case_164(x, p, out):
+    _case_27_text(x, p, out)
+
+def _case_165(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_165(x, p, out):
+def _case_166(x, p, out):
     _case_38_reporter(x, p, out)
 
-def _case_166(x, p, out):
+def _case_167(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_167(item, p + (index,), out)
-
-def _case_167(x, p, out):
-    _case_29_line(x, p, out)
+            _case_168(item, p + (index,), out)
 
 def _case_168(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _case_169(item, p + (index,), out)
+    _case_29_line(x, p, out)
 
 def _case_169(x, p, out):
-    _case_29_line(x, p, out)
-
-def _case_170(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_171(item, p + (index,), out)
+            _case_170(item, p + (index,), out)
 
-def _case_171(x, p, out):
+def _case_170(x, p, out):
     _case_29_line(x, p, out)
 
+def _case_171(x, p, out):
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _case_172(item, p + (index,), out)
+
 def _case_172(x, p, out):
+    _case_29_line(x, p, out)
+
+def _case_173(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_173(item, p + (index,), out)
-
-def _case_173(x, p, out):
-    _case_15_handle(x, p, out)
+            _case_174(item, p + (index,), out)
 
 def _case_174(x, p, out):
-    errors = []
-    _case_175(x, p, errors)
-    if not errors:
-        _case_177(x, p, out)
+    _case_15_handle(x, p, out)
 
 def _case_175(x, p, out):
+    errors = []
+    _case_176(x, p, errors)
+    if not errors:
+        _case_178(x, p, out)
+
+def _case_176(x, p, out):
     if isinstance(x, dict):
         if 'kind' in x:
-            _case_176(x['kind'], p + ('kind',), out)
+            _case_177(x['kind'], p + ('kind',), out)
         missing = [name for name in ('kind',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_176(x, p, out):
+def _case_177(x, p, out):
     if not _in(x, _C19, _C20):
         out.append((p, 'must be one of anonymous'))
 
-def _case_177(x, p, out):
+def _case_178(x, p, out):
     errors = []
-    _case_178(x, p, errors)
+    _case_179(x, p, errors)
     if not errors:
         out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
 
-def _case_178(x, p, out):
+def _case_179(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('reporter',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_179(x, p, out):
-    errors = []
-    _case_180(x, p, errors)
-    if not errors:
-        _case_182(x, p, out)
-
 def _case_180(x, p, out):
+    errors = []
+    _case_181(x, p, errors)
+    if not errors:
+        _case_183(x, p, out)
+
+def _case_181(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_181(x['type'], p + ('type',), out)
+            _case_182(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_181(x, p, out):
+def _case_182(x, p, out):
     if not _in(x, _C61, _C62):
         out.append((p, 'must be one of recused'))
 
-def _case_182(x, p, out):
+def _case_183(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_183(x['data'], p + ('data',), out)
+            _case_184(x['data'], p + ('data',), out)
 
-def _case_183(x, p, out):
-    _case_184_data_recused(x, p, out)
+def _case_184(x, p, out):
+    _case_185_data_recused(x, p, out)
 
-def _case_184_data_recused(x, p, out):
+def _case_185_data_recused(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'member' in x:
-            _case_185(x['member'], p + ('member',), out)
+            _case_186(x['member'], p + ('member',), out)
         if 'hard' in x:
-            _case_186(x['hard'], p + ('hard',), out)
+            _case_187(x['hard'], p + ('hard',), out)
         if 'reason' in x:
-            _case_187(x['reason'], p + ('reason',), out)
+            _case_188(x['reason'], p + ('reason',), out)
         for key in x:
             if key not in _C63:
                 out.append((p, 'has fields this format does not allow'))
@@ -1459,48 +1468,48 @@ def _case_184_data_recused(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_185(x, p, out):
+def _case_186(x, p, out):
     _case_15_handle(x, p, out)
 
-def _case_186(x, p, out):
+def _case_187(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_187(x, p, out):
+def _case_188(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_188(x, p, out):
-    errors = []
-    _case_189(x, p, errors)
-    if not errors:
-        _case_191(x, p, out)
-
 def _case_189(x, p, out):
+    errors = []
+    _case_190(x, p, errors)
+    if not errors:
+        _case_192(x, p, out)
+
+def _case_190(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_190(x['type'], p + ('type',), out)
+            _case_191(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_190(x, p, out):
+def _case_191(x, p, out):
     if not _in(x, _C64, _C65):
         out.append((p, 'must be one of reopened'))
 
-def _case_191(x, p, out):
+def _case_192(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_192(x['data'], p + ('data',), out)
+            _case_193(x['data'], p + ('data',), out)
 
-def _case_192(x, p, out):
-    _case_193_data_reopened(x, p, out)
+def _case_193(x, p, out):
+    _case_194_data_reopened(x, p, out)
 
-def _case_193_data_reopened(x, p, out):
+def _case_194_data_reopened(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'reason' in x:
-            _case_194(x['reason'], p + ('reason',), out)
+            _case_195(x['reason'], p + ('reason',), out)
         for key in x:
             if key not in _C66:
                 out.append((p, 'has fields this format does not allow'))
@@ -1509,41 +1518,41 @@ def _case_193_data_reopened(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_194(x, p, out):
+def _case_195(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_195(x, p, out):
-    errors = []
-    _case_196(x, p, errors)
-    if not errors:
-        _case_198(x, p, out)
-
 def _case_196(x, p, out):
+    errors = []
+    _case_197(x, p, errors)
+    if not errors:
+        _case_199(x, p, out)
+
+def _case_197(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_197(x['type'], p + ('type',), out)
+            _case_198(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_197(x, p, out):
+def _case_198(x, p, out):
     if not _in(x, _C67, _C68):
         out.append((p, 'must be one of revoked'))
 
-def _case_198(x, p, out):
+def _case_199(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_199(x['data'], p + ('data',), out)
+            _case_200(x['data'], p + ('data',), out)
 
-def _case_199(x, p, out):
-    _case_200_data_revoked(x, p, out)
+def _case_200(x, p, out):
+    _case_201_data_revoked(x, p, out)
 
-def _case_200_data_revoked(x, p, out):
+def _case_201_data_revoked(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'name' in x:
-            _case_201(x['name'], p + ('name',), out)
+            _case_202(x['name'], p + ('name',), out)
         for key in x:
             if key not in _C69:
                 out.append((p, 'has fields this format does not allow'))
@@ -1552,49 +1561,49 @@ def _case_200_data_revoked(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_201(x, p, out):
+def _case_202(x, p, out):
     _case_15_handle(x, p, out)
 
-def _case_202(x, p, out):
-    errors = []
-    _case_203(x, p, errors)
-    if not errors:
-        _case_205(x, p, out)
-
 def _case_203(x, p, out):
+    errors = []
+    _case_204(x, p, errors)
+    if not errors:
+        _case_206(x, p, out)
+
+def _case_204(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_204(x['type'], p + ('type',), out)
+            _case_205(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_204(x, p, out):
+def _case_205(x, p, out):
     if not _in(x, _C70, _C71):
         out.append((p, 'must be one of proposed'))
 
-def _case_205(x, p, out):
+def _case_206(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_206(x['data'], p + ('data',), out)
+            _case_207(x['data'], p + ('data',), out)
 
-def _case_206(x, p, out):
-    _case_207_data_proposed(x, p, out)
+def _case_207(x, p, out):
+    _case_208_data_proposed(x, p, out)
 
-def _case_207_data_proposed(x, p, out):
+def _case_208_data_proposed(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'number' in x:
-            _case_208(x['number'], p + ('number',), out)
+            _case_209(x['number'], p + ('number',), out)
         if 'violation' in x:
-            _case_209(x['violation'], p + ('violation',), out)
+            _case_210(x['violation'], p + ('violation',), out)
         if 'consequences' in x:
-            _case_210(x['consequences'], p + ('consequences',), out)
+            _case_211(x['consequences'], p + ('consequences',), out)
         if 'rationale' in x:
-            _case_220(x['rationale'], p + ('rationale',), out)
+            _case_221(x['rationale'], p + ('rationale',), out)
         if 'persons' in x:
-            _case_221(x['persons'], p + ('persons',), out)
+            _case_222(x['persons'], p + ('persons',), out)
         for key in x:
             if key not in _C73:
                 out.append((p, 'has fields this format does not allow'))
@@ -1603,34 +1612,34 @@ def _case_207_data_proposed(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_208(x, p, out):
+def _case_209(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_209(x, p, out):
+def _case_210(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_210(x, p, out):
+def _case_211(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_211(item, p + (index,), out)
+            _case_212(item, p + (index,), out)
 
-def _case_211(x, p, out):
-    _case_212_consequence(x, p, out)
+def _case_212(x, p, out):
+    _case_213_consequence(x, p, out)
 
-def _case_212_consequence(x, p, out):
+def _case_213_consequence(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _case_213(x['id'], p + ('id',), out)
+            _case_214(x['id'], p + ('id',), out)
         if 'params' in x:
-            _case_214(x['params'], p + ('params',), out)
+            _case_215(x['params'], p + ('params',), out)
         for key in x:
             if key not in _C72:
                 out.append((p, 'has fields this format does not allow'))
@@ -1639,23 +1648,23 @@ def _case_212_consequence(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_213(x, p, out):
+def _case_214(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_214(x, p, out):
+def _case_215(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         for key in x:
             if key not in _C1:
-                _case_215(x[key], p + (key,), out)
+                _case_216(x[key], p + (key,), out)
 
-def _case_215(x, p, out):
+def _case_216(x, p, out):
     found = []
-    for check in (_case_216, _case_217, _case_218,):
+    for check in (_case_217, _case_218, _case_219,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -1664,74 +1673,74 @@ def _case_215(x, p, out):
     else:
         out += found
 
-def _case_216(x, p, out):
+def _case_217(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) > 4000:
         out.append((p, 'is too long'))
 
-def _case_217(x, p, out):
+def _case_218(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
 
-def _case_218(x, p, out):
+def _case_219(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_219(item, p + (index,), out)
+            _case_220(item, p + (index,), out)
 
-def _case_219(x, p, out):
+def _case_220(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _case_220(x, p, out):
+def _case_221(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_221(x, p, out):
+def _case_222(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_222(item, p + (index,), out)
-
-def _case_222(x, p, out):
-    _case_29_line(x, p, out)
+            _case_223(item, p + (index,), out)
 
 def _case_223(x, p, out):
-    errors = []
-    _case_224(x, p, errors)
-    if not errors:
-        _case_226(x, p, out)
+    _case_29_line(x, p, out)
 
 def _case_224(x, p, out):
+    errors = []
+    _case_225(x, p, errors)
+    if not errors:
+        _case_227(x, p, out)
+
+def _case_225(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_225(x['type'], p + ('type',), out)
+            _case_226(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_225(x, p, out):
+def _case_226(x, p, out):
     if not _in(x, _C74, _C75):
         out.append((p, 'must be one of voted'))
 
-def _case_226(x, p, out):
+def _case_227(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_227(x['data'], p + ('data',), out)
+            _case_228(x['data'], p + ('data',), out)
 
-def _case_227(x, p, out):
-    _case_228_data_voted(x, p, out)
+def _case_228(x, p, out):
+    _case_229_data_voted(x, p, out)
 
-def _case_228_data_voted(x, p, out):
+def _case_229_data_voted(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'proposal' in x:
-            _case_229(x['proposal'], p + ('proposal',), out)
+            _case_230(x['proposal'], p + ('proposal',), out)
         if 'vote' in x:
-            _case_232(x['vote'], p + ('vote',), out)
+            _case_233(x['vote'], p + ('vote',), out)
         for key in x:
             if key not in _C78:
                 out.append((p, 'has fields this format does not allow'))
@@ -1740,8 +1749,8 @@ def _case_228_data_voted(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_229(x, p, out):
-    checks = (_case_230, _case_231,)
+def _case_230(x, p, out):
+    checks = (_case_231, _case_232,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -1758,74 +1767,74 @@ def _case_229(x, p, out):
     else:
         out += found
 
-def _case_230(x, p, out):
+def _case_231(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_231(x, p, out):
+def _case_232(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_232(x, p, out):
+def _case_233(x, p, out):
     if not _in(x, _C76, _C77):
         out.append((p, 'must be one of yes, no, abstain'))
 
-def _case_233(x, p, out):
-    errors = []
-    _case_234(x, p, errors)
-    if not errors:
-        _case_236(x, p, out)
-
 def _case_234(x, p, out):
+    errors = []
+    _case_235(x, p, errors)
+    if not errors:
+        _case_237(x, p, out)
+
+def _case_235(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_235(x['type'], p + ('type',), out)
+            _case_236(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_235(x, p, out):
+def _case_236(x, p, out):
     if not _in(x, _C79, _C80):
         out.append((p, 'must be one of decided'))
 
-def _case_236(x, p, out):
+def _case_237(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_237(x['data'], p + ('data',), out)
+            _case_238(x['data'], p + ('data',), out)
 
-def _case_237(x, p, out):
-    _case_238_data_decided(x, p, out)
+def _case_238(x, p, out):
+    _case_239_data_decided(x, p, out)
 
-def _case_238_data_decided(x, p, out):
+def _case_239_data_decided(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'number' in x:
-            _case_239(x['number'], p + ('number',), out)
+            _case_240(x['number'], p + ('number',), out)
         if 'proposal' in x:
-            _case_240(x['proposal'], p + ('proposal',), out)
+            _case_241(x['proposal'], p + ('proposal',), out)
         if 'known' in x:
-            _case_243(x['known'], p + ('known',), out)
+            _case_244(x['known'], p + ('known',), out)
         if 'outcome' in x:
-            _case_245(x['outcome'], p + ('outcome',), out)
+            _case_246(x['outcome'], p + ('outcome',), out)
         if 'violation' in x:
-            _case_246(x['violation'], p + ('violation',), out)
+            _case_247(x['violation'], p + ('violation',), out)
         if 'consequences' in x:
-            _case_247(x['consequences'], p + ('consequences',), out)
+            _case_248(x['consequences'], p + ('consequences',), out)
         if 'rationale' in x:
-            _case_249(x['rationale'], p + ('rationale',), out)
+            _case_250(x['rationale'], p + ('rationale',), out)
         if 'persons' in x:
-            _case_250(x['persons'], p + ('persons',), out)
+            _case_251(x['persons'], p + ('persons',), out)
         if 'interim' in x:
-            _case_252(x['interim'], p + ('interim',), out)
+            _case_253(x['interim'], p + ('interim',), out)
         if 'tally' in x:
-            _case_253(x['tally'], p + ('tally',), out)
+            _case_254(x['tally'], p + ('tally',), out)
         if 'strikes' in x:
-            _case_254(x['strikes'], p + ('strikes',), out)
+            _case_255(x['strikes'], p + ('strikes',), out)
         for key in x:
             if key not in _C84:
                 out.append((p, 'has fields this format does not allow'))
@@ -1834,14 +1843,14 @@ def _case_238_data_decided(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_239(x, p, out):
+def _case_240(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_240(x, p, out):
-    checks = (_case_241, _case_242,)
+def _case_241(x, p, out):
+    checks = (_case_242, _case_243,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -1858,89 +1867,89 @@ def _case_240(x, p, out):
     else:
         out += found
 
-def _case_241(x, p, out):
+def _case_242(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_242(x, p, out):
+def _case_243(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_243(x, p, out):
+def _case_244(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_244(item, p + (index,), out)
+            _case_245(item, p + (index,), out)
 
-def _case_244(x, p, out):
+def _case_245(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_245(x, p, out):
+def _case_246(x, p, out):
     if not _in(x, _C81, _C82):
         out.append((p, 'must be one of adopted, rejected'))
 
-def _case_246(x, p, out):
+def _case_247(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
-
-def _case_247(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _case_248(item, p + (index,), out)
 
 def _case_248(x, p, out):
-    _case_212_consequence(x, p, out)
-
-def _case_249(x, p, out):
-    _case_27_text(x, p, out)
-
-def _case_250(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_251(item, p + (index,), out)
+            _case_249(item, p + (index,), out)
+
+def _case_249(x, p, out):
+    _case_213_consequence(x, p, out)
+
+def _case_250(x, p, out):
+    _case_27_text(x, p, out)
 
 def _case_251(x, p, out):
-    _case_29_line(x, p, out)
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _case_252(item, p + (index,), out)
 
 def _case_252(x, p, out):
+    _case_29_line(x, p, out)
+
+def _case_253(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_253(x, p, out):
+def _case_254(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
 
-def _case_254(x, p, out):
+def _case_255(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_255(item, p + (index,), out)
+            _case_256(item, p + (index,), out)
 
-def _case_255(x, p, out):
+def _case_256(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'person' in x:
-            _case_256(x['person'], p + ('person',), out)
+            _case_257(x['person'], p + ('person',), out)
         if 'count' in x:
-            _case_257(x['count'], p + ('count',), out)
+            _case_258(x['count'], p + ('count',), out)
         if 'threshold' in x:
-            _case_258(x['threshold'], p + ('threshold',), out)
+            _case_259(x['threshold'], p + ('threshold',), out)
         if 'requires' in x:
-            _case_259(x['requires'], p + ('requires',), out)
+            _case_260(x['requires'], p + ('requires',), out)
         for key in x:
             if key not in _C83:
                 out.append((p, 'has fields this format does not allow'))
@@ -1949,62 +1958,62 @@ def _case_255(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_256(x, p, out):
-    _case_29_line(x, p, out)
-
 def _case_257(x, p, out):
-    if not (_is_integer(x)):
-        out.append((p, 'must be of type integer'))
+    _case_29_line(x, p, out)
 
 def _case_258(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
 
 def _case_259(x, p, out):
+    if not (_is_integer(x)):
+        out.append((p, 'must be of type integer'))
+
+def _case_260(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_260(item, p + (index,), out)
+            _case_261(item, p + (index,), out)
 
-def _case_260(x, p, out):
+def _case_261(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _case_261(x, p, out):
-    errors = []
-    _case_262(x, p, errors)
-    if not errors:
-        _case_264(x, p, out)
-
 def _case_262(x, p, out):
+    errors = []
+    _case_263(x, p, errors)
+    if not errors:
+        _case_265(x, p, out)
+
+def _case_263(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_263(x['type'], p + ('type',), out)
+            _case_264(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_263(x, p, out):
+def _case_264(x, p, out):
     if not _in(x, _C85, _C86):
         out.append((p, 'must be one of confirmed'))
 
-def _case_264(x, p, out):
+def _case_265(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_265(x['data'], p + ('data',), out)
+            _case_266(x['data'], p + ('data',), out)
 
-def _case_265(x, p, out):
-    _case_266_data_confirmed(x, p, out)
+def _case_266(x, p, out):
+    _case_267_data_confirmed(x, p, out)
 
-def _case_266_data_confirmed(x, p, out):
+def _case_267_data_confirmed(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'decision' in x:
-            _case_267(x['decision'], p + ('decision',), out)
+            _case_268(x['decision'], p + ('decision',), out)
         if 'rationale' in x:
-            _case_270(x['rationale'], p + ('rationale',), out)
+            _case_271(x['rationale'], p + ('rationale',), out)
         for key in x:
             if key not in _C87:
                 out.append((p, 'has fields this format does not allow'))
@@ -2013,8 +2022,8 @@ def _case_266_data_confirmed(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_267(x, p, out):
-    checks = (_case_268, _case_269,)
+def _case_268(x, p, out):
+    checks = (_case_269, _case_270,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2031,55 +2040,55 @@ def _case_267(x, p, out):
     else:
         out += found
 
-def _case_268(x, p, out):
+def _case_269(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_269(x, p, out):
+def _case_270(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_270(x, p, out):
+def _case_271(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_271(x, p, out):
-    errors = []
-    _case_272(x, p, errors)
-    if not errors:
-        _case_274(x, p, out)
-
 def _case_272(x, p, out):
+    errors = []
+    _case_273(x, p, errors)
+    if not errors:
+        _case_275(x, p, out)
+
+def _case_273(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_273(x['type'], p + ('type',), out)
+            _case_274(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_273(x, p, out):
+def _case_274(x, p, out):
     if not _in(x, _C88, _C89):
         out.append((p, 'must be one of lifted'))
 
-def _case_274(x, p, out):
+def _case_275(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_275(x['data'], p + ('data',), out)
+            _case_276(x['data'], p + ('data',), out)
 
-def _case_275(x, p, out):
-    _case_276_data_lifted(x, p, out)
+def _case_276(x, p, out):
+    _case_277_data_lifted(x, p, out)
 
-def _case_276_data_lifted(x, p, out):
+def _case_277_data_lifted(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'decision' in x:
-            _case_277(x['decision'], p + ('decision',), out)
+            _case_278(x['decision'], p + ('decision',), out)
         if 'rationale' in x:
-            _case_280(x['rationale'], p + ('rationale',), out)
+            _case_281(x['rationale'], p + ('rationale',), out)
         for key in x:
             if key not in _C87:
                 out.append((p, 'has fields this format does not allow'))
@@ -2088,8 +2097,8 @@ def _case_276_data_lifted(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_277(x, p, out):
-    checks = (_case_278, _case_279,)
+def _case_278(x, p, out):
+    checks = (_case_279, _case_280,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2106,55 +2115,55 @@ def _case_277(x, p, out):
     else:
         out += found
 
-def _case_278(x, p, out):
+def _case_279(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_279(x, p, out):
+def _case_280(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_280(x, p, out):
+def _case_281(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_281(x, p, out):
-    errors = []
-    _case_282(x, p, errors)
-    if not errors:
-        _case_284(x, p, out)
-
 def _case_282(x, p, out):
+    errors = []
+    _case_283(x, p, errors)
+    if not errors:
+        _case_285(x, p, out)
+
+def _case_283(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_283(x['type'], p + ('type',), out)
+            _case_284(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_283(x, p, out):
+def _case_284(x, p, out):
     if not _in(x, _C90, _C91):
         out.append((p, 'must be one of superseded'))
 
-def _case_284(x, p, out):
+def _case_285(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_285(x['data'], p + ('data',), out)
+            _case_286(x['data'], p + ('data',), out)
 
-def _case_285(x, p, out):
-    _case_286_data_superseded(x, p, out)
+def _case_286(x, p, out):
+    _case_287_data_superseded(x, p, out)
 
-def _case_286_data_superseded(x, p, out):
+def _case_287_data_superseded(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'decision' in x:
-            _case_287(x['decision'], p + ('decision',), out)
+            _case_288(x['decision'], p + ('decision',), out)
         if 'rationale' in x:
-            _case_290(x['rationale'], p + ('rationale',), out)
+            _case_291(x['rationale'], p + ('rationale',), out)
         for key in x:
             if key not in _C87:
                 out.append((p, 'has fields this format does not allow'))
@@ -2163,8 +2172,8 @@ def _case_286_data_superseded(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_287(x, p, out):
-    checks = (_case_288, _case_289,)
+def _case_288(x, p, out):
+    checks = (_case_289, _case_290,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2181,57 +2190,57 @@ def _case_287(x, p, out):
     else:
         out += found
 
-def _case_288(x, p, out):
+def _case_289(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_289(x, p, out):
+def _case_290(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_290(x, p, out):
+def _case_291(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_291(x, p, out):
-    errors = []
-    _case_292(x, p, errors)
-    if not errors:
-        _case_294(x, p, out)
-
 def _case_292(x, p, out):
+    errors = []
+    _case_293(x, p, errors)
+    if not errors:
+        _case_295(x, p, out)
+
+def _case_293(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_293(x['type'], p + ('type',), out)
+            _case_294(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_293(x, p, out):
+def _case_294(x, p, out):
     if not _in(x, _C92, _C93):
         out.append((p, 'must be one of appealed'))
 
-def _case_294(x, p, out):
+def _case_295(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_295(x['data'], p + ('data',), out)
+            _case_296(x['data'], p + ('data',), out)
 
-def _case_295(x, p, out):
-    _case_296_data_appealed(x, p, out)
+def _case_296(x, p, out):
+    _case_297_data_appealed(x, p, out)
 
-def _case_296_data_appealed(x, p, out):
+def _case_297_data_appealed(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'number' in x:
-            _case_297(x['number'], p + ('number',), out)
+            _case_298(x['number'], p + ('number',), out)
         if 'decision' in x:
-            _case_298(x['decision'], p + ('decision',), out)
+            _case_299(x['decision'], p + ('decision',), out)
         if 'reason' in x:
-            _case_301(x['reason'], p + ('reason',), out)
+            _case_302(x['reason'], p + ('reason',), out)
         for key in x:
             if key not in _C94:
                 out.append((p, 'has fields this format does not allow'))
@@ -2240,14 +2249,14 @@ def _case_296_data_appealed(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_297(x, p, out):
+def _case_298(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_298(x, p, out):
-    checks = (_case_299, _case_300,)
+def _case_299(x, p, out):
+    checks = (_case_300, _case_301,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2264,57 +2273,57 @@ def _case_298(x, p, out):
     else:
         out += found
 
-def _case_299(x, p, out):
+def _case_300(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_300(x, p, out):
+def _case_301(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_301(x, p, out):
+def _case_302(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_302(x, p, out):
-    errors = []
-    _case_303(x, p, errors)
-    if not errors:
-        _case_305(x, p, out)
-
 def _case_303(x, p, out):
+    errors = []
+    _case_304(x, p, errors)
+    if not errors:
+        _case_306(x, p, out)
+
+def _case_304(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_304(x['type'], p + ('type',), out)
+            _case_305(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_304(x, p, out):
+def _case_305(x, p, out):
     if not _in(x, _C95, _C96):
         out.append((p, 'must be one of appeal-decided'))
 
-def _case_305(x, p, out):
+def _case_306(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_306(x['data'], p + ('data',), out)
+            _case_307(x['data'], p + ('data',), out)
 
-def _case_306(x, p, out):
-    _case_307_data_appeal_decided(x, p, out)
+def _case_307(x, p, out):
+    _case_308_data_appeal_decided(x, p, out)
 
-def _case_307_data_appeal_decided(x, p, out):
+def _case_308_data_appeal_decided(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'appeal' in x:
-            _case_308(x['appeal'], p + ('appeal',), out)
+            _case_309(x['appeal'], p + ('appeal',), out)
         if 'result' in x:
-            _case_311(x['result'], p + ('result',), out)
+            _case_312(x['result'], p + ('result',), out)
         if 'rationale' in x:
-            _case_312(x['rationale'], p + ('rationale',), out)
+            _case_313(x['rationale'], p + ('rationale',), out)
         for key in x:
             if key not in _C99:
                 out.append((p, 'has fields this format does not allow'))
@@ -2323,8 +2332,8 @@ def _case_307_data_appeal_decided(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_308(x, p, out):
-    checks = (_case_309, _case_310,)
+def _case_309(x, p, out):
+    checks = (_case_310, _case_311,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2341,61 +2350,61 @@ def _case_308(x, p, out):
     else:
         out += found
 
-def _case_309(x, p, out):
+def _case_310(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_310(x, p, out):
+def _case_311(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_311(x, p, out):
+def _case_312(x, p, out):
     if not _in(x, _C97, _C98):
         out.append((p, 'must be one of upheld, overturned'))
 
-def _case_312(x, p, out):
+def _case_313(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_313(x, p, out):
-    errors = []
-    _case_314(x, p, errors)
-    if not errors:
-        _case_316(x, p, out)
-
 def _case_314(x, p, out):
+    errors = []
+    _case_315(x, p, errors)
+    if not errors:
+        _case_317(x, p, out)
+
+def _case_315(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_315(x['type'], p + ('type',), out)
+            _case_316(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_315(x, p, out):
+def _case_316(x, p, out):
     if not _in(x, _C100, _C101):
         out.append((p, 'must be one of released'))
 
-def _case_316(x, p, out):
+def _case_317(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_317(x['data'], p + ('data',), out)
+            _case_318(x['data'], p + ('data',), out)
 
-def _case_317(x, p, out):
-    _case_318_data_released(x, p, out)
+def _case_318(x, p, out):
+    _case_319_data_released(x, p, out)
 
-def _case_318_data_released(x, p, out):
+def _case_319_data_released(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'kind' in x:
-            _case_319(x['kind'], p + ('kind',), out)
+            _case_320(x['kind'], p + ('kind',), out)
         if 'reason' in x:
-            _case_320(x['reason'], p + ('reason',), out)
+            _case_321(x['reason'], p + ('reason',), out)
         if 'ground' in x:
-            _case_321(x['ground'], p + ('ground',), out)
+            _case_322(x['ground'], p + ('ground',), out)
         for key in x:
             if key not in _C106:
                 out.append((p, 'has fields this format does not allow'))
@@ -2404,51 +2413,51 @@ def _case_318_data_released(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_319(x, p, out):
+def _case_320(x, p, out):
     if not _in(x, _C102, _C103):
         out.append((p, 'must be one of complaint, concern, anonymous'))
 
-def _case_320(x, p, out):
+def _case_321(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_321(x, p, out):
+def _case_322(x, p, out):
     if not _in(x, _C104, _C105):
         out.append((p, 'must be one of repeated, pattern'))
 
-def _case_322(x, p, out):
-    errors = []
-    _case_323(x, p, errors)
-    if not errors:
-        _case_325(x, p, out)
-
 def _case_323(x, p, out):
+    errors = []
+    _case_324(x, p, errors)
+    if not errors:
+        _case_326(x, p, out)
+
+def _case_324(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_324(x['type'], p + ('type',), out)
+            _case_325(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_324(x, p, out):
+def _case_325(x, p, out):
     if not _in(x, _C107, _C108):
         out.append((p, 'must be one of reporter-involvement'))
 
-def _case_325(x, p, out):
+def _case_326(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_326(x['data'], p + ('data',), out)
+            _case_327(x['data'], p + ('data',), out)
 
-def _case_326(x, p, out):
-    _case_327_data_reporter_involvement(x, p, out)
+def _case_327(x, p, out):
+    _case_328_data_reporter_involvement(x, p, out)
 
-def _case_327_data_reporter_involvement(x, p, out):
+def _case_328_data_reporter_involvement(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'involved' in x:
-            _case_328(x['involved'], p + ('involved',), out)
+            _case_329(x['involved'], p + ('involved',), out)
         if 'note' in x:
-            _case_329(x['note'], p + ('note',), out)
+            _case_330(x['note'], p + ('note',), out)
         for key in x:
             if key not in _C109:
                 out.append((p, 'has fields this format does not allow'))
@@ -2457,47 +2466,47 @@ def _case_327_data_reporter_involvement(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_328(x, p, out):
+def _case_329(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_329(x, p, out):
+def _case_330(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_330(x, p, out):
-    errors = []
-    _case_331(x, p, errors)
-    if not errors:
-        _case_333(x, p, out)
-
 def _case_331(x, p, out):
+    errors = []
+    _case_332(x, p, errors)
+    if not errors:
+        _case_334(x, p, out)
+
+def _case_332(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_332(x['type'], p + ('type',), out)
+            _case_333(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_332(x, p, out):
+def _case_333(x, p, out):
     if not _in(x, _C110, _C111):
         out.append((p, 'must be one of law-enforcement'))
 
-def _case_333(x, p, out):
+def _case_334(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_334(x['data'], p + ('data',), out)
+            _case_335(x['data'], p + ('data',), out)
 
-def _case_334(x, p, out):
-    _case_335_data_law_enforcement(x, p, out)
+def _case_335(x, p, out):
+    _case_336_data_law_enforcement(x, p, out)
 
-def _case_335_data_law_enforcement(x, p, out):
+def _case_336_data_law_enforcement(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'reporter_asked' in x:
-            _case_336(x['reporter_asked'], p + ('reporter_asked',), out)
+            _case_337(x['reporter_asked'], p + ('reporter_asked',), out)
         if 'given' in x:
-            _case_337(x['given'], p + ('given',), out)
+            _case_338(x['given'], p + ('given',), out)
         for key in x:
             if key not in _C112:
                 out.append((p, 'has fields this format does not allow'))
@@ -2506,47 +2515,47 @@ def _case_335_data_law_enforcement(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_336(x, p, out):
+def _case_337(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_337(x, p, out):
+def _case_338(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_338(x, p, out):
-    errors = []
-    _case_339(x, p, errors)
-    if not errors:
-        _case_341(x, p, out)
-
 def _case_339(x, p, out):
+    errors = []
+    _case_340(x, p, errors)
+    if not errors:
+        _case_342(x, p, out)
+
+def _case_340(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_340(x['type'], p + ('type',), out)
+            _case_341(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_340(x, p, out):
+def _case_341(x, p, out):
     if not _in(x, _C113, _C114):
         out.append((p, 'must be one of content-removed'))
 
-def _case_341(x, p, out):
+def _case_342(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_342(x['data'], p + ('data',), out)
+            _case_343(x['data'], p + ('data',), out)
 
-def _case_342(x, p, out):
-    _case_343_data_content_removed(x, p, out)
+def _case_343(x, p, out):
+    _case_344_data_content_removed(x, p, out)
 
-def _case_343_data_content_removed(x, p, out):
+def _case_344_data_content_removed(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'where' in x:
-            _case_344(x['where'], p + ('where',), out)
+            _case_345(x['where'], p + ('where',), out)
         if 'action' in x:
-            _case_345(x['action'], p + ('action',), out)
+            _case_346(x['action'], p + ('action',), out)
         for key in x:
             if key not in _C117:
                 out.append((p, 'has fields this format does not allow'))
@@ -2555,51 +2564,51 @@ def _case_343_data_content_removed(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_344(x, p, out):
+def _case_345(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_345(x, p, out):
+def _case_346(x, p, out):
     if not _in(x, _C115, _C116):
         out.append((p, 'must be one of deleted, requested'))
 
-def _case_346(x, p, out):
-    errors = []
-    _case_347(x, p, errors)
-    if not errors:
-        _case_349(x, p, out)
-
 def _case_347(x, p, out):
+    errors = []
+    _case_348(x, p, errors)
+    if not errors:
+        _case_350(x, p, out)
+
+def _case_348(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_348(x['type'], p + ('type',), out)
+            _case_349(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_348(x, p, out):
+def _case_349(x, p, out):
     if not _in(x, _C118, _C119):
         out.append((p, 'must be one of conversation'))
 
-def _case_349(x, p, out):
+def _case_350(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_350(x['data'], p + ('data',), out)
+            _case_351(x['data'], p + ('data',), out)
 
-def _case_350(x, p, out):
-    _case_351_data_conversation(x, p, out)
+def _case_351(x, p, out):
+    _case_352_data_conversation(x, p, out)
 
-def _case_351_data_conversation(x, p, out):
+def _case_352_data_conversation(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'with' in x:
-            _case_352(x['with'], p + ('with',), out)
+            _case_353(x['with'], p + ('with',), out)
         if 'medium' in x:
-            _case_353(x['medium'], p + ('medium',), out)
+            _case_354(x['medium'], p + ('medium',), out)
         if 'observer' in x:
-            _case_354(x['observer'], p + ('observer',), out)
+            _case_355(x['observer'], p + ('observer',), out)
         if 'observer_agreed' in x:
-            _case_355(x['observer_agreed'], p + ('observer_agreed',), out)
+            _case_356(x['observer_agreed'], p + ('observer_agreed',), out)
         for key in x:
             if key not in _C120:
                 out.append((p, 'has fields this format does not allow'))
@@ -2608,9 +2617,6 @@ def _case_351_data_conversation(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_352(x, p, out):
-    _case_29_line(x, p, out)
-
 def _case_353(x, p, out):
     _case_29_line(x, p, out)
 
@@ -2618,43 +2624,46 @@ def _case_354(x, p, out):
     _case_29_line(x, p, out)
 
 def _case_355(x, p, out):
+    _case_29_line(x, p, out)
+
+def _case_356(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_356(x, p, out):
-    errors = []
-    _case_357(x, p, errors)
-    if not errors:
-        _case_359(x, p, out)
-
 def _case_357(x, p, out):
+    errors = []
+    _case_358(x, p, errors)
+    if not errors:
+        _case_360(x, p, out)
+
+def _case_358(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_358(x['type'], p + ('type',), out)
+            _case_359(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_358(x, p, out):
+def _case_359(x, p, out):
     if not _in(x, _C121, _C122):
         out.append((p, 'must be one of consulted'))
 
-def _case_359(x, p, out):
+def _case_360(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_360(x['data'], p + ('data',), out)
+            _case_361(x['data'], p + ('data',), out)
 
-def _case_360(x, p, out):
-    _case_361_data_consulted(x, p, out)
+def _case_361(x, p, out):
+    _case_362_data_consulted(x, p, out)
 
-def _case_361_data_consulted(x, p, out):
+def _case_362_data_consulted(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'agreed' in x:
-            _case_362(x['agreed'], p + ('agreed',), out)
+            _case_363(x['agreed'], p + ('agreed',), out)
         if 'note' in x:
-            _case_363(x['note'], p + ('note',), out)
+            _case_364(x['note'], p + ('note',), out)
         for key in x:
             if key not in _C123:
                 out.append((p, 'has fields this format does not allow'))
@@ -2663,49 +2672,49 @@ def _case_361_data_consulted(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_362(x, p, out):
+def _case_363(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_363(x, p, out):
+def _case_364(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_364(x, p, out):
-    errors = []
-    _case_365(x, p, errors)
-    if not errors:
-        _case_367(x, p, out)
-
 def _case_365(x, p, out):
+    errors = []
+    _case_366(x, p, errors)
+    if not errors:
+        _case_368(x, p, out)
+
+def _case_366(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_366(x['type'], p + ('type',), out)
+            _case_367(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_366(x, p, out):
+def _case_367(x, p, out):
     if not _in(x, _C124, _C125):
         out.append((p, 'must be one of plan-response'))
 
-def _case_367(x, p, out):
+def _case_368(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_368(x['data'], p + ('data',), out)
+            _case_369(x['data'], p + ('data',), out)
 
-def _case_368(x, p, out):
-    _case_369_data_plan_response(x, p, out)
+def _case_369(x, p, out):
+    _case_370_data_plan_response(x, p, out)
 
-def _case_369_data_plan_response(x, p, out):
+def _case_370_data_plan_response(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'decision' in x:
-            _case_370(x['decision'], p + ('decision',), out)
+            _case_371(x['decision'], p + ('decision',), out)
         if 'response' in x:
-            _case_373(x['response'], p + ('response',), out)
+            _case_374(x['response'], p + ('response',), out)
         if 'note' in x:
-            _case_374(x['note'], p + ('note',), out)
+            _case_375(x['note'], p + ('note',), out)
         for key in x:
             if key not in _C128:
                 out.append((p, 'has fields this format does not allow'))
@@ -2714,8 +2723,8 @@ def _case_369_data_plan_response(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_370(x, p, out):
-    checks = (_case_371, _case_372,)
+def _case_371(x, p, out):
+    checks = (_case_372, _case_373,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2732,129 +2741,131 @@ def _case_370(x, p, out):
     else:
         out += found
 
-def _case_371(x, p, out):
+def _case_372(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_372(x, p, out):
+def _case_373(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_373(x, p, out):
+def _case_374(x, p, out):
     if not _in(x, _C126, _C127):
         out.append((p, 'must be one of accepted, refused, not-understood'))
 
-def _case_374(x, p, out):
+def _case_375(x, p, out):
     _case_27_text(x, p, out)
 
-def _casefile_375(x, p, out):
+def _casefile_376(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _casefile_376(x['cocctl'], p + ('cocctl',), out)
+            _casefile_377(x['cocctl'], p + ('cocctl',), out)
         if 'case' in x:
-            _casefile_377(x['case'], p + ('case',), out)
+            _casefile_378(x['case'], p + ('case',), out)
         if 'status' in x:
-            _casefile_379(x['status'], p + ('status',), out)
+            _casefile_380(x['status'], p + ('status',), out)
         if 'opened' in x:
-            _casefile_380(x['opened'], p + ('opened',), out)
+            _casefile_381(x['opened'], p + ('opened',), out)
         if 'updated' in x:
-            _casefile_382(x['updated'], p + ('updated',), out)
+            _casefile_383(x['updated'], p + ('updated',), out)
         if 'readers' in x:
-            _casefile_383(x['readers'], p + ('readers',), out)
+            _casefile_384(x['readers'], p + ('readers',), out)
         if 'guests' in x:
-            _casefile_387(x['guests'], p + ('guests',), out)
+            _casefile_388(x['guests'], p + ('guests',), out)
         if 'due' in x:
-            _casefile_388(x['due'], p + ('due',), out)
+            _casefile_389(x['due'], p + ('due',), out)
         if 'people' in x:
-            _casefile_392(x['people'], p + ('people',), out)
+            _casefile_393(x['people'], p + ('people',), out)
         if 'expunge' in x:
-            _casefile_394(x['expunge'], p + ('expunge',), out)
+            _casefile_395(x['expunge'], p + ('expunge',), out)
+        if 'report' in x:
+            _casefile_396(x['report'], p + ('report',), out)
         if 'reseal' in x:
-            _casefile_395(x['reseal'], p + ('reseal',), out)
+            _casefile_403(x['reseal'], p + ('reseal',), out)
         if 'seals' in x:
-            _casefile_396(x['seals'], p + ('seals',), out)
+            _casefile_404(x['seals'], p + ('seals',), out)
         for key in x:
-            if key not in _C134:
+            if key not in _C137:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('cocctl', 'case', 'status', 'opened', 'updated', 'readers', 'seals') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _casefile_376(x, p, out):
+def _casefile_377(x, p, out):
     if not _in(x, _C130, _C1):
         out.append((p, 'must be one of 2'))
 
-def _casefile_377(x, p, out):
-    _casefile_378_caseId(x, p, out)
+def _casefile_378(x, p, out):
+    _casefile_379_caseId(x, p, out)
 
-def _casefile_378_caseId(x, p, out):
+def _casefile_379_caseId(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[a-z]+-[a-z]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_379(x, p, out):
+def _casefile_380(x, p, out):
     if not _in(x, _C2, _C3):
         out.append((p, 'must be one of open, escrowed, closed'))
 
-def _casefile_380(x, p, out):
-    _casefile_381_time(x, p, out)
+def _casefile_381(x, p, out):
+    _casefile_382_time(x, p, out)
 
-def _casefile_381_time(x, p, out):
+def _casefile_382_time(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_382(x, p, out):
-    _casefile_381_time(x, p, out)
-
 def _casefile_383(x, p, out):
-    _casefile_384_handles(x, p, out)
+    _casefile_382_time(x, p, out)
 
-def _casefile_384_handles(x, p, out):
+def _casefile_384(x, p, out):
+    _casefile_385_handles(x, p, out)
+
+def _casefile_385_handles(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_385(item, p + (index,), out)
+            _casefile_386(item, p + (index,), out)
 
-def _casefile_385(x, p, out):
-    _casefile_386_handle(x, p, out)
+def _casefile_386(x, p, out):
+    _casefile_387_handle(x, p, out)
 
-def _casefile_386_handle(x, p, out):
+def _casefile_387_handle(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_387(x, p, out):
-    _casefile_384_handles(x, p, out)
-
 def _casefile_388(x, p, out):
+    _casefile_385_handles(x, p, out)
+
+def _casefile_389(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_389(item, p + (index,), out)
+            _casefile_390(item, p + (index,), out)
 
-def _casefile_389(x, p, out):
+def _casefile_390(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'kind' in x:
-            _casefile_390(x['kind'], p + ('kind',), out)
+            _casefile_391(x['kind'], p + ('kind',), out)
         if 'at' in x:
-            _casefile_391(x['at'], p + ('at',), out)
+            _casefile_392(x['at'], p + ('at',), out)
         for key in x:
             if key not in _C131:
                 out.append((p, 'has fields this format does not allow'))
@@ -2863,75 +2874,136 @@ def _casefile_389(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _casefile_390(x, p, out):
+def _casefile_391(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z-]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_391(x, p, out):
-    _casefile_381_time(x, p, out)
-
 def _casefile_392(x, p, out):
+    _casefile_382_time(x, p, out)
+
+def _casefile_393(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_393(item, p + (index,), out)
+            _casefile_394(item, p + (index,), out)
 
-def _casefile_393(x, p, out):
+def _casefile_394(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9a-f]{32}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_394(x, p, out):
-    _casefile_381_time(x, p, out)
-
 def _casefile_395(x, p, out):
-    if not _in(x, _C132, _C1):
-        out.append((p, 'must be one of True'))
+    _casefile_382_time(x, p, out)
 
 def _casefile_396(x, p, out):
+    if not (isinstance(x, dict)):
+        out.append((p, 'must be of type object'))
+    if isinstance(x, dict):
+        if 'kind' in x:
+            _casefile_397(x['kind'], p + ('kind',), out)
+        if 'source' in x:
+            _casefile_398(x['source'], p + ('source',), out)
+        if 'named' in x:
+            _casefile_399(x['named'], p + ('named',), out)
+        if 'outcome' in x:
+            _casefile_400(x['outcome'], p + ('outcome',), out)
+        if 'actions' in x:
+            _casefile_401(x['actions'], p + ('actions',), out)
+        for key in x:
+            if key not in _C134:
+                out.append((p, 'has fields this format does not allow'))
+                break
+        missing = [name for name in ('kind', 'source', 'named') if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+        if 'actions' in x:
+            for name in ('outcome',):
+                if name not in x:
+                    out.append((p, 'breaks the dependentRequired rule'))
+
+def _casefile_397(x, p, out):
+    if not _in(x, _C11, _C12):
+        out.append((p, 'must be one of complaint, concern, anonymous, escrow'))
+
+def _casefile_398(x, p, out):
+    if not _in(x, _C13, _C14):
+        out.append((p, 'must be one of email, dm, in-person, public-channel, proactive'))
+
+def _casefile_399(x, p, out):
+    if not (_is_integer(x)):
+        out.append((p, 'must be of type integer'))
+    if _is_number(x) and x < 0:
+        out.append((p, 'breaks the minimum rule'))
+
+def _casefile_400(x, p, out):
+    if not _in(x, _C132, _C133):
+        out.append((p, 'must be one of not-violation, out-of-scope, no-action, action'))
+
+def _casefile_401(x, p, out):
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list) and len(x) < 1:
+        out.append((p, 'must not be empty'))
+    if isinstance(x, list) and not _unique(x):
+        out.append((p, 'has duplicate entries'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _casefile_402(item, p + (index,), out)
+
+def _casefile_402(x, p, out):
+    if not (isinstance(x, str)):
+        out.append((p, 'must be of type string'))
+    if isinstance(x, str) and not _search('^[a-z][a-z-]*\\Z', x):
+        out.append((p, 'is not in the expected format'))
+
+def _casefile_403(x, p, out):
+    if not _in(x, _C135, _C1):
+        out.append((p, 'must be one of True'))
+
+def _casefile_404(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
         out.append((p, 'must not be empty'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_397(item, p + (index,), out)
+            _casefile_405(item, p + (index,), out)
 
-def _casefile_397(x, p, out):
-    _casefile_398_seal(x, p, out)
+def _casefile_405(x, p, out):
+    _casefile_406_seal(x, p, out)
 
-def _casefile_398_seal(x, p, out):
+def _casefile_406_seal(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _casefile_399(x['id'], p + ('id',), out)
+            _casefile_407(x['id'], p + ('id',), out)
         if 'by' in x:
-            _casefile_401(x['by'], p + ('by',), out)
+            _casefile_409(x['by'], p + ('by',), out)
         if 'at' in x:
-            _casefile_402(x['at'], p + ('at',), out)
+            _casefile_410(x['at'], p + ('at',), out)
         if 'readers' in x:
-            _casefile_403(x['readers'], p + ('readers',), out)
+            _casefile_411(x['readers'], p + ('readers',), out)
         if 'guests' in x:
-            _casefile_404(x['guests'], p + ('guests',), out)
+            _casefile_412(x['guests'], p + ('guests',), out)
         if 'imported' in x:
-            _casefile_405(x['imported'], p + ('imported',), out)
+            _casefile_413(x['imported'], p + ('imported',), out)
         if 'sealer' in x:
-            _casefile_406(x['sealer'], p + ('sealer',), out)
+            _casefile_414(x['sealer'], p + ('sealer',), out)
         if 'sealed' in x:
-            _casefile_407(x['sealed'], p + ('sealed',), out)
+            _casefile_415(x['sealed'], p + ('sealed',), out)
         if 'sig' in x:
-            _casefile_408(x['sig'], p + ('sig',), out)
+            _casefile_416(x['sig'], p + ('sig',), out)
         if 'age' in x:
-            _casefile_409(x['age'], p + ('age',), out)
+            _casefile_417(x['age'], p + ('age',), out)
         for key in x:
-            if key not in _C133:
+            if key not in _C136:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('id', 'by', 'at', 'readers', 'sig', 'age') if name not in x]
@@ -2946,126 +3018,126 @@ def _casefile_398_seal(x, p, out):
                 if name not in x:
                     out.append((p, 'breaks the dependentRequired rule'))
 
-def _casefile_399(x, p, out):
-    _casefile_400_id(x, p, out)
+def _casefile_407(x, p, out):
+    _casefile_408_id(x, p, out)
 
-def _casefile_400_id(x, p, out):
+def _casefile_408_id(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_401(x, p, out):
-    _casefile_386_handle(x, p, out)
+def _casefile_409(x, p, out):
+    _casefile_387_handle(x, p, out)
 
-def _casefile_402(x, p, out):
-    _casefile_381_time(x, p, out)
+def _casefile_410(x, p, out):
+    _casefile_382_time(x, p, out)
 
-def _casefile_403(x, p, out):
-    _casefile_384_handles(x, p, out)
+def _casefile_411(x, p, out):
+    _casefile_385_handles(x, p, out)
 
-def _casefile_404(x, p, out):
-    _casefile_384_handles(x, p, out)
+def _casefile_412(x, p, out):
+    _casefile_385_handles(x, p, out)
 
-def _casefile_405(x, p, out):
-    if not _in(x, _C132, _C1):
+def _casefile_413(x, p, out):
+    if not _in(x, _C135, _C1):
         out.append((p, 'must be one of True'))
 
-def _casefile_406(x, p, out):
-    _casefile_386_handle(x, p, out)
+def _casefile_414(x, p, out):
+    _casefile_387_handle(x, p, out)
 
-def _casefile_407(x, p, out):
-    _casefile_381_time(x, p, out)
+def _casefile_415(x, p, out):
+    _casefile_382_time(x, p, out)
 
-def _casefile_408(x, p, out):
+def _casefile_416(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[A-Za-z0-9+/]{86}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_409(x, p, out):
+def _casefile_417(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^-----BEGIN AGE ENCRYPTED FILE-----\\n[\\s\\S]*-----END AGE ENCRYPTED FILE-----\\n?\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_410(x, p, out):
+def _committee_418(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _committee_411(x['cocctl'], p + ('cocctl',), out)
+            _committee_419(x['cocctl'], p + ('cocctl',), out)
         if 'members' in x:
-            _committee_412(x['members'], p + ('members',), out)
+            _committee_420(x['members'], p + ('members',), out)
         if 'changes' in x:
-            _committee_431(x['changes'], p + ('changes',), out)
+            _committee_439(x['changes'], p + ('changes',), out)
         for key in x:
-            if key not in _C149:
+            if key not in _C152:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('cocctl', 'members', 'changes') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_411(x, p, out):
+def _committee_419(x, p, out):
     if not _in(x, _C130, _C1):
         out.append((p, 'must be one of 2'))
 
-def _committee_412(x, p, out):
+def _committee_420(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_413(item, p + (index,), out)
+            _committee_421(item, p + (index,), out)
 
-def _committee_413(x, p, out):
-    _committee_414_member(x, p, out)
+def _committee_421(x, p, out):
+    _committee_422_member(x, p, out)
 
-def _committee_414_member(x, p, out):
+def _committee_422_member(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'handle' in x:
-            _committee_415(x['handle'], p + ('handle',), out)
+            _committee_423(x['handle'], p + ('handle',), out)
         if 'name' in x:
-            _committee_417(x['name'], p + ('name',), out)
+            _committee_425(x['name'], p + ('name',), out)
         if 'email' in x:
-            _committee_419(x['email'], p + ('email',), out)
+            _committee_427(x['email'], p + ('email',), out)
         if 'recipient' in x:
-            _committee_420(x['recipient'], p + ('recipient',), out)
+            _committee_428(x['recipient'], p + ('recipient',), out)
         if 'roles' in x:
-            _committee_422(x['roles'], p + ('roles',), out)
+            _committee_430(x['roles'], p + ('roles',), out)
         if 'employer' in x:
-            _committee_424(x['employer'], p + ('employer',), out)
+            _committee_432(x['employer'], p + ('employer',), out)
         if 'joined' in x:
-            _committee_425(x['joined'], p + ('joined',), out)
+            _committee_433(x['joined'], p + ('joined',), out)
         if 'left' in x:
-            _committee_427(x['left'], p + ('left',), out)
+            _committee_435(x['left'], p + ('left',), out)
         if 'confirmed' in x:
-            _committee_428(x['confirmed'], p + ('confirmed',), out)
+            _committee_436(x['confirmed'], p + ('confirmed',), out)
         if 'signing' in x:
-            _committee_429(x['signing'], p + ('signing',), out)
+            _committee_437(x['signing'], p + ('signing',), out)
         for key in x:
-            if key not in _C135:
+            if key not in _C138:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('handle', 'recipient', 'joined') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_415(x, p, out):
-    _committee_416_handle(x, p, out)
+def _committee_423(x, p, out):
+    _committee_424_handle(x, p, out)
 
-def _committee_416_handle(x, p, out):
+def _committee_424_handle(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_417(x, p, out):
-    _committee_418_line(x, p, out)
+def _committee_425(x, p, out):
+    _committee_426_line(x, p, out)
 
-def _committee_418_line(x, p, out):
+def _committee_426_line(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) < 1:
@@ -3073,16 +3145,16 @@ def _committee_418_line(x, p, out):
     if isinstance(x, str) and len(x) > 500:
         out.append((p, 'is too long'))
 
-def _committee_419(x, p, out):
+def _committee_427(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[^@\\s]+@[^@\\s]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_420(x, p, out):
-    _committee_421_memberRecipient(x, p, out)
+def _committee_428(x, p, out):
+    _committee_429_memberRecipient(x, p, out)
 
-def _committee_421_memberRecipient(x, p, out):
+def _committee_429_memberRecipient(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^(age1[02-9ac-hj-np-z]{58}|age1[a-z0-9._+-]{1,40}1[02-9ac-hj-np-z]{6,}|ssh-ed25519 AAAAC3NzaC1lZDI1NTE5[A-Za-z0-9+/]{48}|ssh-rsa AAAAB3NzaC1yc2E[A-Za-z0-9+/]+={0,2})\\Z', x):
@@ -3090,112 +3162,112 @@ def _committee_421_memberRecipient(x, p, out):
     if isinstance(x, str) and len(x) > 2048:
         out.append((p, 'is too long'))
 
-def _committee_422(x, p, out):
+def _committee_430(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_423(item, p + (index,), out)
+            _committee_431(item, p + (index,), out)
 
-def _committee_423(x, p, out):
+def _committee_431(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_424(x, p, out):
-    _committee_418_line(x, p, out)
+def _committee_432(x, p, out):
+    _committee_426_line(x, p, out)
 
-def _committee_425(x, p, out):
-    _committee_426_time(x, p, out)
+def _committee_433(x, p, out):
+    _committee_434_time(x, p, out)
 
-def _committee_426_time(x, p, out):
+def _committee_434_time(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_427(x, p, out):
-    _committee_426_time(x, p, out)
+def _committee_435(x, p, out):
+    _committee_434_time(x, p, out)
 
-def _committee_428(x, p, out):
-    _committee_426_time(x, p, out)
+def _committee_436(x, p, out):
+    _committee_434_time(x, p, out)
 
-def _committee_429(x, p, out):
-    _committee_430_signing(x, p, out)
+def _committee_437(x, p, out):
+    _committee_438_signing(x, p, out)
 
-def _committee_430_signing(x, p, out):
+def _committee_438_signing(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^ed25519:[A-Za-z0-9+/]{43}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_431(x, p, out):
+def _committee_439(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
         out.append((p, 'must not be empty'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_432(item, p + (index,), out)
+            _committee_440(item, p + (index,), out)
 
-def _committee_432(x, p, out):
-    _committee_433_change(x, p, out)
+def _committee_440(x, p, out):
+    _committee_441_change(x, p, out)
 
-def _committee_433_change(x, p, out):
+def _committee_441_change(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _committee_434(x['id'], p + ('id',), out)
+            _committee_442(x['id'], p + ('id',), out)
         if 'at' in x:
-            _committee_436(x['at'], p + ('at',), out)
+            _committee_444(x['at'], p + ('at',), out)
         if 'by' in x:
-            _committee_437(x['by'], p + ('by',), out)
+            _committee_445(x['by'], p + ('by',), out)
         if 'after' in x:
-            _committee_438(x['after'], p + ('after',), out)
+            _committee_446(x['after'], p + ('after',), out)
         if 'change' in x:
-            _committee_441(x['change'], p + ('change',), out)
+            _committee_449(x['change'], p + ('change',), out)
         if 'member' in x:
-            _committee_442(x['member'], p + ('member',), out)
+            _committee_450(x['member'], p + ('member',), out)
         if 'config' in x:
-            _committee_454(x['config'], p + ('config',), out)
+            _committee_462(x['config'], p + ('config',), out)
         if 'sig' in x:
-            _committee_455(x['sig'], p + ('sig',), out)
+            _committee_463(x['sig'], p + ('sig',), out)
         if 'removal' in x:
-            _committee_457(x['removal'], p + ('removal',), out)
+            _committee_465(x['removal'], p + ('removal',), out)
         if 'approves' in x:
-            _committee_458(x['approves'], p + ('approves',), out)
+            _committee_466(x['approves'], p + ('approves',), out)
         for key in x:
-            if key not in _C140:
+            if key not in _C143:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('id', 'at', 'by', 'after', 'change', 'sig') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
-    _committee_459(x, p, out)
-    _committee_479(x, p, out)
-    _committee_484(x, p, out)
+    _committee_467(x, p, out)
+    _committee_487(x, p, out)
+    _committee_492(x, p, out)
 
-def _committee_434(x, p, out):
-    _committee_435_id(x, p, out)
+def _committee_442(x, p, out):
+    _committee_443_id(x, p, out)
 
-def _committee_435_id(x, p, out):
+def _committee_443_id(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_436(x, p, out):
-    _committee_426_time(x, p, out)
+def _committee_444(x, p, out):
+    _committee_434_time(x, p, out)
 
-def _committee_437(x, p, out):
-    _committee_416_handle(x, p, out)
+def _committee_445(x, p, out):
+    _committee_424_handle(x, p, out)
 
-def _committee_438(x, p, out):
-    checks = (_committee_439, _committee_440,)
+def _committee_446(x, p, out):
+    checks = (_committee_447, _committee_448,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -3212,197 +3284,147 @@ def _committee_438(x, p, out):
     else:
         out += found
 
-def _committee_439(x, p, out):
+def _committee_447(x, p, out):
     if not (x is None):
         out.append((p, 'must be of type null'))
 
-def _committee_440(x, p, out):
-    _committee_435_id(x, p, out)
+def _committee_448(x, p, out):
+    _committee_443_id(x, p, out)
 
-def _committee_441(x, p, out):
-    if not _in(x, _C136, _C137):
+def _committee_449(x, p, out):
+    if not _in(x, _C139, _C140):
         out.append((p, 'must be one of add, remove, rotate-key, update, config, approve'))
 
-def _committee_442(x, p, out):
+def _committee_450(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'handle' in x:
-            _committee_443(x['handle'], p + ('handle',), out)
+            _committee_451(x['handle'], p + ('handle',), out)
         if 'recipient' in x:
-            _committee_444(x['recipient'], p + ('recipient',), out)
+            _committee_452(x['recipient'], p + ('recipient',), out)
         if 'signing' in x:
-            _committee_445(x['signing'], p + ('signing',), out)
+            _committee_453(x['signing'], p + ('signing',), out)
         if 'name' in x:
-            _committee_446(x['name'], p + ('name',), out)
+            _committee_454(x['name'], p + ('name',), out)
         if 'email' in x:
-            _committee_447(x['email'], p + ('email',), out)
+            _committee_455(x['email'], p + ('email',), out)
         if 'roles' in x:
-            _committee_448(x['roles'], p + ('roles',), out)
+            _committee_456(x['roles'], p + ('roles',), out)
         if 'employer' in x:
-            _committee_450(x['employer'], p + ('employer',), out)
+            _committee_458(x['employer'], p + ('employer',), out)
         if 'confirmed' in x:
-            _committee_451(x['confirmed'], p + ('confirmed',), out)
+            _committee_459(x['confirmed'], p + ('confirmed',), out)
         if 'joined' in x:
-            _committee_452(x['joined'], p + ('joined',), out)
+            _committee_460(x['joined'], p + ('joined',), out)
         if 'left' in x:
-            _committee_453(x['left'], p + ('left',), out)
+            _committee_461(x['left'], p + ('left',), out)
         for key in x:
-            if key not in _C135:
+            if key not in _C138:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('handle',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_443(x, p, out):
-    _committee_416_handle(x, p, out)
+def _committee_451(x, p, out):
+    _committee_424_handle(x, p, out)
 
-def _committee_444(x, p, out):
-    _committee_421_memberRecipient(x, p, out)
+def _committee_452(x, p, out):
+    _committee_429_memberRecipient(x, p, out)
 
-def _committee_445(x, p, out):
-    _committee_430_signing(x, p, out)
+def _committee_453(x, p, out):
+    _committee_438_signing(x, p, out)
 
-def _committee_446(x, p, out):
-    _committee_418_line(x, p, out)
+def _committee_454(x, p, out):
+    _committee_426_line(x, p, out)
 
-def _committee_447(x, p, out):
+def _committee_455(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[^@\\s]+@[^@\\s]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_448(x, p, out):
+def _committee_456(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_449(item, p + (index,), out)
+            _committee_457(item, p + (index,), out)
 
-def _committee_449(x, p, out):
+def _committee_457(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_450(x, p, out):
-    _committee_418_line(x, p, out)
+def _committee_458(x, p, out):
+    _committee_426_line(x, p, out)
 
-def _committee_451(x, p, out):
-    if not _in(x, _C132, _C1):
+def _committee_459(x, p, out):
+    if not _in(x, _C135, _C1):
         out.append((p, 'must be one of True'))
 
-def _committee_452(x, p, out):
-    _committee_426_time(x, p, out)
+def _committee_460(x, p, out):
+    _committee_434_time(x, p, out)
 
-def _committee_453(x, p, out):
-    _committee_426_time(x, p, out)
+def _committee_461(x, p, out):
+    _committee_434_time(x, p, out)
 
-def _committee_454(x, p, out):
+def _committee_462(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9a-f]{64}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_455(x, p, out):
-    _committee_456_signature(x, p, out)
+def _committee_463(x, p, out):
+    _committee_464_signature(x, p, out)
 
-def _committee_456_signature(x, p, out):
+def _committee_464_signature(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[A-Za-z0-9+/]{86}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_457(x, p, out):
-    if not _in(x, _C138, _C139):
+def _committee_465(x, p, out):
+    if not _in(x, _C141, _C142):
         out.append((p, 'must be one of single, majority'))
 
-def _committee_458(x, p, out):
-    _committee_435_id(x, p, out)
-
-def _committee_459(x, p, out):
-    errors = []
-    _committee_460(x, p, errors)
-    if not errors:
-        _committee_462(x, p, out)
-    else:
-        _committee_466(x, p, out)
-
-def _committee_460(x, p, out):
-    if isinstance(x, dict):
-        if 'change' in x:
-            _committee_461(x['change'], p + ('change',), out)
-
-def _committee_461(x, p, out):
-    if not _in(x, _C141, _C142):
-        out.append((p, 'must be one of config'))
-
-def _committee_462(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('config',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
-    errors = []
-    _committee_463(x, p, errors)
-    if not errors:
-        out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
-
-def _committee_463(x, p, out):
-    found = []
-    for check in (_committee_464, _committee_465,):
-        errors = []
-        check(x, p, errors)
-        if not errors:
-            break
-        found += errors
-    else:
-        out += found
-
-def _committee_464(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('member',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
-
-def _committee_465(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('approves',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
-
 def _committee_466(x, p, out):
+    _committee_443_id(x, p, out)
+
+def _committee_467(x, p, out):
     errors = []
-    _committee_467(x, p, errors)
+    _committee_468(x, p, errors)
     if not errors:
-        _committee_469(x, p, out)
+        _committee_470(x, p, out)
     else:
         _committee_474(x, p, out)
 
-def _committee_467(x, p, out):
+def _committee_468(x, p, out):
     if isinstance(x, dict):
         if 'change' in x:
-            _committee_468(x['change'], p + ('change',), out)
-
-def _committee_468(x, p, out):
-    if not _in(x, _C143, _C144):
-        out.append((p, 'must be one of approve'))
+            _committee_469(x['change'], p + ('change',), out)
 
 def _committee_469(x, p, out):
+    if not _in(x, _C144, _C145):
+        out.append((p, 'must be one of config'))
+
+def _committee_470(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('approves',) if name not in x]
+        missing = [name for name in ('config',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
     errors = []
-    _committee_470(x, p, errors)
+    _committee_471(x, p, errors)
     if not errors:
         out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
 
-def _committee_470(x, p, out):
+def _committee_471(x, p, out):
     found = []
-    for check in (_committee_471, _committee_472, _committee_473,):
+    for check in (_committee_472, _committee_473,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -3411,140 +3433,190 @@ def _committee_470(x, p, out):
     else:
         out += found
 
-def _committee_471(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('member',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
-
 def _committee_472(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('config',) if name not in x]
+        missing = [name for name in ('member',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
 def _committee_473(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('removal',) if name not in x]
+        missing = [name for name in ('approves',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
 def _committee_474(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('member',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
     errors = []
     _committee_475(x, p, errors)
     if not errors:
-        out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
+        _committee_477(x, p, out)
+    else:
+        _committee_482(x, p, out)
 
 def _committee_475(x, p, out):
-    found = []
-    for check in (_committee_476, _committee_477, _committee_478,):
-        errors = []
-        check(x, p, errors)
-        if not errors:
-            break
-        found += errors
-    else:
-        out += found
+    if isinstance(x, dict):
+        if 'change' in x:
+            _committee_476(x['change'], p + ('change',), out)
 
 def _committee_476(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('config',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
+    if not _in(x, _C146, _C147):
+        out.append((p, 'must be one of approve'))
 
 def _committee_477(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('approves',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
+    errors = []
+    _committee_478(x, p, errors)
+    if not errors:
+        out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
 
 def _committee_478(x, p, out):
+    found = []
+    for check in (_committee_479, _committee_480, _committee_481,):
+        errors = []
+        check(x, p, errors)
+        if not errors:
+            break
+        found += errors
+    else:
+        out += found
+
+def _committee_479(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('member',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_480(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('config',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_481(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('removal',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_479(x, p, out):
-    errors = []
-    _committee_480(x, p, errors)
-    if not errors:
-        _committee_482(x, p, out)
-
-def _committee_480(x, p, out):
-    if isinstance(x, dict):
-        if 'change' in x:
-            _committee_481(x['change'], p + ('change',), out)
-
-def _committee_481(x, p, out):
-    if not _in(x, _C145, _C146):
-        out.append((p, 'must be one of rotate-key'))
-
 def _committee_482(x, p, out):
     if isinstance(x, dict):
-        if 'member' in x:
-            _committee_483(x['member'], p + ('member',), out)
+        missing = [name for name in ('member',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+    errors = []
+    _committee_483(x, p, errors)
+    if not errors:
+        out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
 
 def _committee_483(x, p, out):
+    found = []
+    for check in (_committee_484, _committee_485, _committee_486,):
+        errors = []
+        check(x, p, errors)
+        if not errors:
+            break
+        found += errors
+    else:
+        out += found
+
+def _committee_484(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('config',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_485(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('approves',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_486(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('removal',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_487(x, p, out):
+    errors = []
+    _committee_488(x, p, errors)
+    if not errors:
+        _committee_490(x, p, out)
+
+def _committee_488(x, p, out):
+    if isinstance(x, dict):
+        if 'change' in x:
+            _committee_489(x['change'], p + ('change',), out)
+
+def _committee_489(x, p, out):
+    if not _in(x, _C148, _C149):
+        out.append((p, 'must be one of rotate-key'))
+
+def _committee_490(x, p, out):
+    if isinstance(x, dict):
+        if 'member' in x:
+            _committee_491(x['member'], p + ('member',), out)
+
+def _committee_491(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('handle', 'recipient', 'signing') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_484(x, p, out):
+def _committee_492(x, p, out):
     errors = []
-    _committee_485(x, p, errors)
+    _committee_493(x, p, errors)
     if not errors:
-        _committee_487(x, p, out)
+        _committee_495(x, p, out)
 
-def _committee_485(x, p, out):
+def _committee_493(x, p, out):
     if isinstance(x, dict):
         if 'change' in x:
-            _committee_486(x['change'], p + ('change',), out)
+            _committee_494(x['change'], p + ('change',), out)
 
-def _committee_486(x, p, out):
-    if not _in(x, _C147, _C148):
+def _committee_494(x, p, out):
+    if not _in(x, _C150, _C151):
         out.append((p, 'must be one of add'))
 
-def _committee_487(x, p, out):
+def _committee_495(x, p, out):
     if isinstance(x, dict):
         if 'member' in x:
-            _committee_488(x['member'], p + ('member',), out)
+            _committee_496(x['member'], p + ('member',), out)
 
-def _committee_488(x, p, out):
+def _committee_496(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('handle', 'recipient') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _config_489(x, p, out):
+def _config_497(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _config_490(x['cocctl'], p + ('cocctl',), out)
+            _config_498(x['cocctl'], p + ('cocctl',), out)
         if 'community' in x:
-            _config_491(x['community'], p + ('community',), out)
+            _config_499(x['community'], p + ('community',), out)
         if 'preset' in x:
-            _config_492(x['preset'], p + ('preset',), out)
+            _config_500(x['preset'], p + ('preset',), out)
         if 'policy' in x:
-            _config_493(x['policy'], p + ('policy',), out)
+            _config_501(x['policy'], p + ('policy',), out)
         for key in x:
-            if key not in _C152:
+            if key not in _C155:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('cocctl', 'community', 'preset') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _config_490(x, p, out):
+def _config_498(x, p, out):
     if not _in(x, _C0, _C1):
         out.append((p, 'must be one of 1'))
 
-def _config_491(x, p, out):
+def _config_499(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) < 1:
@@ -3552,135 +3624,135 @@ def _config_491(x, p, out):
     if isinstance(x, str) and len(x) > 200:
         out.append((p, 'is too long'))
 
-def _config_492(x, p, out):
-    if not _in(x, _C150, _C151):
+def _config_500(x, p, out):
+    if not _in(x, _C153, _C154):
         out.append((p, 'must be one of rls, sse, enginexp, kubernetes, chaoss, django, contributor-covenant'))
 
-def _config_493(x, p, out):
+def _config_501(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
 
-def _envelope_494(x, p, out):
+def _envelope_502(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _envelope_495(x['cocctl'], p + ('cocctl',), out)
+            _envelope_503(x['cocctl'], p + ('cocctl',), out)
         if 'case' in x:
-            _envelope_496(x['case'], p + ('case',), out)
+            _envelope_504(x['case'], p + ('case',), out)
         if 'status' in x:
-            _envelope_498(x['status'], p + ('status',), out)
+            _envelope_506(x['status'], p + ('status',), out)
         if 'opened' in x:
-            _envelope_499(x['opened'], p + ('opened',), out)
+            _envelope_507(x['opened'], p + ('opened',), out)
         if 'updated' in x:
-            _envelope_501(x['updated'], p + ('updated',), out)
+            _envelope_509(x['updated'], p + ('updated',), out)
         if 'recipients' in x:
-            _envelope_502(x['recipients'], p + ('recipients',), out)
+            _envelope_510(x['recipients'], p + ('recipients',), out)
         if 'guests' in x:
-            _envelope_505(x['guests'], p + ('guests',), out)
+            _envelope_513(x['guests'], p + ('guests',), out)
         if 'people' in x:
-            _envelope_507(x['people'], p + ('people',), out)
+            _envelope_515(x['people'], p + ('people',), out)
         if 'due' in x:
-            _envelope_509(x['due'], p + ('due',), out)
+            _envelope_517(x['due'], p + ('due',), out)
         if 'payload' in x:
-            _envelope_513(x['payload'], p + ('payload',), out)
+            _envelope_521(x['payload'], p + ('payload',), out)
         for key in x:
-            if key not in _C153:
+            if key not in _C156:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('cocctl', 'case', 'status', 'opened', 'updated', 'recipients', 'payload') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _envelope_495(x, p, out):
+def _envelope_503(x, p, out):
     if not _in(x, _C0, _C1):
         out.append((p, 'must be one of 1'))
 
-def _envelope_496(x, p, out):
-    _envelope_497_caseId(x, p, out)
+def _envelope_504(x, p, out):
+    _envelope_505_caseId(x, p, out)
 
-def _envelope_497_caseId(x, p, out):
+def _envelope_505_caseId(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[a-z]+-[a-z]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_498(x, p, out):
+def _envelope_506(x, p, out):
     if not _in(x, _C2, _C3):
         out.append((p, 'must be one of open, escrowed, closed'))
 
-def _envelope_499(x, p, out):
-    _envelope_500_time(x, p, out)
+def _envelope_507(x, p, out):
+    _envelope_508_time(x, p, out)
 
-def _envelope_500_time(x, p, out):
+def _envelope_508_time(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_501(x, p, out):
-    _envelope_500_time(x, p, out)
+def _envelope_509(x, p, out):
+    _envelope_508_time(x, p, out)
 
-def _envelope_502(x, p, out):
+def _envelope_510(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _envelope_503(item, p + (index,), out)
+            _envelope_511(item, p + (index,), out)
 
-def _envelope_503(x, p, out):
-    _envelope_504_handle(x, p, out)
+def _envelope_511(x, p, out):
+    _envelope_512_handle(x, p, out)
 
-def _envelope_504_handle(x, p, out):
+def _envelope_512_handle(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_505(x, p, out):
+def _envelope_513(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _envelope_506(item, p + (index,), out)
+            _envelope_514(item, p + (index,), out)
 
-def _envelope_506(x, p, out):
-    _envelope_504_handle(x, p, out)
+def _envelope_514(x, p, out):
+    _envelope_512_handle(x, p, out)
 
-def _envelope_507(x, p, out):
+def _envelope_515(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _envelope_508(item, p + (index,), out)
+            _envelope_516(item, p + (index,), out)
 
-def _envelope_508(x, p, out):
+def _envelope_516(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9a-f]{32}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_509(x, p, out):
+def _envelope_517(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _envelope_510(item, p + (index,), out)
+            _envelope_518(item, p + (index,), out)
 
-def _envelope_510(x, p, out):
+def _envelope_518(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'kind' in x:
-            _envelope_511(x['kind'], p + ('kind',), out)
+            _envelope_519(x['kind'], p + ('kind',), out)
         if 'at' in x:
-            _envelope_512(x['at'], p + ('at',), out)
+            _envelope_520(x['at'], p + ('at',), out)
         for key in x:
             if key not in _C131:
                 out.append((p, 'has fields this format does not allow'))
@@ -3689,133 +3761,133 @@ def _envelope_510(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _envelope_511(x, p, out):
+def _envelope_519(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z-]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_512(x, p, out):
-    _envelope_500_time(x, p, out)
+def _envelope_520(x, p, out):
+    _envelope_508_time(x, p, out)
 
-def _envelope_513(x, p, out):
+def _envelope_521(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^-----BEGIN AGE ENCRYPTED FILE-----\\n[\\s\\S]*-----END AGE ENCRYPTED FILE-----\\n?\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _policy_514(x, p, out):
+def _policy_522(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'description' in x:
-            _policy_515(x['description'], p + ('description',), out)
+            _policy_523(x['description'], p + ('description',), out)
         if 'access' in x:
-            _policy_516(x['access'], p + ('access',), out)
+            _policy_524(x['access'], p + ('access',), out)
         if 'require_signed_commits' in x:
-            _policy_517(x['require_signed_commits'], p + ('require_signed_commits',), out)
+            _policy_525(x['require_signed_commits'], p + ('require_signed_commits',), out)
         if 'timezone' in x:
-            _policy_518(x['timezone'], p + ('timezone',), out)
+            _policy_526(x['timezone'], p + ('timezone',), out)
         if 'decisions' in x:
-            _policy_519(x['decisions'], p + ('decisions',), out)
+            _policy_527(x['decisions'], p + ('decisions',), out)
         if 'strikes' in x:
-            _policy_534(x['strikes'], p + ('strikes',), out)
+            _policy_542(x['strikes'], p + ('strikes',), out)
         if 'appeals' in x:
-            _policy_541(x['appeals'], p + ('appeals',), out)
+            _policy_549(x['appeals'], p + ('appeals',), out)
         if 'interim' in x:
-            _policy_546(x['interim'], p + ('interim',), out)
+            _policy_554(x['interim'], p + ('interim',), out)
         if 'consequences' in x:
-            _policy_552(x['consequences'], p + ('consequences',), out)
+            _policy_560(x['consequences'], p + ('consequences',), out)
         if 'owners' in x:
-            _policy_553(x['owners'], p + ('owners',), out)
+            _policy_561(x['owners'], p + ('owners',), out)
         if 'expiring_soon' in x:
-            _policy_556(x['expiring_soon'], p + ('expiring_soon',), out)
+            _policy_564(x['expiring_soon'], p + ('expiring_soon',), out)
         if 'deadlines' in x:
-            _policy_557(x['deadlines'], p + ('deadlines',), out)
+            _policy_565(x['deadlines'], p + ('deadlines',), out)
         if 'roster' in x:
-            _policy_563(x['roster'], p + ('roster',), out)
+            _policy_571(x['roster'], p + ('roster',), out)
         if 'member_removal' in x:
-            _policy_566(x['member_removal'], p + ('member_removal',), out)
+            _policy_574(x['member_removal'], p + ('member_removal',), out)
         if 'evidence' in x:
-            _policy_567(x['evidence'], p + ('evidence',), out)
+            _policy_575(x['evidence'], p + ('evidence',), out)
         if 'retention' in x:
-            _policy_569(x['retention'], p + ('retention',), out)
+            _policy_577(x['retention'], p + ('retention',), out)
         if 'law_enforcement' in x:
-            _policy_574(x['law_enforcement'], p + ('law_enforcement',), out)
+            _policy_582(x['law_enforcement'], p + ('law_enforcement',), out)
         if 'public_channel' in x:
-            _policy_575(x['public_channel'], p + ('public_channel',), out)
+            _policy_583(x['public_channel'], p + ('public_channel',), out)
         if 'accused_first' in x:
-            _policy_576(x['accused_first'], p + ('accused_first',), out)
+            _policy_584(x['accused_first'], p + ('accused_first',), out)
         for key in x:
-            if key not in _C176:
+            if key not in _C179:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_515(x, p, out):
+def _policy_523(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _policy_516(x, p, out):
-    if not _in(x, _C154, _C155):
+def _policy_524(x, p, out):
+    if not _in(x, _C157, _C158):
         out.append((p, 'must be one of committee, cleared'))
 
-def _policy_517(x, p, out):
+def _policy_525(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _policy_518(x, p, out):
+def _policy_526(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) < 1:
         out.append((p, 'must not be empty'))
 
-def _policy_519(x, p, out):
+def _policy_527(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         for key in x:
             if key not in _C1:
-                _policy_520(x[key], p + (key,), out)
+                _policy_528(x[key], p + (key,), out)
         for key in x:
-            _policy_533(key, p, out)
+            _policy_541(key, p, out)
 
-def _policy_520(x, p, out):
-    _policy_521_rule(x, p, out)
+def _policy_528(x, p, out):
+    _policy_529_rule(x, p, out)
 
-def _policy_521_rule(x, p, out):
+def _policy_529_rule(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'rule' in x:
-            _policy_522(x['rule'], p + ('rule',), out)
+            _policy_530(x['rule'], p + ('rule',), out)
         if 'basis' in x:
-            _policy_523(x['basis'], p + ('basis',), out)
+            _policy_531(x['basis'], p + ('basis',), out)
         if 'quorum' in x:
-            _policy_524(x['quorum'], p + ('quorum',), out)
+            _policy_532(x['quorum'], p + ('quorum',), out)
         if 'exclude_roles' in x:
-            _policy_527(x['exclude_roles'], p + ('exclude_roles',), out)
+            _policy_535(x['exclude_roles'], p + ('exclude_roles',), out)
         if 'voter_roles' in x:
-            _policy_529(x['voter_roles'], p + ('voter_roles',), out)
+            _policy_537(x['voter_roles'], p + ('voter_roles',), out)
         if 'tie_breaker' in x:
-            _policy_531(x['tie_breaker'], p + ('tie_breaker',), out)
+            _policy_539(x['tie_breaker'], p + ('tie_breaker',), out)
         if 'fallback' in x:
-            _policy_532(x['fallback'], p + ('fallback',), out)
+            _policy_540(x['fallback'], p + ('fallback',), out)
         for key in x:
-            if key not in _C164:
+            if key not in _C167:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_522(x, p, out):
-    if not _in(x, _C156, _C157):
+def _policy_530(x, p, out):
+    if not _in(x, _C159, _C160):
         out.append((p, 'must be one of single, majority, two-thirds, unanimous'))
 
-def _policy_523(x, p, out):
-    if not _in(x, _C158, _C159):
+def _policy_531(x, p, out):
+    if not _in(x, _C161, _C162):
         out.append((p, 'must be one of cast, present, eligible'))
 
-def _policy_524(x, p, out):
+def _policy_532(x, p, out):
     found = []
-    for check in (_policy_525, _policy_526,):
+    for check in (_policy_533, _policy_534,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -3824,244 +3896,244 @@ def _policy_524(x, p, out):
     else:
         out += found
 
-def _policy_525(x, p, out):
-    if not _in(x, _C160, _C161):
+def _policy_533(x, p, out):
+    if not _in(x, _C163, _C164):
         out.append((p, 'must be one of all, majority'))
 
-def _policy_526(x, p, out):
+def _policy_534(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _policy_527(x, p, out):
+def _policy_535(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _policy_528(item, p + (index,), out)
+            _policy_536(item, p + (index,), out)
 
-def _policy_528(x, p, out):
+def _policy_536(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _policy_529(x, p, out):
+def _policy_537(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _policy_530(item, p + (index,), out)
+            _policy_538(item, p + (index,), out)
 
-def _policy_530(x, p, out):
+def _policy_538(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _policy_531(x, p, out):
+def _policy_539(x, p, out):
     if not (isinstance(x, str) or x is None):
         out.append((p, "must be of type ['string', 'null']"))
 
-def _policy_532(x, p, out):
-    if not _in(x, _C162, _C163):
+def _policy_540(x, p, out):
+    if not _in(x, _C165, _C166):
         out.append((p, 'must be one of majority, two-thirds, None'))
 
-def _policy_533(x, p, out):
+def _policy_541(x, p, out):
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _policy_534(x, p, out):
+def _policy_542(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'threshold' in x:
-            _policy_535(x['threshold'], p + ('threshold',), out)
+            _policy_543(x['threshold'], p + ('threshold',), out)
         if 'expire' in x:
-            _policy_536(x['expire'], p + ('expire',), out)
+            _policy_544(x['expire'], p + ('expire',), out)
         if 'requires' in x:
-            _policy_538(x['requires'], p + ('requires',), out)
+            _policy_546(x['requires'], p + ('requires',), out)
         for key in x:
-            if key not in _C165:
+            if key not in _C168:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_535(x, p, out):
+def _policy_543(x, p, out):
     if not (_is_integer(x) or x is None):
         out.append((p, "must be of type ['integer', 'null']"))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _policy_536(x, p, out):
-    _policy_537_duration(x, p, out)
+def _policy_544(x, p, out):
+    _policy_545_duration(x, p, out)
 
-def _policy_537_duration(x, p, out):
+def _policy_545_duration(x, p, out):
     if not (isinstance(x, str) or x is None):
         out.append((p, "must be of type ['string', 'null']"))
 
-def _policy_538(x, p, out):
-    _policy_539_ids(x, p, out)
+def _policy_546(x, p, out):
+    _policy_547_ids(x, p, out)
 
-def _policy_539_ids(x, p, out):
+def _policy_547_ids(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _policy_540(item, p + (index,), out)
+            _policy_548(item, p + (index,), out)
 
-def _policy_540(x, p, out):
+def _policy_548(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _policy_541(x, p, out):
-    if not (isinstance(x, dict)):
-        out.append((p, 'must be of type object'))
-    if isinstance(x, dict):
-        if 'allowed' in x:
-            _policy_542(x['allowed'], p + ('allowed',), out)
-        if 'opens_after' in x:
-            _policy_543(x['opens_after'], p + ('opens_after',), out)
-        if 'closes_after' in x:
-            _policy_544(x['closes_after'], p + ('closes_after',), out)
-        if 'of' in x:
-            _policy_545(x['of'], p + ('of',), out)
-        for key in x:
-            if key not in _C166:
-                out.append((p, 'has fields this format does not allow'))
-                break
-
-def _policy_542(x, p, out):
-    if not (isinstance(x, bool)):
-        out.append((p, 'must be of type boolean'))
-
-def _policy_543(x, p, out):
-    _policy_537_duration(x, p, out)
-
-def _policy_544(x, p, out):
-    _policy_537_duration(x, p, out)
-
-def _policy_545(x, p, out):
-    _policy_539_ids(x, p, out)
-
-def _policy_546(x, p, out):
-    if not (isinstance(x, dict)):
-        out.append((p, 'must be of type object'))
-    if isinstance(x, dict):
-        if 'allowed' in x:
-            _policy_547(x['allowed'], p + ('allowed',), out)
-        if 'consequences' in x:
-            _policy_548(x['consequences'], p + ('consequences',), out)
-        if 'kinds' in x:
-            _policy_549(x['kinds'], p + ('kinds',), out)
-        if 'until_resolved' in x:
-            _policy_551(x['until_resolved'], p + ('until_resolved',), out)
-        for key in x:
-            if key not in _C167:
-                out.append((p, 'has fields this format does not allow'))
-                break
-
-def _policy_547(x, p, out):
-    if not (isinstance(x, bool)):
-        out.append((p, 'must be of type boolean'))
-
-def _policy_548(x, p, out):
-    _policy_539_ids(x, p, out)
-
 def _policy_549(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _policy_550(item, p + (index,), out)
+    if not (isinstance(x, dict)):
+        out.append((p, 'must be of type object'))
+    if isinstance(x, dict):
+        if 'allowed' in x:
+            _policy_550(x['allowed'], p + ('allowed',), out)
+        if 'opens_after' in x:
+            _policy_551(x['opens_after'], p + ('opens_after',), out)
+        if 'closes_after' in x:
+            _policy_552(x['closes_after'], p + ('closes_after',), out)
+        if 'of' in x:
+            _policy_553(x['of'], p + ('of',), out)
+        for key in x:
+            if key not in _C169:
+                out.append((p, 'has fields this format does not allow'))
+                break
 
 def _policy_550(x, p, out):
-    if not _in(x, _C11, _C12):
-        out.append((p, 'must be one of complaint, concern, anonymous, escrow'))
-
-def _policy_551(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
+def _policy_551(x, p, out):
+    _policy_545_duration(x, p, out)
+
 def _policy_552(x, p, out):
-    _policy_539_ids(x, p, out)
+    _policy_545_duration(x, p, out)
 
 def _policy_553(x, p, out):
+    _policy_547_ids(x, p, out)
+
+def _policy_554(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
-        if 'primary' in x:
-            _policy_554(x['primary'], p + ('primary',), out)
-        if 'secondary' in x:
-            _policy_555(x['secondary'], p + ('secondary',), out)
+        if 'allowed' in x:
+            _policy_555(x['allowed'], p + ('allowed',), out)
+        if 'consequences' in x:
+            _policy_556(x['consequences'], p + ('consequences',), out)
+        if 'kinds' in x:
+            _policy_557(x['kinds'], p + ('kinds',), out)
+        if 'until_resolved' in x:
+            _policy_559(x['until_resolved'], p + ('until_resolved',), out)
         for key in x:
-            if key not in _C25:
+            if key not in _C170:
                 out.append((p, 'has fields this format does not allow'))
                 break
-
-def _policy_554(x, p, out):
-    if not (isinstance(x, bool)):
-        out.append((p, 'must be of type boolean'))
 
 def _policy_555(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
 def _policy_556(x, p, out):
-    _policy_537_duration(x, p, out)
+    _policy_547_ids(x, p, out)
 
 def _policy_557(x, p, out):
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _policy_558(item, p + (index,), out)
+
+def _policy_558(x, p, out):
+    if not _in(x, _C11, _C12):
+        out.append((p, 'must be one of complaint, concern, anonymous, escrow'))
+
+def _policy_559(x, p, out):
+    if not (isinstance(x, bool)):
+        out.append((p, 'must be of type boolean'))
+
+def _policy_560(x, p, out):
+    _policy_547_ids(x, p, out)
+
+def _policy_561(x, p, out):
+    if not (isinstance(x, dict)):
+        out.append((p, 'must be of type object'))
+    if isinstance(x, dict):
+        if 'primary' in x:
+            _policy_562(x['primary'], p + ('primary',), out)
+        if 'secondary' in x:
+            _policy_563(x['secondary'], p + ('secondary',), out)
+        for key in x:
+            if key not in _C25:
+                out.append((p, 'has fields this format does not allow'))
+                break
+
+def _policy_562(x, p, out):
+    if not (isinstance(x, bool)):
+        out.append((p, 'must be of type boolean'))
+
+def _policy_563(x, p, out):
+    if not (isinstance(x, bool)):
+        out.append((p, 'must be of type boolean'))
+
+def _policy_564(x, p, out):
+    _policy_545_duration(x, p, out)
+
+def _policy_565(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'first_response' in x:
-            _policy_558(x['first_response'], p + ('first_response',), out)
+            _policy_566(x['first_response'], p + ('first_response',), out)
         if 'decision' in x:
-            _policy_559(x['decision'], p + ('decision',), out)
+            _policy_567(x['decision'], p + ('decision',), out)
         if 'reporter_update' in x:
-            _policy_560(x['reporter_update'], p + ('reporter_update',), out)
+            _policy_568(x['reporter_update'], p + ('reporter_update',), out)
         if 'reporter_outcome' in x:
-            _policy_561(x['reporter_outcome'], p + ('reporter_outcome',), out)
+            _policy_569(x['reporter_outcome'], p + ('reporter_outcome',), out)
         if 'member_confirmation' in x:
-            _policy_562(x['member_confirmation'], p + ('member_confirmation',), out)
+            _policy_570(x['member_confirmation'], p + ('member_confirmation',), out)
         for key in x:
-            if key not in _C168:
+            if key not in _C171:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_558(x, p, out):
-    _policy_537_duration(x, p, out)
+def _policy_566(x, p, out):
+    _policy_545_duration(x, p, out)
 
-def _policy_559(x, p, out):
-    _policy_537_duration(x, p, out)
+def _policy_567(x, p, out):
+    _policy_545_duration(x, p, out)
 
-def _policy_560(x, p, out):
-    _policy_537_duration(x, p, out)
+def _policy_568(x, p, out):
+    _policy_545_duration(x, p, out)
 
-def _policy_561(x, p, out):
-    _policy_537_duration(x, p, out)
+def _policy_569(x, p, out):
+    _policy_545_duration(x, p, out)
 
-def _policy_562(x, p, out):
-    _policy_537_duration(x, p, out)
+def _policy_570(x, p, out):
+    _policy_545_duration(x, p, out)
 
-def _policy_563(x, p, out):
+def _policy_571(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'watch' in x:
-            _policy_564(x['watch'], p + ('watch',), out)
+            _policy_572(x['watch'], p + ('watch',), out)
         if 'max_employer_share' in x:
-            _policy_565(x['max_employer_share'], p + ('max_employer_share',), out)
+            _policy_573(x['max_employer_share'], p + ('max_employer_share',), out)
         for key in x:
-            if key not in _C169:
+            if key not in _C172:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_564(x, p, out):
+def _policy_572(x, p, out):
     if not (_is_integer(x) or x is None):
         out.append((p, "must be of type ['integer', 'null']"))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _policy_565(x, p, out):
+def _policy_573(x, p, out):
     if not (_is_number(x) or x is None):
         out.append((p, "must be of type ['number', 'null']"))
     if _is_number(x) and x > 1:
@@ -4069,22 +4141,22 @@ def _policy_565(x, p, out):
     if _is_number(x) and x <= 0:
         out.append((p, 'breaks the exclusiveMinimum rule'))
 
-def _policy_566(x, p, out):
-    if not _in(x, _C138, _C139):
+def _policy_574(x, p, out):
+    if not _in(x, _C141, _C142):
         out.append((p, 'must be one of single, majority'))
 
-def _policy_567(x, p, out):
+def _policy_575(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'max_mib' in x:
-            _policy_568(x['max_mib'], p + ('max_mib',), out)
+            _policy_576(x['max_mib'], p + ('max_mib',), out)
         for key in x:
-            if key not in _C170:
+            if key not in _C173:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_568(x, p, out):
+def _policy_576(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
@@ -4092,63 +4164,63 @@ def _policy_568(x, p, out):
     if _is_number(x) and x > 64:
         out.append((p, 'breaks the maximum rule'))
 
-def _policy_569(x, p, out):
+def _policy_577(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'not_violation' in x:
-            _policy_570(x['not_violation'], p + ('not_violation',), out)
+            _policy_578(x['not_violation'], p + ('not_violation',), out)
         if 'concern' in x:
-            _policy_571(x['concern'], p + ('concern',), out)
+            _policy_579(x['concern'], p + ('concern',), out)
         if 'resolved' in x:
-            _policy_572(x['resolved'], p + ('resolved',), out)
+            _policy_580(x['resolved'], p + ('resolved',), out)
         if 'after_sanction' in x:
-            _policy_573(x['after_sanction'], p + ('after_sanction',), out)
+            _policy_581(x['after_sanction'], p + ('after_sanction',), out)
         for key in x:
-            if key not in _C171:
+            if key not in _C174:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_570(x, p, out):
-    _policy_537_duration(x, p, out)
+def _policy_578(x, p, out):
+    _policy_545_duration(x, p, out)
 
-def _policy_571(x, p, out):
-    _policy_537_duration(x, p, out)
+def _policy_579(x, p, out):
+    _policy_545_duration(x, p, out)
 
-def _policy_572(x, p, out):
-    _policy_537_duration(x, p, out)
+def _policy_580(x, p, out):
+    _policy_545_duration(x, p, out)
 
-def _policy_573(x, p, out):
-    _policy_537_duration(x, p, out)
+def _policy_581(x, p, out):
+    _policy_545_duration(x, p, out)
 
-def _policy_574(x, p, out):
-    if not _in(x, _C172, _C173):
+def _policy_582(x, p, out):
+    if not _in(x, _C175, _C176):
         out.append((p, 'must be one of any, reporter-request'))
 
-def _policy_575(x, p, out):
-    if not _in(x, _C174, _C175):
+def _policy_583(x, p, out):
+    if not _in(x, _C177, _C178):
         out.append((p, 'must be one of free, consult'))
 
-def _policy_576(x, p, out):
+def _policy_584(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_577(x, p, out):
+def _case_585(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _case_578(x['cocctl'], p + ('cocctl',), out)
+            _case_586(x['cocctl'], p + ('cocctl',), out)
         if 'case' in x:
-            _case_579(x['case'], p + ('case',), out)
+            _case_587(x['case'], p + ('case',), out)
         if 'status' in x:
-            _case_580(x['status'], p + ('status',), out)
+            _case_588(x['status'], p + ('status',), out)
         if 'opened' in x:
-            _case_581(x['opened'], p + ('opened',), out)
+            _case_589(x['opened'], p + ('opened',), out)
         if 'updated' in x:
-            _case_582(x['updated'], p + ('updated',), out)
+            _case_590(x['updated'], p + ('updated',), out)
         if 'events' in x:
-            _case_583(x['events'], p + ('events',), out)
+            _case_591(x['events'], p + ('events',), out)
         for key in x:
             if key not in _C129:
                 out.append((p, 'has fields this format does not allow'))
@@ -4157,49 +4229,49 @@ def _case_577(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_578(x, p, out):
+def _case_586(x, p, out):
     if not _in(x, _C0, _C1):
         out.append((p, 'must be one of 1'))
 
-def _case_579(x, p, out):
+def _case_587(x, p, out):
     _case_3_caseId(x, p, out)
 
-def _case_580(x, p, out):
+def _case_588(x, p, out):
     if not _in(x, _C2, _C3):
         out.append((p, 'must be one of open, escrowed, closed'))
 
-def _case_581(x, p, out):
+def _case_589(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_582(x, p, out):
+def _case_590(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_583(x, p, out):
+def _case_591(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
         out.append((p, 'must not be empty'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_584(item, p + (index,), out)
+            _case_592(item, p + (index,), out)
 
-def _case_584(x, p, out):
-    _case_585_event(x, p, out)
+def _case_592(x, p, out):
+    _case_593_event(x, p, out)
 
-def _case_585_event(x, p, out):
+def _case_593_event(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _case_586(x['id'], p + ('id',), out)
+            _case_594(x['id'], p + ('id',), out)
         if 'at' in x:
-            _case_587(x['at'], p + ('at',), out)
+            _case_595(x['at'], p + ('at',), out)
         if 'by' in x:
-            _case_588(x['by'], p + ('by',), out)
+            _case_596(x['by'], p + ('by',), out)
         if 'type' in x:
-            _case_591(x['type'], p + ('type',), out)
+            _case_599(x['type'], p + ('type',), out)
         if 'data' in x:
-            _case_592(x['data'], p + ('data',), out)
+            _case_600(x['data'], p + ('data',), out)
         for key in x:
             if key not in _C8:
                 out.append((p, 'has fields this format does not allow'))
@@ -4208,18 +4280,18 @@ def _case_585_event(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_586(x, p, out):
+def _case_594(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_587(x, p, out):
+def _case_595(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_588(x, p, out):
+def _case_596(x, p, out):
     found = []
-    for check in (_case_589, _case_590,):
+    for check in (_case_597, _case_598,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -4228,29 +4300,29 @@ def _case_588(x, p, out):
     else:
         out += found
 
-def _case_589(x, p, out):
+def _case_597(x, p, out):
     _case_15_handle(x, p, out)
 
-def _case_590(x, p, out):
+def _case_598(x, p, out):
     if not _in(x, _C4, _C5):
         out.append((p, 'must be one of system'))
 
-def _case_591(x, p, out):
+def _case_599(x, p, out):
     if not _in(x, _C6, _C7):
         out.append((p, 'must be one of amended, assigned, cleared, closed, communicated, contact, evidence, excluded, exported, granted, note, opened, recused, reopened, revoked, proposed, voted, decided, confirmed, lifted, superseded, appealed, appeal-decided, released, reporter-involvement, law-enforcement, content-removed, conversation, consulted, plan-response'))
 
-def _case_592(x, p, out):
+def _case_600(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
 
 # Each schema's root, by schema name.
 ROOTS = {
     'case': _case_0,
-    'casefile': _casefile_375,
-    'committee': _committee_410,
-    'config': _config_489,
-    'envelope': _envelope_494,
-    'policy': _policy_514,
+    'casefile': _casefile_376,
+    'committee': _committee_418,
+    'config': _config_497,
+    'envelope': _envelope_502,
+    'policy': _policy_522,
 }
 
 # Each schema's $defs entries, by (schema name, definition).
@@ -4258,96 +4330,96 @@ DEFINITIONS = {
     ('case', 'time'): _case_6_time,
     ('case', 'handle'): _case_15_handle,
     ('case', 'caseId'): _case_3_caseId,
-    ('case', 'recipient'): _case_141_recipient,
+    ('case', 'recipient'): _case_142_recipient,
     ('case', 'text'): _case_27_text,
     ('case', 'line'): _case_29_line,
     ('case', 'reporter'): _case_38_reporter,
-    ('case', 'consequence'): _case_212_consequence,
+    ('case', 'consequence'): _case_213_consequence,
     ('case', 'event'): _case_10_event,
     ('case', 'data_amended'): _case_24_data_amended,
     ('case', 'data_assigned'): _case_65_data_assigned,
     ('case', 'data_cleared'): _case_73_data_cleared,
     ('case', 'data_closed'): _case_81_data_closed,
-    ('case', 'data_communicated'): _case_91_data_communicated,
-    ('case', 'data_contact'): _case_100_data_contact,
-    ('case', 'data_evidence'): _case_108_data_evidence,
-    ('case', 'data_excluded'): _case_121_data_excluded,
-    ('case', 'data_exported'): _case_128_data_exported,
-    ('case', 'data_granted'): _case_138_data_granted,
-    ('case', 'data_note'): _case_147_data_note,
-    ('case', 'data_opened'): _case_154_data_opened,
-    ('case', 'data_recused'): _case_184_data_recused,
-    ('case', 'data_reopened'): _case_193_data_reopened,
-    ('case', 'data_revoked'): _case_200_data_revoked,
-    ('case', 'data_proposed'): _case_207_data_proposed,
-    ('case', 'data_voted'): _case_228_data_voted,
-    ('case', 'data_decided'): _case_238_data_decided,
-    ('case', 'data_confirmed'): _case_266_data_confirmed,
-    ('case', 'data_lifted'): _case_276_data_lifted,
-    ('case', 'data_superseded'): _case_286_data_superseded,
-    ('case', 'data_appealed'): _case_296_data_appealed,
-    ('case', 'data_appeal-decided'): _case_307_data_appeal_decided,
-    ('case', 'data_released'): _case_318_data_released,
-    ('case', 'data_reporter-involvement'): _case_327_data_reporter_involvement,
-    ('case', 'data_law-enforcement'): _case_335_data_law_enforcement,
-    ('case', 'data_content-removed'): _case_343_data_content_removed,
-    ('case', 'data_conversation'): _case_351_data_conversation,
-    ('case', 'data_consulted'): _case_361_data_consulted,
-    ('case', 'data_plan-response'): _case_369_data_plan_response,
-    ('casefile', 'time'): _casefile_381_time,
-    ('casefile', 'handle'): _casefile_386_handle,
-    ('casefile', 'caseId'): _casefile_378_caseId,
-    ('casefile', 'handles'): _casefile_384_handles,
-    ('casefile', 'id'): _casefile_400_id,
-    ('casefile', 'seal'): _casefile_398_seal,
-    ('committee', 'time'): _committee_426_time,
-    ('committee', 'handle'): _committee_416_handle,
-    ('committee', 'line'): _committee_418_line,
-    ('committee', 'member'): _committee_414_member,
-    ('committee', 'signing'): _committee_430_signing,
-    ('committee', 'signature'): _committee_456_signature,
-    ('committee', 'id'): _committee_435_id,
-    ('committee', 'change'): _committee_433_change,
-    ('committee', 'memberRecipient'): _committee_421_memberRecipient,
-    ('envelope', 'time'): _envelope_500_time,
-    ('envelope', 'handle'): _envelope_504_handle,
-    ('envelope', 'caseId'): _envelope_497_caseId,
-    ('policy', 'rule'): _policy_521_rule,
-    ('policy', 'duration'): _policy_537_duration,
-    ('policy', 'ids'): _policy_539_ids,
+    ('case', 'data_communicated'): _case_92_data_communicated,
+    ('case', 'data_contact'): _case_101_data_contact,
+    ('case', 'data_evidence'): _case_109_data_evidence,
+    ('case', 'data_excluded'): _case_122_data_excluded,
+    ('case', 'data_exported'): _case_129_data_exported,
+    ('case', 'data_granted'): _case_139_data_granted,
+    ('case', 'data_note'): _case_148_data_note,
+    ('case', 'data_opened'): _case_155_data_opened,
+    ('case', 'data_recused'): _case_185_data_recused,
+    ('case', 'data_reopened'): _case_194_data_reopened,
+    ('case', 'data_revoked'): _case_201_data_revoked,
+    ('case', 'data_proposed'): _case_208_data_proposed,
+    ('case', 'data_voted'): _case_229_data_voted,
+    ('case', 'data_decided'): _case_239_data_decided,
+    ('case', 'data_confirmed'): _case_267_data_confirmed,
+    ('case', 'data_lifted'): _case_277_data_lifted,
+    ('case', 'data_superseded'): _case_287_data_superseded,
+    ('case', 'data_appealed'): _case_297_data_appealed,
+    ('case', 'data_appeal-decided'): _case_308_data_appeal_decided,
+    ('case', 'data_released'): _case_319_data_released,
+    ('case', 'data_reporter-involvement'): _case_328_data_reporter_involvement,
+    ('case', 'data_law-enforcement'): _case_336_data_law_enforcement,
+    ('case', 'data_content-removed'): _case_344_data_content_removed,
+    ('case', 'data_conversation'): _case_352_data_conversation,
+    ('case', 'data_consulted'): _case_362_data_consulted,
+    ('case', 'data_plan-response'): _case_370_data_plan_response,
+    ('casefile', 'time'): _casefile_382_time,
+    ('casefile', 'handle'): _casefile_387_handle,
+    ('casefile', 'caseId'): _casefile_379_caseId,
+    ('casefile', 'handles'): _casefile_385_handles,
+    ('casefile', 'id'): _casefile_408_id,
+    ('casefile', 'seal'): _casefile_406_seal,
+    ('committee', 'time'): _committee_434_time,
+    ('committee', 'handle'): _committee_424_handle,
+    ('committee', 'line'): _committee_426_line,
+    ('committee', 'member'): _committee_422_member,
+    ('committee', 'signing'): _committee_438_signing,
+    ('committee', 'signature'): _committee_464_signature,
+    ('committee', 'id'): _committee_443_id,
+    ('committee', 'change'): _committee_441_change,
+    ('committee', 'memberRecipient'): _committee_429_memberRecipient,
+    ('envelope', 'time'): _envelope_508_time,
+    ('envelope', 'handle'): _envelope_512_handle,
+    ('envelope', 'caseId'): _envelope_505_caseId,
+    ('policy', 'rule'): _policy_529_rule,
+    ('policy', 'duration'): _policy_545_duration,
+    ('policy', 'ids'): _policy_547_ids,
 }
 
 # The case document without each event's data rules, and each event type's data rules.
-CASE_FRAME = _case_577
+CASE_FRAME = _case_585
 CASE_EVENT_DATA = {
     'amended': _case_24_data_amended,
     'assigned': _case_65_data_assigned,
     'cleared': _case_73_data_cleared,
     'closed': _case_81_data_closed,
-    'communicated': _case_91_data_communicated,
-    'contact': _case_100_data_contact,
-    'evidence': _case_108_data_evidence,
-    'excluded': _case_121_data_excluded,
-    'exported': _case_128_data_exported,
-    'granted': _case_138_data_granted,
-    'note': _case_147_data_note,
-    'opened': _case_154_data_opened,
-    'recused': _case_184_data_recused,
-    'reopened': _case_193_data_reopened,
-    'revoked': _case_200_data_revoked,
-    'proposed': _case_207_data_proposed,
-    'voted': _case_228_data_voted,
-    'decided': _case_238_data_decided,
-    'confirmed': _case_266_data_confirmed,
-    'lifted': _case_276_data_lifted,
-    'superseded': _case_286_data_superseded,
-    'appealed': _case_296_data_appealed,
-    'appeal-decided': _case_307_data_appeal_decided,
-    'released': _case_318_data_released,
-    'reporter-involvement': _case_327_data_reporter_involvement,
-    'law-enforcement': _case_335_data_law_enforcement,
-    'content-removed': _case_343_data_content_removed,
-    'conversation': _case_351_data_conversation,
-    'consulted': _case_361_data_consulted,
-    'plan-response': _case_369_data_plan_response,
+    'communicated': _case_92_data_communicated,
+    'contact': _case_101_data_contact,
+    'evidence': _case_109_data_evidence,
+    'excluded': _case_122_data_excluded,
+    'exported': _case_129_data_exported,
+    'granted': _case_139_data_granted,
+    'note': _case_148_data_note,
+    'opened': _case_155_data_opened,
+    'recused': _case_185_data_recused,
+    'reopened': _case_194_data_reopened,
+    'revoked': _case_201_data_revoked,
+    'proposed': _case_208_data_proposed,
+    'voted': _case_229_data_voted,
+    'decided': _case_239_data_decided,
+    'confirmed': _case_267_data_confirmed,
+    'lifted': _case_277_data_lifted,
+    'superseded': _case_287_data_superseded,
+    'appealed': _case_297_data_appealed,
+    'appeal-decided': _case_308_data_appeal_decided,
+    'released': _case_319_data_released,
+    'reporter-involvement': _case_328_data_reporter_involvement,
+    'law-enforcement': _case_336_data_law_enforcement,
+    'content-removed': _case_344_data_content_removed,
+    'conversation': _case_352_data_conversation,
+    'consulted': _case_362_data_consulted,
+    'plan-response': _case_370_data_plan_response,
 }
