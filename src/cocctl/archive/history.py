@@ -9,10 +9,11 @@ slower, and importing it costs ~70 ms, so it is not used here.
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE, Git
+from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE, Git, environment
 
 # Separators no commit cocctl writes can hold: record, group and unit separators.
 _RECORD, _GROUP, _UNIT = "\x1e", "\x1d", "\x1f"
@@ -297,3 +298,67 @@ def blob_ids(git: Git, names: Iterable[str]) -> dict[str, str]:
         parts = line.split(" ")
         found[name] = parts[0] if len(parts) == 2 and parts[1] == "blob" else NULL_BLOB
     return found
+
+
+class BlobReader:
+    """Blobs read one at a time through one long-running ``git cat-file --batch``, so none is held for long.
+
+    For a walk over every version of every case (verify): one git process,
+    one pipe round trip per blob, and the caller keeps only what it needs.
+    Use it as a context manager (the process ends on leaving).
+    """
+
+    def __init__(self, git: Git) -> None:
+        self.git = git
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> BlobReader:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def get(self, blob: str, default: bytes | None = None) -> bytes | None:
+        """The blob's bytes, or ``default`` when it is not a blob in this repository.
+
+        Raises:
+            GitError: git is missing or stopped answering.
+        """
+        if not _HASH.match(blob or "") or blob == NULL_BLOB:
+            return default
+        process = self._start()
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            process.stdin.write(blob.encode() + b"\n")
+            process.stdin.flush()
+            header = process.stdout.readline().decode("ascii", "replace").split(" ")
+            if len(header) != 3:
+                return default  # "<id> missing"
+            data = process.stdout.read(int(header[2]) + 1)[:-1]  # the object is followed by a newline
+        except (OSError, ValueError):
+            from cocctl.errors import GitError
+
+            self.close()
+            raise GitError("git cat-file stopped answering; run the command again") from None
+        return data if header[1] == "blob" else default
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._process is None:
+            try:
+                self._process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.git.root, env=environment(),
+                                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                                 stderr=subprocess.DEVNULL)
+            except FileNotFoundError:
+                from cocctl.errors import GitError
+
+                raise GitError("git is not installed; install git and try again") from None
+        return self._process
+
+    def close(self) -> None:
+        """End the git process (reading again starts a new one)."""
+        process, self._process = self._process, None
+        if process is not None:
+            for stream in (process.stdin, process.stdout):
+                if stream is not None:
+                    stream.close()
+            process.wait()

@@ -1,4 +1,4 @@
-"""A progress display for long remote work (clone, sync), only on a terminal."""
+"""A progress display for long work (clone, sync, verify, re-sealing every case, a cold cache), only on a terminal."""
 
 from __future__ import annotations
 
@@ -8,9 +8,14 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def reporter(what: str) -> Iterator[Callable[[str, int, "int | None"], None] | None]:
-    """Yield a progress callback drawing a Rich progress bar on stderr, or None when not on a terminal."""
-    if not sys.stderr.isatty():
+def reporter(what: str, show: bool = True) -> Iterator[Callable[[str, int, "int | None"], None] | None]:
+    """Yield a progress callback drawing a Rich progress bar on stderr, or None when not on a terminal.
+
+    Args:
+        what: what the work is, shown before each stage's name.
+        show: False yields None too (``--json``, ``--quiet``: nothing but the output).
+    """
+    if not show or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
