@@ -6,6 +6,9 @@ read come from its part encrypted to me, checked once when first read.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.summaries import Summaries
 from cocctl.errors import CocctlError
@@ -13,6 +16,20 @@ from cocctl.model.events import Event
 from cocctl.model.fold import fold
 from cocctl.model.state import CaseState
 from cocctl.service.workspace import Workspace
+
+# Told how far bulk work is: (stage, done, total); the CLI draws it on a terminal (render/progress.py).
+Progress = Callable[[str, int, "int | None"], None]
+Item = TypeVar("Item")
+
+
+def counted(items: Sequence[Item], stage: str, progress: Progress | None) -> Iterator[Item]:
+    """``items`` one by one, telling ``progress`` (when there is one) how many are done."""
+    for number, item in enumerate(items):
+        if progress is not None:
+            progress(stage, number, len(items))
+        yield item
+    if progress is not None:
+        progress(stage, len(items), len(items))
 
 
 class CaseReader:
