@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE, Git, environment
@@ -298,6 +299,54 @@ def blob_ids(git: Git, names: Iterable[str]) -> dict[str, str]:
         parts = line.split(" ")
         found[name] = parts[0] if len(parts) == 2 and parts[1] == "blob" else NULL_BLOB
     return found
+
+
+def stream_blobs(git: Git, ids: Sequence[str]) -> Iterator[tuple[str, bytes | None]]:
+    """Each of ``ids`` with its bytes (None when it is not a blob here), in order, from one ``git cat-file --batch``.
+
+    The ids are written by a thread while the blobs are read, so git never
+    waits for a round trip and only one blob is held at a time.
+
+    Raises:
+        GitError: git is missing or failed.
+    """
+    from cocctl.errors import GitError
+
+    wanted = [blob for blob in ids if _HASH.match(blob)]
+    if not wanted:
+        return
+    try:
+        process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=git.root, env=environment(),
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise GitError("git is not installed; install git and try again") from None
+    assert process.stdin is not None and process.stdout is not None
+    stdin, stdout = process.stdin, process.stdout
+
+    def feed() -> None:
+        try:
+            stdin.write("".join(f"{blob}\n" for blob in wanted).encode())
+        except OSError:
+            pass  # git stopped early; the reader reports it
+        finally:
+            stdin.close()
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        for blob in wanted:
+            header = stdout.readline().decode("ascii", "replace").rstrip("\n").split(" ")
+            if len(header) == 3 and header[2].isdigit():
+                data = stdout.read(int(header[2]) + 1)[:-1]
+                yield blob, data if header[1] == "blob" else None
+            elif len(header) == 2 and header[1] == "missing":
+                yield blob, None
+            else:
+                raise GitError("git cat-file printed something cocctl cannot read; run the command again")
+    finally:
+        stdout.close()
+        writer.join()
+        process.wait()
 
 
 class BlobReader:

@@ -39,6 +39,41 @@ class CaseReader:
         self.work = work
         self.cache = Summaries(work.archive, enabled=work.session.cache)
 
+    def build(self, case_ids: Sequence[str], private: bool = False, progress: Progress | None = None) -> None:
+        """Fill the cache for the cases not in it yet, in one pass over one ``git cat-file``.
+
+        Each committed version missing from the cache is parsed once: its
+        envelope is kept, and with ``private`` a case I am a reader of is
+        also decrypted, checked and kept (encrypted to me). Anything that
+        fails here is left for the per-case read, which reports it.
+
+        Args:
+            private: also the decrypted part (needs my identity).
+            progress: told how many cases are done; not called when the cache is warm.
+        """
+        work, cache = self.work, self.cache
+        me = work.me.handle if private else None
+        if me is not None and not cache.usable(work.identities):
+            me = None
+        wanted = [case_id for case_id in case_ids if not cache.cached(case_id) or (
+            me is not None and me in cache.envelope(case_id).readers and self._private(case_id) is None)]
+        done = 0
+        for case_id, found in cache.read_committed(wanted):
+            if me is not None and me in found.readers and self._private(case_id) is None:
+                try:
+                    loaded = work.open_file(found, work.archive.case_relpath(case_id))
+                except CocctlError:
+                    pass
+                else:
+                    cache.remember(case_id, work.me.recipient, work.identities,
+                                   [event.to_dict() for event in loaded.events])
+            done += 1
+            if progress is not None:
+                progress("building the summary cache", done, len(wanted))
+
+    def _private(self, case_id: str) -> object | None:
+        return self.cache.private(case_id, self.work.me.recipient, self.work.identities)
+
     def envelope(self, case_id: str) -> CaseFile:
         """The case's plaintext metadata (its seals are left out when it comes from the cache)."""
         return self.cache.envelope(case_id)
@@ -59,7 +94,7 @@ class CaseReader:
     def _read(self, case_id: str) -> tuple[tuple[Event, ...], CaseState | None]:
         work = self.work
         recipient = work.me.recipient
-        raw = self.cache.private(case_id, recipient, work.identities)
+        raw = self._private(case_id)
         if isinstance(raw, list):
             try:
                 return tuple(Event.from_dict(item) for item in raw), None
@@ -79,10 +114,12 @@ def reader(work: Workspace) -> CaseReader:
     return CaseReader(work)
 
 
-def envelope_rows(work: Workspace) -> list[tuple[str, CaseFile]]:
-    """(case id, envelope) of every case, through the cache."""
+def envelope_rows(work: Workspace, progress: Progress | None = None) -> list[tuple[str, CaseFile]]:
+    """(case id, envelope) of every case, through the cache (filled in one pass when cold)."""
     cases = reader(work)
-    rows = [(case_id, cases.envelope(case_id)) for case_id in work.archive.case_ids()]
+    ids = work.archive.case_ids()
+    cases.build(ids, progress=progress)
+    rows = [(case_id, cases.envelope(case_id)) for case_id in ids]
     cases.save()
     return rows
 

@@ -129,7 +129,9 @@ def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int,
     hidden: Counter[str] = Counter()
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     cases = bulk.reader(work)
-    for case_id in work.archive.case_ids():
+    ids = work.archive.case_ids()
+    cases.build(ids, private=True)
+    for case_id in ids:
         envelope = cases.envelope(case_id)
         in_period = begin <= parse_time(envelope.opened) <= finish
         if me not in envelope.readers:
