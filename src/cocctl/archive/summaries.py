@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from cocctl.archive import casefile, history
+from cocctl.archive import blobs, casefile
 from cocctl.archive import roster as roster_file
 from cocctl.archive.fsio import write_atomic
 from cocctl.archive.repo import CASES_DIR, Archive
@@ -101,7 +101,7 @@ class Summaries:
         reports them.
         """
         committed = [(case_id, self.blobs[case_id]) for case_id in case_ids if case_id in self.blobs]
-        for (case_id, blob), (_, data) in zip(committed, history.stream_blobs(self.archive.git,
+        for (case_id, blob), (_, data) in zip(committed, blobs.stream_blobs(self.archive.git,
                                                                               [b for _, b in committed])):
             if data is None:
                 continue

@@ -112,12 +112,10 @@ def read_report_file(path: Path) -> tuple[dict[str, Any], list[str]]:
     return raw, [str(handle) for handle in exclude]
 
 
-def list_cases(session: Session, statuses: list[str] | None = None,
-               progress: Progress | None = None) -> list[CaseRow]:
-    """List cases from their envelopes alone; no key is needed.
+def list_cases(session: Session, statuses: list[str] | None = None, progress: Progress | None = None) -> list[CaseRow]:
+    """List cases from their envelopes alone; no key is needed (``progress``: how a cold summary cache fills).
 
     When an identity is available, each row says whether I can read the case.
-    ``progress`` is told how a cold summary cache fills.
     """
     work = Workspace(session)
     try:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cocctl import clock
-from cocctl.archive import casefile, drivers, history
+from cocctl.archive import blobs, casefile, drivers, history
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.history import NULL_BLOB
 from cocctl.archive.ids import is_case_id
@@ -39,13 +39,13 @@ class LogEntry:
 class Versions:
     """Case file versions by blob id: parsed once, and their events when my key opens them.
 
-    ``source`` is a dict of blobs read ahead, or a :class:`history.BlobReader`
+    ``source`` is a dict of blobs read ahead, or a :class:`blobs.BlobReader`
     reading each as it is asked for; only the ``keep`` most recently used
     versions stay parsed, so walking every version of a large history holds
     a bounded number of them.
     """
 
-    def __init__(self, source: Mapping[str, bytes] | history.BlobReader, identities: list[Any] | None,
+    def __init__(self, source: Mapping[str, bytes] | blobs.BlobReader, identities: list[Any] | None,
                  keep: int = 4096) -> None:
         self.source = source
         self.identities = identities

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cocctl.archive import history, messages, trust, verified
+from cocctl.archive import blobs, history, messages, trust, verified
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.git import Git
 from cocctl.archive.history import NULL_BLOB, Commit
@@ -128,7 +128,7 @@ def verify(session: Session, known: str | None = None, *, rev: str = "HEAD", exc
                  for f in findings]
     rosters = trust.Rosters(git)
     rosters.prepare([p for c in commits for p in (c.id, *c.parents)])
-    with history.BlobReader(git) as reader:
+    with blobs.BlobReader(git) as reader:
         walk = _Walk(Versions(reader, None, keep=2048), rosters, offences, progress)
         walk.total = sum(1 + len(c.changes) for c in commits)
         for commit in commits:
