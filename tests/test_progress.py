@@ -47,3 +47,29 @@ def test_off_boarding_rekey_and_verify_show_progress_on_a_terminal_only(committe
     assert "checking commits" not in plain.output
     removed = committee.ok("alice", "member", "remove", "bob", "--yes")
     assert "re-sealing" not in removed.output and "removed bob; re-sealed 3 case(s)" in removed.stderr
+
+
+def test_a_cold_summary_cache_shows_its_progress_and_a_warm_one_nothing(committee):
+    cases = sorted(committee.open() for _ in range(3))
+    code, out, shown = on_terminal(committee, "alice", "list")
+    assert code == 0 and "list: building the summary cache" in shown
+    assert [line.split()[0] for line in out.splitlines()] == ["case", *cases]
+    code, _, shown = on_terminal(committee, "alice", "list")
+    assert code == 0 and "summary cache" not in shown
+    code, _, shown = on_terminal(committee, "alice", "due")  # list kept no events: due decrypts each case once
+    assert code == 0 and "due: building the summary cache" in shown
+    code, _, shown = on_terminal(committee, "alice", "due")
+    assert code == 0 and "summary cache" not in shown
+
+
+def test_list_and_due_off_a_terminal_are_plain_aligned_columns_with_whole_values(committee):
+    cases = sorted(committee.open() for _ in range(3))
+    lines = committee.ok("alice", "list").stdout.splitlines()
+    assert lines[0].split() == ["case", "status", "opened", "updated", "readers", "you"]
+    starts = {line.index("open ") for line in lines[1:]}
+    assert len(starts) == 1 and lines[0].index("status") in starts  # one column, under its header
+    assert [line.split("  ")[0].strip() for line in lines[1:]] == cases
+    assert all(line.endswith("can read") and "…" not in line for line in lines[1:])
+    due = committee.ok("alice", "due").stdout.splitlines()
+    assert due[0].split() == ["case", "deadline", "due", "owner"] and "…" not in "".join(due)
+    assert all(line == line.rstrip() for line in due)
