@@ -15,6 +15,7 @@ from cocctl.archive.roster import Entry, Member, Pending, Roster
 from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound, UsageError
 from cocctl.model import events as ev
+from cocctl.service import bulk
 from cocctl.service.bulk import Progress, counted
 from cocctl.service.evidence import resealed
 from cocctl.service.keys import PublicKeys, check_handle
@@ -141,11 +142,13 @@ def approve_removal(session: Session, handle: str, progress: Progress | None = N
 
 
 def _refuse_stranding(work: Workspace, handle: str) -> None:
-    stranded = []
-    for case_id in work.archive.case_ids():
-        found = work.archive.read_case(case_id)
-        if found.readers == (handle,) and not found.guests:
-            stranded.append(case_id)
+    """Refuse to remove the only reader of a case (read from the summary cache: no case parsed twice)."""
+    cases = bulk.reader(work)
+    ids = work.archive.case_ids()
+    cases.build(ids)
+    stranded = [case_id for case_id in ids
+                if (found := cases.envelope(case_id)).readers == (handle,) and not found.guests]
+    cases.save()
     if stranded:
         raise ConflictError(
             f"{handle} is the only reader of {len(stranded)} case(s) ({', '.join(stranded[:5])}); "
