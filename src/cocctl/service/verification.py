@@ -222,13 +222,21 @@ class _Walk:
         for parent, changes in per_parent.items():
             for change in changes:
                 parents_versions.setdefault(change.path, {})[parent] = change.old
+        news: dict[str, str] = {}
+        for changes in per_parent.values():
+            for change in changes:
+                news.setdefault(change.path, change.new)
+        paths = list(parents_versions)
         for number, (path, olds) in enumerate(parents_versions.items()):
-            if number and number % 256 == 0:
-                self.advance(256)
-                self.counted += 256
+            if number % 256 == 0:  # read the next files' versions in one pass
+                if number:
+                    self.advance(256)
+                    self.counted += 256
+                self.versions.prefetch(blob for p in paths[number:number + 256]
+                                       for blob in (*parents_versions[p].values(), news[p]))
             if commit.is_merge and len(olds) < len(per_parent):
                 continue  # the merge keeps one parent's version of this file, checked in its own commit
-            new_blob = next(ch.new for chs in per_parent.values() for ch in chs if ch.path == path)
+            new_blob = news[path]
             case = case_of(path)
             if commit.case is not None and not commit.is_merge and case != commit.case and commit.action != "upgrade":
                 self.offend(commit, "changes a file of another case than its Cocctl-Case trailer names", path)
