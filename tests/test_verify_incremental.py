@@ -129,3 +129,24 @@ def test_known_skips_its_history_and_an_unknown_one_is_a_clear_error(committee):
     assert "not a commit in this repository" in unknown.stderr and "verify --full" in unknown.stderr
     typo = committee.run(None, "verify", "--known", "mian")
     assert typo.exit_code == 3 and "--known mian is not a commit" in typo.stderr
+
+
+def test_a_forged_commit_merged_in_from_a_side_branch_is_caught(committee):
+    import os
+    import subprocess
+
+    case = committee.open()
+    committee.ok("bob", "amend", case, "--note", "one")
+    verify(committee)
+    proven = committee.head()
+    git(committee.root, "checkout", "-q", "-b", "side")
+    forged = drop_last_seal(committee, case)
+    git(committee.root, "checkout", "-q", "main")
+    committee.ok("alice", "amend", case, "--note", "on main")
+    env = {**os.environ, "COCCTL_IDENTITY": str(committee.keys["alice"])}
+    merged = subprocess.run(["git", "merge", "-q", "--no-edit", "side"], cwd=committee.root, capture_output=True,
+                            text=True, env=env)
+    assert merged.returncode == 0, merged.stderr
+    found = verify(committee, code=1)
+    assert not found["full"] and found["proven"] == [proven] and found["commits"] == 3
+    assert [p["commit"] for p in found["problems"]] == [forged]
