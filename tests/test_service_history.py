@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cocctl.errors import UsageError
-from cocctl.service import cases, history
+from cocctl.service import cases, history, verification
 from cocctl.service.workspace import Session
 from tests.conftest import git
 from tests.test_service_cases import REPORT
@@ -35,7 +35,7 @@ def test_log_lists_commits_newest_first_with_the_events_a_reader_may_see(committ
 def test_verify_walks_every_commit_and_finds_nothing_in_an_untouched_history(committee):
     case = cases.open_case(as_(committee, "alice"), dict(REPORT), exclude=[]).case
     cases.close_case(as_(committee, "bob"), case, "warned", None)
-    found = history.verify(Session(archive=committee.root))
+    found = verification.verify(Session(archive=committee.root))
     assert (found.commits, found.case_commits, found.checked, found.problems) == (5, 2, 2, ())
     assert found.signatures == {"unsigned": 2}
 
@@ -45,6 +45,6 @@ def test_verify_names_a_commit_cocctl_did_not_make(committee):
     path = committee.root / "cases" / f"{case}.yaml"
     path.write_text(path.read_text() + "\n")
     git(committee.root, "commit", "-qam", "tidy whitespace")
-    problems = history.verify(Session(archive=committee.root)).problems
+    problems = verification.verify(Session(archive=committee.root)).problems
     assert [(p.commit, p.subject) for p in problems] == [(committee.head(), "tidy whitespace")]
     assert "was not made by cocctl" in problems[0].message

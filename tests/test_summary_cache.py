@@ -119,9 +119,9 @@ def test_search_reads_each_case_once_then_from_the_cache(committee, cache, monke
 
     cases = {_open(committee) for _ in range(3)}
     loads: list[str] = []
-    real = Workspace.load_case
-    monkeypatch.setattr(Workspace, "load_case", lambda self, case_id, *a, **k: loads.append(case_id) or
-                        real(self, case_id, *a, **k))
+    real = Workspace.open_file  # every decryption goes through it (a cold cache fills in one pass)
+    monkeypatch.setattr(Workspace, "open_file", lambda self, found, *a, **k: loads.append(found.case) or
+                        real(self, found, *a, **k))
     cold = committee.ok("alice", "search", "quartermaine", "--json").stdout
     assert {found["case"] for found in json.loads(cold)["found"]} == cases and sorted(loads) == sorted(cases)
     for path in _files(cache):

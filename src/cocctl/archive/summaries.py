@@ -15,7 +15,9 @@ leave a whole file behind (the last one wins) and a reader never sees half:
 
 A missing, unreadable or corrupt cache file is treated as empty and rebuilt.
 Files with uncommitted changes are never cached (their blob id is not known
-without hashing them); they are read as they are.
+without hashing them); they are read as they are. A cold cache is filled in
+one pass (:meth:`Summaries.read_committed`): every committed version read
+through one ``git cat-file --batch``, not a file open per case.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from cocctl.archive import casefile
+from cocctl.archive import blobs, casefile
 from cocctl.archive import roster as roster_file
 from cocctl.archive.fsio import write_atomic
 from cocctl.archive.repo import CASES_DIR, Archive
@@ -74,11 +77,41 @@ class Summaries:
             except TypeError:
                 pass  # a corrupt entry: read the file
         found = self.archive.read_case(case_id)
+        self._keep_envelope(blob, found)
+        return found
+
+    def _keep_envelope(self, blob: str | None, found: casefile.CaseFile) -> None:
         if blob and found.version == 2:
             data = {key: getattr(found, key) for key in ENVELOPE_FIELDS}
-            entries[blob] = {key: list(value) if isinstance(value, tuple) else value for key, value in data.items()}
+            self._load_envelopes()[blob] = {key: list(value) if isinstance(value, tuple) else value
+                                            for key, value in data.items()}
             self._dirty.add("envelopes")
-        return found
+
+    def cached(self, case_id: str) -> bool:
+        """Whether the envelope of the case's committed version is in the cache."""
+        blob = self.blobs.get(case_id)
+        return bool(blob) and blob in self._load_envelopes()
+
+    def read_committed(self, case_ids: Sequence[str]) -> Iterator[tuple[str, casefile.CaseFile]]:
+        """Parse the committed version of each case, all read through one ``git cat-file`` (no file open per case).
+
+        Each envelope is kept in the cache as it is read. Cases with
+        uncommitted changes, and files that do not parse, are left out: a
+        per-case read (:meth:`envelope`, ``Archive.read_case``) reads or
+        reports them.
+        """
+        committed = [(case_id, self.blobs[case_id]) for case_id in case_ids if case_id in self.blobs]
+        for (case_id, blob), (_, data) in zip(committed, blobs.stream_blobs(self.archive.git,
+                                                                              [b for _, b in committed])):
+            if data is None:
+                continue
+            try:
+                found = casefile.loads(data, name=self.archive.case_relpath(case_id))
+            except CocctlError:
+                continue
+            if found.case == case_id:
+                self._keep_envelope(blob, found)
+                yield case_id, found
 
     def _load_envelopes(self) -> dict[str, dict[str, Any]]:
         if self._envelopes is None:

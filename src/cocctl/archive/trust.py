@@ -215,12 +215,17 @@ def _first_signed(before: Roster | None, after: Roster) -> list[str]:
 
 
 def walk(git: Git, since: str | None, head: str = "HEAD",
-         removal_rule: RemovalRule | None = None) -> tuple[str, list[Finding]]:
-    """Check every commit after ``since`` (or all) up to ``head``; return head's id and the findings."""
+         removal_rule: RemovalRule | None = None, exclude: tuple[str, ...] = ()) -> tuple[str, list[Finding]]:
+    """Check every commit after ``since`` (or all) up to ``head``; return head's id and the findings.
+
+    Args:
+        exclude: also leave out the commits reachable from these (verify's
+            commits proven before).
+    """
     head_id = git.commit_id(head)
     if not head_id:
         return "", []
-    spec = [f"{since}..{head_id}"] if since else [head_id]
+    spec = [head_id, "--not", *([since] if since else []), *exclude] if since or exclude else [head_id]
     lines = git.run("rev-list", "--reverse", "--topo-order", "--parents", *spec).split("\n")
     graph = [(parts[0], tuple(parts[1:])) for parts in (line.split() for line in lines) if parts]
     rosters = Rosters(git)

@@ -80,9 +80,13 @@ def member_remove(
     from cocctl import render
     from cocctl.service import committee
 
+    from cocctl.render import progress
+
     if not yes:
         typer.confirm(f"remove {handle} from the committee and re-seal their cases without them?", abort=True)
-    _removed(render, handle, committee.remove_member(session(ctx), handle))
+    with progress.reporter("off-boarding") as report:
+        change = committee.remove_member(session(ctx), handle, report)
+    _removed(render, handle, change)
 
 
 @member_app.command("approve")
@@ -98,9 +102,13 @@ def member_approve(
     from cocctl import render
     from cocctl.service import committee
 
+    from cocctl.render import progress
+
     if not yes:
         typer.confirm(f"sign the removal of {handle} from the committee?", abort=True)
-    _removed(render, handle, committee.approve_removal(session(ctx), handle))
+    with progress.reporter("off-boarding") as report:
+        change = committee.approve_removal(session(ctx), handle, report)
+    _removed(render, handle, change)
 
 
 def _removed(render, handle: str, change) -> None:  # type: ignore[no-untyped-def]
@@ -148,7 +156,10 @@ def member_rotate_key(
     from cocctl import render
     from cocctl.service import committee
 
-    change = committee.rotate_key(session(ctx), handle, _keys(key, None, ssh_key))
+    from cocctl.render import progress
+
+    with progress.reporter("rotating the key") as report:
+        change = committee.rotate_key(session(ctx), handle, _keys(key, None, ssh_key), report)
     _report(render, f"rotated the key of {handle}", change)
     render.info("their old key can still read old versions in git history; see the README")
 
@@ -179,7 +190,10 @@ def rekey(
     from cocctl import render
     from cocctl.service import committee
 
-    change = committee.rekey(session(ctx), check)
+    from cocctl.render import progress
+
+    with progress.reporter("rekey", show=not json) as report:
+        change = committee.rekey(session(ctx), check, report)
     if json:
         render.emit_json(change)
     elif check:
@@ -222,7 +236,10 @@ def upgrade(ctx: typer.Context) -> None:
     from cocctl import render
     from cocctl.service import upgrade as service
 
-    outcome = service.upgrade(session(ctx))
+    from cocctl.render import progress
+
+    with progress.reporter("upgrade") as report:
+        outcome = service.upgrade(session(ctx), report)
     render.info(f"upgraded the archive: {len(outcome.converted)} case(s) converted")
     if outcome.unreadable:
         render.info(f"{len(outcome.unreadable)} case(s) you cannot read stay format 1 until a reader runs "

@@ -79,8 +79,11 @@ def log(
 def verify(
     ctx: typer.Context,
     known: Optional[str] = typer.Option(
-        None, "--known", help="A commit seen before (e.g. the previous push); it must still be in the history."
+        None, "--known", help="A commit verified before (CI: the previous push): only the commits after it are "
+        "checked. It must still be in the history, or history was rewritten."
     ),
+    full: bool = typer.Option(False, "--full", help="Check the whole history again, not only what is new since "
+                              "the last verify."),
     json: bool = typer.Option(False, "--json", help="Print JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the offences (the pre-push guard)."),
     new: bool = typer.Option(False, "--new", help="Report only commits the remotes do not have yet (what a push adds)."),
@@ -88,12 +91,17 @@ def verify(
     """Prove the history is the committee's: signed roster changes and seals, logs that only grow, cocctl's commits.
 
     Needs no key. Names each offending commit and exits 1 when anything fails.
+    A clean verify is remembered in this clone (.git/cocctl/verified), so the
+    next one checks only the commits made since; --full checks everything.
     """
     from cocctl import render
     from cocctl.render import audit as out
-    from cocctl.service import history
+    from cocctl.render import progress
+    from cocctl.service import verification
 
-    result = history.verify(session(ctx), known, exclude=("--remotes",) if new else ())
+    with progress.reporter("verify", show=not (json or quiet)) as report:
+        result = verification.verify(session(ctx), known, exclude=("--remotes",) if new else (), full=full,
+                                     progress=report)
     if json:
         render.emit_json(result)
     elif not quiet or result.problems:

@@ -133,9 +133,11 @@ def list_(
 ) -> None:
     """List cases from their plaintext metadata (no key needed)."""
     from cocctl import render
+    from cocctl.render import progress
     from cocctl.service import cases
 
-    rows = cases.list_cases(session(ctx), status or None)
+    with progress.reporter("list", show=not json) as report:
+        rows = cases.list_cases(session(ctx), status or None, report)
     render.emit_json(rows) if json else render.case_rows(rows)
 
 

@@ -29,9 +29,11 @@ def due(
     """
     from cocctl import render
     from cocctl.render import followup as show
+    from cocctl.render import progress
     from cocctl.service import deadlines
 
-    report = deadlines.due(session(ctx), at=at, mine=mine, check=check)
+    with progress.reporter("due", show=not json) as bar:
+        report = deadlines.due(session(ctx), at=at, mine=mine, check=check, progress=bar)
     render.emit_json(report) if json else show.due(report)
     if check and report.overdue:
         render.error(f"{len(report.overdue)} deadline(s) overdue")

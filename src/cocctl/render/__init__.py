@@ -64,20 +64,37 @@ def error(text: str) -> None:
     sys.stderr.write(f"cocctl: {_visible(text)}\n")
 
 
-def case_rows(rows: Sequence[Any]) -> None:
-    """Print the case list."""
-    from rich.table import Table
+def aligned(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """Print plain columns two spaces apart, every value whole: for output that is not a terminal.
 
+    A Rich table spent ~0.7 ms a row laying itself out (7.5 s for 10,000
+    cases) and cropped values to 80 columns when piped; this writes the
+    text once. Values are made visible (controls written out) here.
+    """
+    table = [list(headers), *([_visible(cell) for cell in row] for row in rows)]
+    widths = [max(len(row[column]) for row in table) for column in range(len(headers))]
+    sys.stdout.write("".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n"
+                             for row in table))
+
+
+def case_rows(rows: Sequence[Any]) -> None:
+    """Print the case list: a Rich table on a terminal, plain aligned columns otherwise."""
     if not rows:
         info("no cases")
         return
+    headers = ("case", "status", "opened", "updated", "readers", "you")
+    cells = [(row.case, row.status, _short(row.opened), _short(row.updated), str(len(row.readers)),
+              {True: "can read", False: "cannot read", None: ""}[row.readable]) for row in rows]
+    if not sys.stdout.isatty():
+        aligned(headers, cells)
+        return
+    from rich.table import Table
+
     table = Table(box=None, pad_edge=False)
-    for header in ("case", "status", "opened", "updated", "readers", "you"):
+    for header in headers:
         table.add_column(header, no_wrap=True)
-    for row in rows:
-        you = {True: "can read", False: "cannot read", None: ""}[row.readable]
-        table.add_row(*map(_text, (row.case, row.status, _short(row.opened), _short(row.updated))),
-                      str(len(row.readers)), you)
+    for row in cells:
+        table.add_row(*map(_text, row))
     console().print(table)
 
 

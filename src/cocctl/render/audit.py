@@ -79,6 +79,11 @@ def verify_result(result: Any) -> None:
             sys.stdout.write(f"{visible(item.commit[:12])}{where}: {visible(item.message)}\n")
     info(f"verified {result.commits} commit(s), {result.case_commits} touching cases/, "
          f"{result.checked} case version change(s) checked for growth")
+    if not result.full:
+        info(f"only commits after {visible(result.proven[0][:12])} (verified before) were checked; "
+             "'cocctl verify --full' checks the whole history")
+    elif result.why_full and result.why_full != "--full":
+        info(f"the whole history was checked: {visible(result.why_full)}")
     if result.unchecked:
         info(f"{result.unchecked} case change(s) could not be checked: format-1 files, or made before the "
              "roster was signed ('cocctl upgrade')")

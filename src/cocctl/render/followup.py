@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from cocctl.clock import parse_time
+import sys
 from typing import Any
 
-from cocctl.render import console, info
+from cocctl.clock import parse_time
+from cocctl.render import aligned, console, info
 from cocctl.render.safe import text, visible
 
 
@@ -19,9 +20,7 @@ def _until(at: str, now: str) -> str:
 
 
 def due(report: Any) -> None:
-    """Print pending deadlines, most urgent first."""
-    from rich.table import Table
-
+    """Print pending deadlines, most urgent first: a Rich table on a terminal, plain aligned columns otherwise."""
     if report.keyless:
         info("reading plaintext metadata only: owners are not shown")
     if report.unreadable:
@@ -29,17 +28,20 @@ def due(report: Any) -> None:
     if not report.items:
         info(f"nothing due (as of {report.now})")
         return
+    headers = ("case", "deadline", "due", "", "owner")
+    rows = [(item.case, item.kind, item.at[:16].replace("T", " "), _until(item.at, report.now),
+             (item.owner or ("no owner" if item.decrypted else "")) + (f" (+{item.secondary})" if item.secondary else ""),
+             item.status == "overdue") for item in report.items]
+    if not sys.stdout.isatty():
+        aligned(headers, [row[:5] for row in rows])
+        return
+    from rich.table import Table
+
     table = Table(box=None, pad_edge=False)
-    for header in ("case", "deadline", "due", "", "owner"):
+    for header in headers:
         table.add_column(header)
-    for item in report.items:
-        when = _until(item.at, report.now)
-        style = "red" if item.status == "overdue" else ""
-        owner = item.owner or ("no owner" if item.decrypted else "")
-        if item.secondary:
-            owner += f" (+{item.secondary})"
-        table.add_row(text(item.case), text(item.kind), text(item.at[:16].replace("T", " ")),
-                      f"[{style}]{when}[/{style}]" if style else when, text(owner))
+    for case, kind, at, when, owner, overdue in rows:
+        table.add_row(text(case), text(kind), text(at), f"[red]{when}[/red]" if overdue else when, text(owner))
     console().print(table)
 
 

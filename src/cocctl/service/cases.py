@@ -14,7 +14,7 @@ from cocctl.model import events as ev
 from cocctl.model.state import CLOSED, CaseState
 from cocctl.policy import disclosure
 from cocctl.policy.sanctions import pending_interim
-from cocctl.service.bulk import envelope_rows
+from cocctl.service.bulk import Progress, envelope_rows
 from cocctl.service.document import document
 from cocctl.service.workspace import CaseChange, Session, Workspace
 from cocctl.text import require_single_line, require_text
@@ -112,8 +112,8 @@ def read_report_file(path: Path) -> tuple[dict[str, Any], list[str]]:
     return raw, [str(handle) for handle in exclude]
 
 
-def list_cases(session: Session, statuses: list[str] | None = None) -> list[CaseRow]:
-    """List cases from their envelopes alone; no key is needed.
+def list_cases(session: Session, statuses: list[str] | None = None, progress: Progress | None = None) -> list[CaseRow]:
+    """List cases from their envelopes alone; no key is needed (``progress``: how a cold summary cache fills).
 
     When an identity is available, each row says whether I can read the case.
     """
@@ -123,7 +123,7 @@ def list_cases(session: Session, statuses: list[str] | None = None) -> list[Case
     except Exception:  # no identity, or not a member: the list is still useful
         me = None
     rows = []
-    for case_id, envelope in envelope_rows(work):
+    for case_id, envelope in envelope_rows(work, progress):
         if statuses and envelope.status not in statuses:
             continue
         readable = None if me is None else me in envelope.readers

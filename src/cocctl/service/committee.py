@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,8 @@ from cocctl.archive.roster import Entry, Member, Pending, Roster
 from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound, UsageError
 from cocctl.model import events as ev
+from cocctl.service import bulk
+from cocctl.service.bulk import Progress, counted
 from cocctl.service.evidence import resealed
 from cocctl.service.keys import PublicKeys, check_handle
 from cocctl.service.policy import policy_of, settings_fields
@@ -85,7 +87,7 @@ def add_member(session: Session, handle: str, keys: PublicKeys, *, name: str | N
     return _change(work, [entry], handle, "member-add", f"Add member {handle}")
 
 
-def remove_member(session: Session, handle: str) -> RosterChange:
+def remove_member(session: Session, handle: str, progress: Progress | None = None) -> RosterChange:
     """Off-board a member: they leave the roster and every case I can read is re-sealed without them.
 
     Cases I cannot read are marked for a reader's re-seal and listed. Where
@@ -114,11 +116,11 @@ def remove_member(session: Session, handle: str) -> RosterChange:
         action, subject = "member-remove", f"Remove member {handle}"
     else:
         action, subject = "member-propose-removal", f"Propose removing member {handle}"
-    change = _change(work, [entry], handle, action, subject)
+    change = _change(work, [entry], handle, action, subject, progress)
     return replace(change, checklist=() if change.pending else OFFBOARDING_CHECKLIST)
 
 
-def approve_removal(session: Session, handle: str) -> RosterChange:
+def approve_removal(session: Session, handle: str, progress: Progress | None = None) -> RosterChange:
     """Sign a removal waiting for the majority; the signature that makes it takes effect off-boards them.
 
     Raises:
@@ -135,16 +137,18 @@ def approve_removal(session: Session, handle: str) -> RosterChange:
     if len(pending.approvals) + 1 >= pending.needs:
         _refuse_stranding(work, handle)
     entry = _entry(work, roster_file.APPROVE, approves=pending.id)
-    change = _change(work, [entry], handle, "member-approve", f"Approve removing member {handle}")
+    change = _change(work, [entry], handle, "member-approve", f"Approve removing member {handle}", progress)
     return replace(change, checklist=() if change.pending else OFFBOARDING_CHECKLIST)
 
 
 def _refuse_stranding(work: Workspace, handle: str) -> None:
-    stranded = []
-    for case_id in work.archive.case_ids():
-        found = work.archive.read_case(case_id)
-        if found.readers == (handle,) and not found.guests:
-            stranded.append(case_id)
+    """Refuse to remove the only reader of a case (read from the summary cache: no case parsed twice)."""
+    cases = bulk.reader(work)
+    ids = work.archive.case_ids()
+    cases.build(ids)
+    stranded = [case_id for case_id in ids
+                if (found := cases.envelope(case_id)).readers == (handle,) and not found.guests]
+    cases.save()
     if stranded:
         raise ConflictError(
             f"{handle} is the only reader of {len(stranded)} case(s) ({', '.join(stranded[:5])}); "
@@ -152,7 +156,7 @@ def _refuse_stranding(work: Workspace, handle: str) -> None:
         )
 
 
-def rotate_key(session: Session, handle: str, keys: PublicKeys) -> RosterChange:
+def rotate_key(session: Session, handle: str, keys: PublicKeys, progress: Progress | None = None) -> RosterChange:
     """Give a member a new recipient and signing key; their clearances, ownership and votes stay.
 
     Raises:
@@ -168,7 +172,7 @@ def rotate_key(session: Session, handle: str, keys: PublicKeys) -> RosterChange:
         raise ConflictError("that age recipient already belongs to another active member")
     entry = _entry(work, roster_file.ROTATE,
                    member={"handle": handle, "recipient": keys.recipient, "signing": keys.signing})
-    return _change(work, [entry], handle, "member-rotate-key", f"Rotate the key of member {handle}")
+    return _change(work, [entry], handle, "member-rotate-key", f"Rotate the key of member {handle}", progress)
 
 
 def update_member(session: Session, handle: str, fields: dict[str, Any], action: str, subject: str) -> str:
@@ -230,7 +234,7 @@ def _signing_required(config: bytes | None) -> bool:
         return True
 
 
-def rekey(session: Session, check: bool = False) -> RosterChange:
+def rekey(session: Session, check: bool = False, progress: Progress | None = None) -> RosterChange:
     """Re-seal every case whose seals are not encrypted to exactly its readers.
 
     Args:
@@ -242,9 +246,9 @@ def rekey(session: Session, check: bool = False) -> RosterChange:
     """
     work = Workspace(session)
     if check:
-        plan = _plan(work, work.archive.roster, apply=False)
+        plan = _plan(work, work.archive.roster, apply=False, progress=progress)
         return RosterChange(None, "", plan.reencrypted, plan.unreadable)
-    return _change(work, [], None, "rekey", "Re-seal cases to their readers")
+    return _change(work, [], None, "rekey", "Re-seal cases to their readers", progress)
 
 
 def confirm_member(session: Session, handle: str) -> str:
@@ -268,7 +272,8 @@ def _entry(work: Workspace, change: str, **fields: Any) -> Entry:
     return roster_file.sign_entry(work.signer, entry)
 
 
-def _change(work: Workspace, entries: list[Entry], handle: str | None, action: str, subject: str) -> RosterChange:
+def _change(work: Workspace, entries: list[Entry], handle: str | None, action: str, subject: str,
+            progress: Progress | None = None) -> RosterChange:
     """Append ``entries`` to the roster and re-seal every case the change affects, as one commit."""
     work.signer  # only members with a valid key change the roster  # noqa: B018
     archive = work.archive
@@ -279,7 +284,7 @@ def _change(work: Workspace, entries: list[Entry], handle: str | None, action: s
         for entry in entries:
             roster = roster.with_entry(entry)
         leaving = not roster.get(work.me.handle).active  # resigning, or my approval completes my removal
-        plan = _plan(work, roster, apply=True, leaving=leaving)
+        plan = _plan(work, roster, apply=True, leaving=leaving, progress=progress)
         changes: dict[str, bytes | None] = dict(plan.files)
         if entries:
             changes[roster_file.FILE_NAME] = roster_file.dumps(roster)
@@ -305,12 +310,14 @@ class _Plan:
     unreadable: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _plan(work: Workspace, roster: Roster, apply: bool, leaving: bool = False) -> _Plan:
+def _plan(work: Workspace, roster: Roster, apply: bool, leaving: bool = False,
+          progress: Progress | None = None) -> _Plan:
     """Which cases need re-sealing under ``roster``, and (with ``apply``) their new bytes.
 
     Args:
         leaving: I leave the committee in this change, so my key may sign no
             re-seal; the cases are marked for their remaining readers instead.
+        progress: told how many cases are read, then checked and re-sealed.
     """
     archive = work.archive
     before = archive.roster
@@ -319,17 +326,21 @@ def _plan(work: Workspace, roster: Roster, apply: bool, leaving: bool = False) -
     rotated = frozenset(m.handle for m in roster.active
                         if (old := before.find(m.handle)) and old.recipient != m.recipient)
     files, reencrypted, unreadable = [], [], []
-    cases = [(case_id, archive.read_case(case_id)) for case_id in archive.case_ids()]
+    ids = archive.case_ids()
+    if ids and progress is not None:
+        work.identities  # a passphrase is asked before the progress bar is drawn  # noqa: B018
+    cases = [(case_id, archive.read_case(case_id)) for case_id in counted(ids, "reading cases", progress)]
     work.plugins.prepare([found for _, found in cases])
     try:
-        _each(work, cases, before, roster, rotated, apply, leaving, files, reencrypted, unreadable)
+        _each(work, counted(cases, "re-sealing cases", progress), before, roster, rotated, apply, leaving, files,
+              reencrypted, unreadable)
     except BaseException:
         attachments.discard(data for _, data in files)
         raise
     return _Plan(tuple(files), tuple(reencrypted), tuple(unreadable))
 
 
-def _each(work: Workspace, cases: list[tuple[str, CaseFile]], before: Roster, roster: Roster, rotated: frozenset[str],
+def _each(work: Workspace, cases: Iterable[tuple[str, CaseFile]], before: Roster, roster: Roster, rotated: frozenset[str],
           apply: bool, leaving: bool, files: list, reencrypted: list, unreadable: list) -> None:
     """Add each case's re-sealed files (with ``apply``) and its verdict to the lists."""
     archive = work.archive

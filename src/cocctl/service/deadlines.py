@@ -48,7 +48,8 @@ class DueReport:
         return tuple(item for item in self.items if item.status == OVERDUE)
 
 
-def due(session: Session, *, at: str | None = None, mine: bool = False, check: bool = False) -> DueReport:
+def due(session: Session, *, at: str | None = None, mine: bool = False, check: bool = False,
+        progress: bulk.Progress | None = None) -> DueReport:
     """List pending deadlines of every case, most urgent first.
 
     With ``check`` only the plaintext envelopes are read, so no private key
@@ -59,6 +60,7 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
     Args:
         at: evaluate as of this ISO 8601 time instead of now.
         mine: only cases I own (primary or secondary); needs my identity.
+        progress: told how a cold summary cache fills.
 
     Raises:
         UsageError: ``--mine`` together with ``--check``, or a bad time.
@@ -78,16 +80,16 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
     unreadable: list[str] = []
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     cases = bulk.reader(work)
-    for case_id in work.archive.case_ids():
+    ids = work.archive.case_ids()
+    cases.build(ids, private=me is not None, progress=progress)
+    for case_id in ids:
+        envelope = cases.envelope(case_id)
         if me is not None:
-            try:
-                state = cases.state(case_id)
-            except AccessDenied:
-                unreadable.append(case_id)
-            else:
+            state = _readable(cases, case_id, me in envelope.readers)
+            if state is not None:
                 items += _from_state(state, work.policy, now)
                 continue
-        envelope = cases.envelope(case_id)
+            unreadable.append(case_id)
         items += [_item(case_id, raw["kind"], parse_time(raw["at"]), now) for raw in envelope.due
                   if _shown(raw["kind"], parse_time(raw["at"]), now)]
     cases.save()
@@ -95,6 +97,14 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
         items = [item for item in items if me in (item.owner, item.secondary)]
     items.sort(key=lambda item: (item.at, item.case, item.kind))
     return DueReport(format_time(now), tuple(items), tuple(unreadable), keyless=me is None)
+
+
+def _readable(cases: bulk.CaseReader, case_id: str, reader: bool) -> Any:
+    """The case's state when I can read it (a reader by its metadata, and its seals open), else None."""
+    try:
+        return cases.state(case_id) if reader else None
+    except AccessDenied:
+        return None
 
 
 def _from_state(state: Any, settings: dict[str, Any], now: datetime) -> list[DueItem]:

@@ -35,7 +35,9 @@ def readable_cases(work: Workspace, skip: str | None = None) -> tuple[list[CaseS
     me = work.me.handle
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     cases = bulk.reader(work)
-    for case_id in work.archive.case_ids():
+    ids = work.archive.case_ids()
+    cases.build(ids, private=True)
+    for case_id in ids:
         if case_id == skip:
             continue
         envelope = cases.envelope(case_id)

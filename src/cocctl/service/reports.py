@@ -157,7 +157,9 @@ def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int,
         before = begin
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
     cases = bulk.reader(work)
-    for case_id in work.archive.case_ids():
+    ids = work.archive.case_ids()
+    cases.build(ids, private=True)
+    for case_id in ids:
         envelope = cases.envelope(case_id)
         opened = parse_time(envelope.opened)
         # The period is judged by the date every member sees (when the case was

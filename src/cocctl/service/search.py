@@ -66,9 +66,11 @@ def search(session: Session, query: str, fields: Sequence[str] = (), statuses: S
     work = Workspace(session)
     me = work.me.handle
     cases = bulk.reader(work)  # the summary cache: a case decrypted once per version, not at every search
+    ids = work.archive.case_ids()
+    cases.build(ids, private=True)
     found: list[Found] = []
     searched = unreadable = 0
-    for case_id in work.archive.case_ids():
+    for case_id in ids:
         case_file = cases.envelope(case_id)
         if statuses and case_file.status not in statuses:
             continue

@@ -201,9 +201,9 @@ def _refuse_offences(session: Session, incoming: str) -> None:
     Raises:
         IntegrityError: naming the first offending incoming commit; nothing was merged.
     """
-    from cocctl.service import history
+    from cocctl.service import verification
 
-    found = history.verify(session, rev=incoming, exclude=("HEAD",)).problems
+    found = verification.verify(session, rev=incoming, exclude=("HEAD",)).problems
     if found:
         first = found[0]
         where = f" {first.file}" if first.file else ""

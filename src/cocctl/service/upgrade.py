@@ -10,6 +10,7 @@ from cocctl.archive.roster import Entry, is_unsigned
 from cocctl.clock import format_time
 from cocctl.errors import AccessDenied, ConflictError
 from cocctl.model import events as ev
+from cocctl.service.bulk import Progress, counted
 from cocctl.service.policy import settings_fields
 from cocctl.service.workspace import Session, Workspace
 
@@ -24,13 +25,16 @@ class Upgraded:
     keyless: tuple[str, ...]
 
 
-def upgrade(session: Session) -> Upgraded:
+def upgrade(session: Session, progress: Progress | None = None) -> Upgraded:
     """Sign the roster (as me, the first signer) and convert every case I can read to seals.
 
     Members other than me get no signing key (nobody else's key is known
     here); each gives theirs with 'cocctl member rotate-key'. Cases I cannot
     read stay format 1 and readable by their readers until one of them runs
     ``upgrade`` again (it then converts only the cases).
+
+    Args:
+        progress: told how many cases are read, then converted.
 
     Raises:
         ConflictError: the archive is already format 2 and every case I can read is converted.
@@ -77,9 +81,10 @@ def upgrade(session: Session) -> Upgraded:
                     changes[blind.member_file(member.handle)] = blind.sealed_for(index_key, member.recipient)
                 changes[blind.LEGACY_FILE] = None
         converted, unreadable = [], []
-        cases = [(case_id, archive.read_case(case_id)) for case_id in archive.case_ids()]
+        cases = [(case_id, archive.read_case(case_id))
+                 for case_id in counted(archive.case_ids(), "reading cases", progress)]
         work.plugins.prepare([found for _, found in cases if found.version == 1])
-        for case_id, found in cases:
+        for case_id, found in counted(cases, "converting cases", progress):
             if found.version != 1:
                 continue
             try:
