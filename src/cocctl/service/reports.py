@@ -13,7 +13,7 @@ from cocctl.clock import format_time, parse_time
 from cocctl.errors import AccessDenied, UsageError
 from cocctl.model.events import Event
 from cocctl.model.fold import fold
-from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState
+from cocctl.model.state import CLOSED, ESCROWED, CaseState
 from cocctl.policy import deadlines, reportable
 from cocctl.policy.reportable import KIND_LABELS
 from cocctl.policy.settings import Policy
