@@ -21,6 +21,7 @@ from typing import Any
 from cocctl.clock import parse_time
 from cocctl.errors import UsageError
 from cocctl.model.state import CaseState
+from cocctl.policy import consequences as catalogue
 from cocctl.policy import deadlines, disclosure
 from cocctl.policy.settings import Policy
 
@@ -151,6 +152,9 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         "community": context.community, "committee": committee, "case": state.id,
         "received": state.received_at[:10], "channel": state.channel, "severity": state.severity,
         "kind_label": state.kind, "status": state.status,
+        # Access after a conflict check (CHAOSS): "[name] has been reported by [...]. Who does not have a conflict?"
+        "reported_line": (f"{', '.join(state.reported)} has been reported via {state.channel}."
+                          if context.policy.access == "cleared" and state.reported else ""),
         "urgent_clause": ", urgent" if state.urgent else "",
         "signature": f"{context.sender}\nfor {committee}",
         "area_clause": f" under the {state.area} part of our Code of Conduct" if state.area else "",
@@ -220,13 +224,11 @@ def _reported_values(state: CaseState, context: Context, values: dict[str, str],
 
 def _decision_text(state: CaseState, decisions: list[Any], scrub: Any) -> str:
     if decisions:
-        from cocctl.policy import consequences as catalogue
-
         lines = []
         for decision in decisions:
             for consequence in decision.consequences:
                 kind = catalogue.CATALOGUE.get(consequence["id"])
-                lines.append(f"- {kind.label if kind else consequence['id']}")
+                lines.append(f"- {kind.label if kind else consequence['id']}{scrub(catalogue.terms(consequence))}")
         return "\n".join(lines) or "- No consequence"
     if state.resolution:
         return scrub(state.resolution)
@@ -265,8 +267,6 @@ def _do_not_contact(consequences: list[dict[str, Any]], decisions: list[Any], sc
             period = params.get("period") or params.get("no-contact")
             if not period:
                 continue
-            from cocctl.policy import consequences as catalogue
-
             until = format_time(catalogue.ends({"params": {"period": period}}, _time(decision.at), zone))[:10]
             if to_reported:
                 protected = ", ".join(scrub(name) for name in params.get("protect", [])) or REPORTER_STAND_IN
@@ -328,6 +328,9 @@ def _outcome_for_reporter(state: CaseState, context: Context) -> str:
     for plan in (c.get("params") or {} for c in consequences if c["id"] == "behaviour-plan"):
         lines.append("The person you reported was given a behaviour-modification plan: "
                      + (plan.get("plan") or "[the plan]"))
+        # CHAOSS: with the plan, "let them know of any additional steps that will be taken".
+        lines += [f"We are also taking this step: {catalogue.CATALOGUE[c['id']].label}{catalogue.terms(c)}"
+                  for c in consequences if c["id"] not in ("behaviour-plan", "do-not-contact")]
     if not any(lines) and state.status == "closed":
         lines.append("The committee has taken the action it considers appropriate.")
     return "\n".join(filter(None, lines))
