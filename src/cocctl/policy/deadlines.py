@@ -106,7 +106,11 @@ def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
     outcome = rules.reporter_outcome or first
     if outcome and reachable and state.reporter_involved and state.status == CLOSED and state.closed_at:
         closed = _time(state.closed_at)
-        told = _first(state.events, _outcome_to_reporter, after=closed)
+        # The decision message answers it from the last decision on (sent before the close too), never
+        # from before a reopen: the outcome told must be the one that stands.
+        standing = [_time(d.at) for d in state.decisions if d.outcome == "adopted" and not d.interim]
+        since = min(closed, max([*standing, *filter(None, [_last_reopened(state)])], default=closed))
+        told = _first(state.events, _outcome_to_reporter, after=since)
         found.append(Deadline(REPORTER_OUTCOME, outcome.after(closed, zone), told, str(outcome)))
 
     found += governance_deadlines(state, policy.appeals, zone)

@@ -117,6 +117,12 @@ def case(state: Any) -> None:
         ("excluded", _text(", ".join(sorted(state.excluded)) or "—")),
     ):
         facts.add_row(label, value)
+    # Who stated a conflict and who was cleared (no reason is shown: none is asked).
+    recused = [f"{h} (no access)" for h in sorted(state.recused_hard)] + [f"{h} (no vote)" for h in sorted(state.recused_soft)]
+    if recused:
+        facts.add_row("recused", _text(", ".join(recused)))
+    if state.cleared:
+        facts.add_row("cleared", _text(", ".join(sorted(state.cleared))))
     if state.resolution:
         facts.add_row("resolution", _text(state.resolution, multiline=True))
     if state.public_summary:
