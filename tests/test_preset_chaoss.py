@@ -227,8 +227,7 @@ def test_walk_an_emailed_report_from_intake_to_the_reporters_follow_up(walk, tmp
     shown = words(walk.ok("mary", "show", case).stdout)
     assert "plan of decision 1: refused (2026-11-18); the response decided with the plan: a temporary ban" in shown
     state = walk.show("mary", case)
-    assert "says it is just a word" in [e["data"].get("text") for e in state["events"]] or \
-        state["plan_responses"][0]["note"] == "says it is just a word"
+    assert state["plan_responses"][0]["note"] == "says it is just a word"  # the context lee gave, in the case
     assert [d["consequences"][0]["id"] for d in state["decisions"]] == ["behaviour-plan", "channel-restriction"]
 
     # Following up with the reporter: the plan given, and the other steps taken.
@@ -238,7 +237,6 @@ def test_walk_an_emailed_report_from_intake_to_the_reporters_follow_up(walk, tmp
         in follow_up
     assert "We are also taking this step: Other action: no talks at CHAOSScon 2027" in follow_up
     assert "Restriction from channels or spaces (channels general; period 30d)" in follow_up
-    assert "lee" not in follow_up.replace("plea", "")  # the reporter hears what happens, not a name
     walk.ok("mary", "draft", case, "--to", "reporter", "--kind", "decision", "--sent")
     walk.ok("mary", "close", case, "--resolution", "plan refused; restricted from #general for 30 days",
             "--public-summary", "Unwelcoming language in a chat channel; a behaviour plan and a channel restriction")
@@ -342,12 +340,10 @@ def test_walk_immediate_danger_and_law_enforcement_at_the_reporters_request(walk
     """Any responder decides at once; the police only if the reporter asks; the Community Manager is told."""
     case = open_case(walk.clone["anita"], "anita", "lee", "--urgent", "--channel", "in-person", "--reporter", "Sam",
                      "--reporter-contact", "at the registration desk, green jacket", when=walk.stamp)
-    interim = walk.ok("anita", "interim", case, "--consequence", "leave-event:event=CHAOSScon",
-                      "--rationale", "groping")
-    assert interim.exit_code == 0
-    state = walk.show("anita", case)
-    assert state["decisions"][0]["interim"] is True and state["decisions"][0]["by"] == "anita" \
-        if "by" in state["decisions"][0] else state["decisions"][0]["interim"] is True
+    # anita alone, no meeting convened: the measure is in force at once.
+    walk.ok("anita", "interim", case, "--consequence", "leave-event:event=CHAOSScon", "--rationale", "groping")
+    decision = walk.show("anita", case)["decisions"][0]
+    assert (decision["interim"], decision["by"], decision["standing"]) == (True, "anita", "in-force")
     assert "interim leave-event" in walk.ok("anita", "person", "lee").stdout
     # Law enforcement only at the reporter's request.
     asked = walk.refused("anita", 7, "law-enforcement", case, "--given", "the venue's camera footage")
