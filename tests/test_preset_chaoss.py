@@ -65,7 +65,7 @@ class Walk:
 
     @property
     def stamp(self) -> str:
-        return self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return iso(self.now)
 
     def later(self, **delta: float) -> None:
         self.now += timedelta(**delta)
@@ -108,6 +108,10 @@ class Walk:
 @pytest.fixture
 def walk(tmp_path):
     return Walk(tmp_path)
+
+
+def iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def words(text: str) -> str:
@@ -339,12 +343,30 @@ def test_walk_hesitant_reporters_anonymous_and_escrowed(walk):
 def test_walk_immediate_danger_and_law_enforcement_at_the_reporters_request(walk):
     """Any responder decides at once; the police only if the reporter asks; the Community Manager is told."""
     case = open_case(walk.clone["anita"], "anita", "lee", "--urgent", "--channel", "in-person", "--reporter", "Sam",
-                     "--reporter-contact", "at the registration desk, green jacket", when=walk.stamp)
+                     "--reporter-contact", "+1 555 0100", when=walk.stamp)
+    # The reporter's safety is paramount: where they will be and what they wear, in the sealed case.
+    walk.ok("anita", "amend", case, "--note", "Sam stays at the registration desk; green jacket")
     # anita alone, no meeting convened: the measure is in force at once.
     walk.ok("anita", "interim", case, "--consequence", "leave-event:event=CHAOSScon", "--rationale", "groping")
     decision = walk.show("anita", case)["decisions"][0]
     assert (decision["interim"], decision["by"], decision["standing"]) == (True, "anita", "in-force")
     assert "interim leave-event" in walk.ok("anita", "person", "lee").stdout
+    # lee cannot be found at the event: the reporter hears every day while the committee searches.
+    walk.ok("anita", "draft", case, "--to", "reporter", "--kind", "ack", "--sent")
+    told = walk.now
+    assert walk.due("anita", case)["reporter-update"] == iso(told + timedelta(days=7))
+    walk.ok("anita", "searching", case, "--not-found")
+    assert walk.due("anita", case)["reporter-update"] == iso(told + timedelta(days=1))
+    walk.later(days=1)
+    daily = words(walk.ok("anita", "draft", case, "--to", "reporter").stdout)
+    assert "We have not found the person you reported at the event yet" in daily and "every day" in daily
+    assert "We will write again by 2026-11-18" in daily and "taking longer" not in daily
+    walk.ok("anita", "draft", case, "--to", "reporter", "--kind", "update", "--sent")
+    told = walk.now
+    assert walk.due("anita", case)["reporter-update"] == iso(told + timedelta(days=1))
+    walk.ok("anita", "searching", case, "--found")
+    assert walk.due("anita", case)["reporter-update"] == iso(told + timedelta(days=7))
+    assert "searching for the reported person" in walk.ok("anita", "show", case).stdout
     # Law enforcement only at the reporter's request.
     asked = walk.refused("anita", 7, "law-enforcement", case, "--given", "the venue's camera footage")
     assert "only at the reporter's request" in asked

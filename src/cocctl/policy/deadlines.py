@@ -9,6 +9,7 @@ from typing import Any
 from cocctl.clock import parse_time
 from cocctl.model.events import Event
 from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState
+from cocctl.policy import calendar
 from cocctl.policy import consequences as catalogue
 from cocctl.policy.settings import Appeals, Policy
 
@@ -97,7 +98,8 @@ def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
         decided = _decided(state, after=start)
         found.append(Deadline(DECISION, decision.after(start, zone), decided, str(decision)))
 
-    update = rules.reporter_update
+    # While the reported person cannot be found at an event, the reporter hears daily (CHAOSS).
+    update = DAILY if state.searching else rules.reporter_update
     # A reporter who prefers not to be involved any further gets no updates or outcome.
     if update and reachable and state.reporter_involved and state.status == OPEN:
         last = _last(state.events, _to_reporter(state)) or received
@@ -117,6 +119,9 @@ def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
     found += [Deadline(CONFLICT, _time(at)) for at, _ in state.open_conflicts()]
     found += _threshold_votes(state)
     return sorted(found, key=lambda deadline: (deadline.at, deadline.kind))
+
+
+DAILY = calendar.parse("1 day")
 
 
 def _threshold_votes(state: CaseState) -> list[Deadline]:

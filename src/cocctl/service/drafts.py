@@ -72,7 +72,8 @@ def record_sent(session: Session, case_id: str, to: str, kind: str | None = None
 
 def _next_kind(state: Any, to: str, policy: Policy) -> str:
     """The message the case needs next for ``to``."""
-    decided = state.status == "closed" or any(d.in_force for d in getattr(state, "decisions", ()))
+    # An interim measure is not the committee's decision: the reporter still gets updates, not "resolved".
+    decided = state.status == "closed" or any(d.in_force and not d.interim for d in getattr(state, "decisions", ()))
     if to == messages.MANAGER:
         return messages.LAW_ENFORCEMENT
     if to == messages.COMMUNITY:

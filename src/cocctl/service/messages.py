@@ -163,15 +163,18 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         "first_response_due": _date(found.get(deadlines.FIRST_RESPONSE)),
         "first_response_line": (f"First response is due by {_date(found[deadlines.FIRST_RESPONSE])}."
                                 if deadlines.FIRST_RESPONSE in found else ""),
-        "next_update": _next_update(context),
+        "next_update": _next_update(state, context),
+        "delay_line": _delay_line(found.get(deadlines.DECISION), context),
         "decision_line": _decision_line(context, found.get(deadlines.DECISION)),
         "concern_clause": ("You raised a concern rather than a formal complaint: we understand you are not "
                            "looking for a resolution, and there may be no action other than the committee's "
                            "awareness." if state.kind == "concern" else ""),
-        "progress": "",
+        "progress": ("We have not found the person you reported at the event yet; we are still looking, and we "
+                     "will write to you every day until we do." if state.searching else ""),
         "owners": ", ".join(filter(None, (state.primary, state.secondary))) or "nobody yet",
         "deadline_lines": "\n".join(
-            f"- {d.kind}: {'met ' + _date_of(d.met) if d.met else 'due ' + _date(d)}" for d in found.values()
+            f"- {d.kind}: {'met ' + d.met.strftime('%Y-%m-%d %H:%M UTC') if d.met else 'due ' + _date(d)}"
+            for d in found.values()
         ) or "- no deadlines",
     }
     scrub = _scrubber(state)
@@ -267,7 +270,7 @@ def _do_not_contact(consequences: list[dict[str, Any]], decisions: list[Any], sc
             period = params.get("period") or params.get("no-contact")
             if not period:
                 continue
-            until = format_time(catalogue.ends({"params": {"period": period}}, _time(decision.at), zone))[:10]
+            until = format_time(catalogue.ends({"params": {"period": period}}, parse_time(decision.at), zone))[:10]
             if to_reported:
                 protected = ", ".join(scrub(name) for name in params.get("protect", [])) or REPORTER_STAND_IN
                 lines.append(f"Do not contact: you may not contact {protected} in any way, publicly or privately "
@@ -378,18 +381,19 @@ def _decision_line(context: Context, due: Any) -> str:
     return "[the committee's estimate of when it will be able to triage and resolve this report]"
 
 
-def _next_update(context: Context) -> str:
-    step = context.policy.deadlines.reporter_update or context.policy.deadlines.decision
+def _next_update(state: CaseState, context: Context) -> str:
+    rules = context.policy.deadlines
+    step = deadlines.DAILY if state.searching else rules.reporter_update or rules.decision
     return step.after(context.now, context.policy.zone).strftime("%Y-%m-%d") if step else "soon"
+
+
+def _delay_line(due: Any, context: Context) -> str:
+    """Whether the decision is late: only then does the update say it takes longer than promised."""
+    late = due is not None and due.met is None and due.at <= context.now
+    return (f"It is taking longer than we aimed for ({context.policy.deadlines.decision}), and we wanted you to "
+            "know that it has not been forgotten." if late else "We wanted you to know that it has not been forgotten.")
 
 
 def _date(deadline: Any) -> str:
     return deadline.at.strftime("%Y-%m-%d %H:%M UTC") if deadline is not None else "as soon as we can"
 
-
-def _date_of(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _time(text: str) -> datetime:
-    return parse_time(text)
