@@ -352,6 +352,8 @@ def test_walk_immediate_danger_and_law_enforcement_at_the_reporters_request(walk
     decision = walk.show("anita", case)["decisions"][0]
     assert (decision["interim"], decision["by"], decision["standing"]) == (True, "anita", "in-force")
     assert "interim leave-event" in walk.ok("anita", "person", "lee").stdout
+    to_lee = walk.ok("anita", "draft", case, "--to", "reported").stdout  # lee is told the measure and its terms
+    assert "- Leave the event now and not return (event CHAOSScon)" in to_lee and "Sam" not in to_lee
     # lee cannot be found at the event: the reporter hears every day while the committee searches.
     walk.ok("anita", "draft", case, "--to", "reporter", "--kind", "ack", "--sent")
     told = walk.now
