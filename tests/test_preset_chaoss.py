@@ -370,6 +370,7 @@ def test_walk_immediate_danger_and_law_enforcement_at_the_reporters_request(walk
     walk.ok("anita", "searching", case, "--found")
     assert walk.due("anita", case)["reporter-update"] == iso(told + timedelta(days=7))
     assert "searching for the reported person" in walk.ok("anita", "show", case).stdout
+    assert "already says that; nothing changed" in walk.ok("anita", "searching", case, "--found").stderr
     # Law enforcement only at the reporter's request.
     asked = walk.refused("anita", 7, "law-enforcement", case, "--given", "the venue's camera footage")
     assert "only at the reporter's request" in asked
@@ -382,6 +383,10 @@ def test_walk_immediate_danger_and_law_enforcement_at_the_reporters_request(walk
         walk.ok("anita", "draft", case, "--to", "community-manager", "--sent").stderr)
     walk.sync("anita", "mary")
     assert not walk.reads("mary", case)  # not cleared: the police record stays with those who read the case
+    assert "awaiting the committee" in walk.refused("anita", 7, "close", case, "--resolution", "lee left")
+    walk.ok("anita", "lift", case, "--rationale", "lee left the event")
+    walk.ok("anita", "close", case, "--resolution", "lee left the event and did not return")
+    assert "is closed: there is no search to record" in walk.refused("anita", 2, "searching", case, "--not-found")
 
 
 def test_walk_a_reporter_who_prefers_no_further_involvement(walk):
