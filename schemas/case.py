@@ -168,6 +168,8 @@ EVENTS: dict[str, Schema] = {
                         "ground?": enum("repeated", "pattern")}),
     # The reporter prefers not to be involved any further (or again wants to be).
     "reporter-involvement": record({"involved": BOOLEAN, "note?": TEXT}),
+    # CHAOSS: the reported person cannot be found at the event (daily updates to the reporter), or was found.
+    "searching": record({"searching": BOOLEAN}),
     # Law enforcement was involved (CHAOSS: only at the reporter's request); what was given to them.
     "law-enforcement": record({"reporter_asked": BOOLEAN, "given": TEXT}),
     "content-removed": record({"where": TEXT, "action": enum("deleted", "requested")}),

@@ -32,6 +32,8 @@ SUBJECTS: dict[str, str] = {
     "member-add": rf"Add member {HANDLE}",
     "member-remove": rf"Remove member {HANDLE}",
     "reencrypt": r"Re-encrypt cases to their readers",
+    # Seven words: longer than a generic subject allows (verify and the pre-push hook refused it).
+    "plan-response": rf"Record the response to a plan on case {CASE_ID}",
 }
 # A plain sentence of at most six lowercase words ending in the case id
 # ("Record vote on case 2026-amber-falcon"): room for an action's name, none

@@ -96,6 +96,21 @@ def reporter_involvement(
     show.changed(render, reporter.set_involvement(session(ctx), case, involved, note), "reporter's wish recorded on")
 
 
+@app.command()
+def searching(
+    ctx: typer.Context,
+    case: str = typer.Argument(..., help="The case id."),
+    searching: bool = typer.Option(..., "--not-found/--found",
+                                   help="--not-found: the reported person cannot be found at the event yet."),
+) -> None:
+    """Record that the reported person cannot be found at the event (the reporter hears daily), or was found."""
+    from cocctl import render
+    from cocctl.render import governance as show
+    from cocctl.service import reporter
+
+    show.changed(render, reporter.set_searching(session(ctx), case, searching), "search recorded on")
+
+
 @app.command("law-enforcement")
 def law_enforcement(
     ctx: typer.Context,

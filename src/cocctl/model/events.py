@@ -34,6 +34,7 @@ APPEALED = "appealed"
 APPEAL_DECIDED = "appeal-decided"
 RELEASED = "released"  # an escrowed report becomes an active case
 REPORTER_INVOLVEMENT = "reporter-involvement"  # whether the reporter wants to hear more
+SEARCHING = "searching"  # the reported person cannot be found at an event (the reporter hears daily), or is found
 LAW_ENFORCEMENT = "law-enforcement"
 CONTENT_REMOVED = "content-removed"  # public content deleted, or its deletion requested
 CONVERSATION = "conversation"  # a clarifying conversation, with an observer/scribe agreed by both parties

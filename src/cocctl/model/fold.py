@@ -180,6 +180,10 @@ def _reporter_involvement(state: CaseState, event: Event) -> CaseState:
     return replace(state, reporter_involved=bool(event.data["involved"]))
 
 
+def _searching(state: CaseState, event: Event) -> CaseState:
+    return replace(state, searching=bool(event.data["searching"]))
+
+
 def _law_enforcement(state: CaseState, event: Event) -> CaseState:
     return replace(state, law_enforcement=state.law_enforcement + (event.data["given"],))
 
@@ -211,6 +215,7 @@ REDUCERS: dict[str, Reducer] = {
     ev.CLOSED: _closed,
     ev.REOPENED: _reopened,
     ev.REPORTER_INVOLVEMENT: _reporter_involvement,
+    ev.SEARCHING: _searching,
     ev.LAW_ENFORCEMENT: _law_enforcement,
     ev.CONSULTED: _consulted,
     ev.CONTENT_REMOVED: _communicated,  # on the record (the timeline); changes nothing else

@@ -181,6 +181,8 @@ class CaseState:
     plan_responses: tuple[PlanResponse, ...] = ()
     # False once the reporter prefers not to be involved any further: no updates or outcome messages.
     reporter_involved: bool = True
+    # True while the committee searches an event for the reported person: the reporter hears daily.
+    searching: bool = False
     # What was given to law enforcement, each time it was involved.
     law_enforcement: tuple[str, ...] = ()
     # Whether those involved agreed to disclosure when consulted (None: not consulted).

@@ -183,3 +183,16 @@ def level_rank(ident: str) -> int:
     """The severity rank of a consequence id (unknown ids rank lowest)."""
     kind = CATALOGUE.get(ident)
     return LEVELS.index(kind.level) if kind else -1
+
+
+def terms(consequence: dict[str, Any]) -> str:
+    """A consequence's terms as the line naming it ends: an "other" action's description, a period, channels.
+
+    The behaviour plan and do-not-contact orders are spelled out on their own, so they get none here.
+    """
+    params = consequence.get("params") or {}
+    if consequence["id"] in ("behaviour-plan", "do-not-contact", "private-warning") or not params:
+        return ""
+    if consequence["id"] == "other":
+        return f": {params.get('description', '')}"
+    return " (" + "; ".join(f"{key} {', '.join(v) if isinstance(v, list) else v}" for key, v in params.items()) + ")"

@@ -9,6 +9,7 @@ from typing import Any
 from cocctl.clock import parse_time
 from cocctl.model.events import Event
 from cocctl.model.state import CLOSED, ESCROWED, OPEN, CaseState
+from cocctl.policy import calendar
 from cocctl.policy import consequences as catalogue
 from cocctl.policy.settings import Appeals, Policy
 
@@ -97,7 +98,8 @@ def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
         decided = _decided(state, after=start)
         found.append(Deadline(DECISION, decision.after(start, zone), decided, str(decision)))
 
-    update = rules.reporter_update
+    # While the reported person cannot be found at an event, the reporter hears daily (CHAOSS).
+    update = DAILY if state.searching else rules.reporter_update
     # A reporter who prefers not to be involved any further gets no updates or outcome.
     if update and reachable and state.reporter_involved and state.status == OPEN:
         last = _last(state.events, _to_reporter(state)) or received
@@ -106,13 +108,20 @@ def case_deadlines(state: CaseState, policy: Policy) -> list[Deadline]:
     outcome = rules.reporter_outcome or first
     if outcome and reachable and state.reporter_involved and state.status == CLOSED and state.closed_at:
         closed = _time(state.closed_at)
-        told = _first(state.events, _outcome_to_reporter, after=closed)
+        # The decision message answers it from the last decision on (sent before the close too), never
+        # from before a reopen: the outcome told must be the one that stands.
+        standing = [_time(d.at) for d in state.decisions if d.outcome == "adopted" and not d.interim]
+        since = min(closed, max([*standing, *filter(None, [_last_reopened(state)])], default=closed))
+        told = _first(state.events, _outcome_to_reporter, after=since)
         found.append(Deadline(REPORTER_OUTCOME, outcome.after(closed, zone), told, str(outcome)))
 
     found += governance_deadlines(state, policy.appeals, zone)
     found += [Deadline(CONFLICT, _time(at)) for at, _ in state.open_conflicts()]
     found += _threshold_votes(state)
     return sorted(found, key=lambda deadline: (deadline.at, deadline.kind))
+
+
+DAILY = calendar.parse("1 day")
 
 
 def _threshold_votes(state: CaseState) -> list[Deadline]:

@@ -138,6 +138,13 @@ def case(state: Any) -> None:
         ("excluded", _text(", ".join(sorted(state.excluded)) or "—")),
     ):
         facts.add_row(label, value)
+    # Who stated a conflict and who was cleared (no reason is shown: none is asked).
+    recused = [f"{h} (no access)" for h in sorted(state.recused_hard)]
+    recused += [f"{h} (no vote)" for h in sorted(state.recused_soft)]
+    if recused:
+        facts.add_row("recused", _text(", ".join(recused)))
+    if state.cleared:
+        facts.add_row("cleared", _text(", ".join(sorted(state.cleared))))
     if state.resolution:
         facts.add_row("resolution", _text(state.resolution, multiline=True))
     if state.public_summary:
@@ -276,6 +283,8 @@ EVENT_SUMMARIES: dict[str, Callable[[dict[str, Any]], str]] = {
     "appealed": lambda data: data.get("reason", ""),
     "appeal-decided": lambda data: data.get("result", ""),
     "released": lambda data: "",
+    "searching": lambda data: "searching for the reported person" if data.get("searching") else
+    "the reported person was found",
     "reporter-involvement": lambda data: "reporter involved" if data.get("involved") else
     "reporter prefers not to be involved further",
     "law-enforcement": lambda data: "at the reporter's request" if data.get("reporter_asked") else "",

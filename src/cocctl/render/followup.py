@@ -105,7 +105,8 @@ def stats(figures: Any) -> None:
 def roster_check(result: Any) -> None:
     """Print the roster rules' verdicts, broken ones first."""
     out = console()
-    out.print(f"on triage watch this week: {visible(', '.join(result.on_watch) or 'nobody')}", markup=False)
+    if result.on_watch or any(f.rule == "triage-watch" for f in result.findings):  # only where the policy keeps one
+        out.print(f"on triage watch this week: {visible(', '.join(result.on_watch) or 'nobody')}", markup=False)
     for finding in sorted(result.findings, key=lambda f: not f.broken):
         mark = "BROKEN" if finding.broken else "ok"
         who = f" ({', '.join(finding.members)})" if finding.members else ""

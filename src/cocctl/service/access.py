@@ -42,6 +42,12 @@ def recuse(session: Session, case_id: str, member: str | None, *, soft: bool = F
     work = Workspace(session)
     handle = member or work.me.handle
     work.require_member(handle)
+    readers = work.archive.read_case(case_id).readers
+    if handle == work.me.handle and handle not in readers:
+        # Not cleared yet (CHAOSS): the conflict is stated to the committee, and a reader records it.
+        raise AccessDenied(f"you cannot read case {case_id} (not cleared yet, or recused already): state your "
+                           f"conflict to the committee, and one of its readers ({', '.join(readers) or 'none'}) "
+                           f"records it with 'cocctl recuse {case_id} --member {handle}'")
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
         if handle in state.recused_hard or (soft and handle in state.recused_soft):

@@ -72,7 +72,10 @@ def record_sent(session: Session, case_id: str, to: str, kind: str | None = None
 
 def _next_kind(state: Any, to: str, policy: Policy) -> str:
     """The message the case needs next for ``to``."""
-    decided = state.status == "closed" or any(d.in_force for d in getattr(state, "decisions", ()))
+    in_force = [d for d in getattr(state, "decisions", ()) if d.in_force]
+    # An interim measure is not the committee's decision: the reporter still gets updates, not "resolved";
+    # the reported person is told the measure (the decision message lists it).
+    decided = state.status == "closed" or any(not d.interim for d in in_force)
     if to == messages.MANAGER:
         return messages.LAW_ENFORCEMENT
     if to == messages.COMMUNITY:
@@ -80,7 +83,7 @@ def _next_kind(state: Any, to: str, policy: Policy) -> str:
     if to == messages.COMMITTEE:
         return messages.ACK if state.primary is None else messages.UPDATE
     if to == messages.REPORTED:
-        return messages.DECISION if decided else messages.UPDATE
+        return messages.DECISION if decided or in_force else messages.UPDATE
     if decided:
         return messages.DECISION
     first = [d for d in deadlines.case_deadlines(state, policy) if d.kind == deadlines.FIRST_RESPONSE]

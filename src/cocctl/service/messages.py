@@ -21,6 +21,7 @@ from typing import Any
 from cocctl.clock import parse_time
 from cocctl.errors import UsageError
 from cocctl.model.state import CaseState
+from cocctl.policy import consequences as catalogue
 from cocctl.policy import deadlines, disclosure
 from cocctl.policy.settings import Policy
 
@@ -151,6 +152,9 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         "community": context.community, "committee": committee, "case": state.id,
         "received": state.received_at[:10], "channel": state.channel, "severity": state.severity,
         "kind_label": state.kind, "status": state.status,
+        # Access after a conflict check (CHAOSS): "[name] has been reported by [...]. Who does not have a conflict?"
+        "reported_line": (f"{', '.join(state.reported)} has been reported via {state.channel}."
+                          if context.policy.access == "cleared" and state.reported else ""),
         "urgent_clause": ", urgent" if state.urgent else "",
         "signature": f"{context.sender}\nfor {committee}",
         "area_clause": f" under the {state.area} part of our Code of Conduct" if state.area else "",
@@ -159,15 +163,18 @@ def _values(state: CaseState, to: str, context: Context) -> tuple[dict[str, str]
         "first_response_due": _date(found.get(deadlines.FIRST_RESPONSE)),
         "first_response_line": (f"First response is due by {_date(found[deadlines.FIRST_RESPONSE])}."
                                 if deadlines.FIRST_RESPONSE in found else ""),
-        "next_update": _next_update(context),
+        "next_update": _next_update(state, context),
+        "delay_line": _delay_line(found.get(deadlines.DECISION), context),
         "decision_line": _decision_line(context, found.get(deadlines.DECISION)),
         "concern_clause": ("You raised a concern rather than a formal complaint: we understand you are not "
                            "looking for a resolution, and there may be no action other than the committee's "
                            "awareness." if state.kind == "concern" else ""),
-        "progress": "",
+        "progress": ("We have not found the person you reported at the event yet; we are still looking, and we "
+                     "will write to you every day until we do." if state.searching else ""),
         "owners": ", ".join(filter(None, (state.primary, state.secondary))) or "nobody yet",
         "deadline_lines": "\n".join(
-            f"- {d.kind}: {'met ' + _date_of(d.met) if d.met else 'due ' + _date(d)}" for d in found.values()
+            f"- {d.kind}: {'met ' + d.met.strftime('%Y-%m-%d %H:%M UTC') if d.met else 'due ' + _date(d)}"
+            for d in found.values()
         ) or "- no deadlines",
     }
     scrub = _scrubber(state)
@@ -220,13 +227,11 @@ def _reported_values(state: CaseState, context: Context, values: dict[str, str],
 
 def _decision_text(state: CaseState, decisions: list[Any], scrub: Any) -> str:
     if decisions:
-        from cocctl.policy import consequences as catalogue
-
         lines = []
         for decision in decisions:
             for consequence in decision.consequences:
                 kind = catalogue.CATALOGUE.get(consequence["id"])
-                lines.append(f"- {kind.label if kind else consequence['id']}")
+                lines.append(f"- {kind.label if kind else consequence['id']}{scrub(catalogue.terms(consequence))}")
         return "\n".join(lines) or "- No consequence"
     if state.resolution:
         return scrub(state.resolution)
@@ -265,9 +270,7 @@ def _do_not_contact(consequences: list[dict[str, Any]], decisions: list[Any], sc
             period = params.get("period") or params.get("no-contact")
             if not period:
                 continue
-            from cocctl.policy import consequences as catalogue
-
-            until = format_time(catalogue.ends({"params": {"period": period}}, _time(decision.at), zone))[:10]
+            until = format_time(catalogue.ends({"params": {"period": period}}, parse_time(decision.at), zone))[:10]
             if to_reported:
                 protected = ", ".join(scrub(name) for name in params.get("protect", [])) or REPORTER_STAND_IN
                 lines.append(f"Do not contact: you may not contact {protected} in any way, publicly or privately "
@@ -328,6 +331,9 @@ def _outcome_for_reporter(state: CaseState, context: Context) -> str:
     for plan in (c.get("params") or {} for c in consequences if c["id"] == "behaviour-plan"):
         lines.append("The person you reported was given a behaviour-modification plan: "
                      + (plan.get("plan") or "[the plan]"))
+        # CHAOSS: with the plan, "let them know of any additional steps that will be taken".
+        lines += [f"We are also taking this step: {catalogue.CATALOGUE[c['id']].label}{catalogue.terms(c)}"
+                  for c in consequences if c["id"] not in ("behaviour-plan", "do-not-contact")]
     if not any(lines) and state.status == "closed":
         lines.append("The committee has taken the action it considers appropriate.")
     return "\n".join(filter(None, lines))
@@ -375,18 +381,19 @@ def _decision_line(context: Context, due: Any) -> str:
     return "[the committee's estimate of when it will be able to triage and resolve this report]"
 
 
-def _next_update(context: Context) -> str:
-    step = context.policy.deadlines.reporter_update or context.policy.deadlines.decision
+def _next_update(state: CaseState, context: Context) -> str:
+    rules = context.policy.deadlines
+    step = deadlines.DAILY if state.searching else rules.reporter_update or rules.decision
     return step.after(context.now, context.policy.zone).strftime("%Y-%m-%d") if step else "soon"
+
+
+def _delay_line(due: Any, context: Context) -> str:
+    """Whether the decision is late: only then does the update say it takes longer than promised."""
+    late = due is not None and due.met is None and due.at <= context.now
+    return (f"It is taking longer than we aimed for ({context.policy.deadlines.decision}), and we wanted you to "
+            "know that it has not been forgotten." if late else "We wanted you to know that it has not been forgotten.")
 
 
 def _date(deadline: Any) -> str:
     return deadline.at.strftime("%Y-%m-%d %H:%M UTC") if deadline is not None else "as soon as we can"
 
-
-def _date_of(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _time(text: str) -> datetime:
-    return parse_time(text)

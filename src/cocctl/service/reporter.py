@@ -39,6 +39,29 @@ def set_involvement(session: Session, case_id: str, involved: bool, note: str | 
     return work.change_case(case_id, "reporter-involvement", f"Record the reporter's wish on case {case_id}", make)
 
 
+def set_searching(session: Session, case_id: str, searching: bool) -> CaseChange:
+    """Record that the reported person cannot be found at the event (or was found).
+
+    While the committee searches, the reporter gets daily updates (CHAOSS: "give the reporter daily
+    updates as you search for the reported person"): the reporter-update deadline is one day.
+
+    Raises:
+        UsageError: the case is not open.
+    """
+    work = Workspace(session)
+    require_reader(work, case_id)
+
+    def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
+        if state.status != "open":
+            raise UsageError(f"case {case_id} is {state.status}: there is no search to record")
+        if state.searching == searching:
+            return []
+        check_event_data(ev.SEARCHING, {"searching": searching})
+        return [(ev.SEARCHING, {"searching": searching})]
+
+    return work.change_case(case_id, "searching", f"Record the search on case {case_id}", make)
+
+
 def law_enforcement(session: Session, case_id: str, given: str, reporter_asked: bool) -> CaseChange:
     """Record (confidentially, in the case) that law enforcement was involved and what was given to them.
 
