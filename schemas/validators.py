@@ -74,8 +74,8 @@ _C2 = ('open', 'escrowed', 'closed')
 _C3 = frozenset(('closed', 'escrowed', 'open', ))
 _C4 = ('system',)
 _C5 = frozenset(('system', ))
-_C6 = ('amended', 'assigned', 'cleared', 'closed', 'communicated', 'contact', 'evidence', 'excluded', 'exported', 'granted', 'note', 'opened', 'recused', 'reopened', 'revoked', 'proposed', 'voted', 'decided', 'confirmed', 'lifted', 'superseded', 'appealed', 'appeal-decided', 'released', 'reporter-involvement', 'law-enforcement', 'content-removed', 'conversation', 'consulted', 'plan-response')
-_C7 = frozenset(('amended', 'appeal-decided', 'appealed', 'assigned', 'cleared', 'closed', 'communicated', 'confirmed', 'consulted', 'contact', 'content-removed', 'conversation', 'decided', 'evidence', 'excluded', 'exported', 'granted', 'law-enforcement', 'lifted', 'note', 'opened', 'plan-response', 'proposed', 'recused', 'released', 'reopened', 'reporter-involvement', 'revoked', 'superseded', 'voted', ))
+_C6 = ('amended', 'assigned', 'cleared', 'closed', 'communicated', 'contact', 'evidence', 'excluded', 'exported', 'granted', 'note', 'opened', 'recused', 'reopened', 'revoked', 'proposed', 'voted', 'decided', 'confirmed', 'lifted', 'superseded', 'appealed', 'appeal-decided', 'released', 'reporter-involvement', 'searching', 'law-enforcement', 'content-removed', 'conversation', 'consulted', 'plan-response')
+_C7 = frozenset(('amended', 'appeal-decided', 'appealed', 'assigned', 'cleared', 'closed', 'communicated', 'confirmed', 'consulted', 'contact', 'content-removed', 'conversation', 'decided', 'evidence', 'excluded', 'exported', 'granted', 'law-enforcement', 'lifted', 'note', 'opened', 'plan-response', 'proposed', 'recused', 'released', 'reopened', 'reporter-involvement', 'revoked', 'searching', 'superseded', 'voted', ))
 _C8 = frozenset(('at', 'by', 'data', 'id', 'type', ))
 _C9 = ('amended',)
 _C10 = frozenset(('amended', ))
@@ -178,76 +178,78 @@ _C106 = frozenset(('ground', 'kind', 'reason', ))
 _C107 = ('reporter-involvement',)
 _C108 = frozenset(('reporter-involvement', ))
 _C109 = frozenset(('involved', 'note', ))
-_C110 = ('law-enforcement',)
-_C111 = frozenset(('law-enforcement', ))
-_C112 = frozenset(('given', 'reporter_asked', ))
-_C113 = ('content-removed',)
-_C114 = frozenset(('content-removed', ))
-_C115 = ('deleted', 'requested')
-_C116 = frozenset(('deleted', 'requested', ))
-_C117 = frozenset(('action', 'where', ))
-_C118 = ('conversation',)
-_C119 = frozenset(('conversation', ))
-_C120 = frozenset(('medium', 'observer', 'observer_agreed', 'with', ))
-_C121 = ('consulted',)
-_C122 = frozenset(('consulted', ))
-_C123 = frozenset(('agreed', 'note', ))
-_C124 = ('plan-response',)
-_C125 = frozenset(('plan-response', ))
-_C126 = ('accepted', 'refused', 'not-understood')
-_C127 = frozenset(('accepted', 'not-understood', 'refused', ))
-_C128 = frozenset(('decision', 'note', 'response', ))
-_C129 = frozenset(('case', 'cocctl', 'events', 'opened', 'status', 'updated', ))
-_C130 = (2,)
-_C131 = frozenset(('at', 'kind', ))
-_C132 = ('not-violation', 'out-of-scope', 'no-action', 'action')
-_C133 = frozenset(('action', 'no-action', 'not-violation', 'out-of-scope', ))
-_C134 = frozenset(('actions', 'kind', 'named', 'outcome', 'source', ))
-_C135 = (True,)
-_C136 = frozenset(('age', 'at', 'by', 'guests', 'id', 'imported', 'readers', 'sealed', 'sealer', 'sig', ))
-_C137 = frozenset(('case', 'cocctl', 'due', 'expunge', 'guests', 'opened', 'people', 'readers', 'report', 'reseal', 'seals', 'status', 'updated', ))
-_C138 = frozenset(('confirmed', 'email', 'employer', 'handle', 'joined', 'left', 'name', 'recipient', 'roles', 'signing', ))
-_C139 = ('add', 'remove', 'rotate-key', 'update', 'config', 'approve')
-_C140 = frozenset(('add', 'approve', 'config', 'remove', 'rotate-key', 'update', ))
-_C141 = ('single', 'majority')
-_C142 = frozenset(('majority', 'single', ))
-_C143 = frozenset(('after', 'approves', 'at', 'by', 'change', 'config', 'id', 'member', 'removal', 'sig', ))
-_C144 = ('config',)
-_C145 = frozenset(('config', ))
-_C146 = ('approve',)
-_C147 = frozenset(('approve', ))
-_C148 = ('rotate-key',)
-_C149 = frozenset(('rotate-key', ))
-_C150 = ('add',)
-_C151 = frozenset(('add', ))
-_C152 = frozenset(('changes', 'cocctl', 'members', ))
-_C153 = ('rls', 'sse', 'enginexp', 'kubernetes', 'chaoss', 'django', 'contributor-covenant')
-_C154 = frozenset(('chaoss', 'contributor-covenant', 'django', 'enginexp', 'kubernetes', 'rls', 'sse', ))
-_C155 = frozenset(('cocctl', 'community', 'policy', 'preset', ))
-_C156 = frozenset(('case', 'cocctl', 'due', 'guests', 'opened', 'payload', 'people', 'recipients', 'status', 'updated', ))
-_C157 = ('committee', 'cleared')
-_C158 = frozenset(('cleared', 'committee', ))
-_C159 = ('single', 'majority', 'two-thirds', 'unanimous')
-_C160 = frozenset(('majority', 'single', 'two-thirds', 'unanimous', ))
-_C161 = ('cast', 'present', 'eligible')
-_C162 = frozenset(('cast', 'eligible', 'present', ))
-_C163 = ('all', 'majority')
-_C164 = frozenset(('all', 'majority', ))
-_C165 = ('majority', 'two-thirds', None)
-_C166 = frozenset(('majority', 'two-thirds', ))
-_C167 = frozenset(('basis', 'exclude_roles', 'fallback', 'quorum', 'rule', 'tie_breaker', 'voter_roles', ))
-_C168 = frozenset(('expire', 'requires', 'threshold', ))
-_C169 = frozenset(('allowed', 'closes_after', 'of', 'opens_after', ))
-_C170 = frozenset(('allowed', 'consequences', 'kinds', 'until_resolved', ))
-_C171 = frozenset(('decision', 'first_response', 'member_confirmation', 'reporter_outcome', 'reporter_update', ))
-_C172 = frozenset(('max_employer_share', 'watch', ))
-_C173 = frozenset(('max_mib', ))
-_C174 = frozenset(('after_sanction', 'concern', 'not_violation', 'resolved', ))
-_C175 = ('any', 'reporter-request')
-_C176 = frozenset(('any', 'reporter-request', ))
-_C177 = ('free', 'consult')
-_C178 = frozenset(('consult', 'free', ))
-_C179 = frozenset(('access', 'accused_first', 'appeals', 'consequences', 'deadlines', 'decisions', 'description', 'evidence', 'expiring_soon', 'interim', 'law_enforcement', 'member_removal', 'owners', 'public_channel', 'require_signed_commits', 'retention', 'roster', 'strikes', 'timezone', ))
+_C110 = ('searching',)
+_C111 = frozenset(('searching', ))
+_C112 = ('law-enforcement',)
+_C113 = frozenset(('law-enforcement', ))
+_C114 = frozenset(('given', 'reporter_asked', ))
+_C115 = ('content-removed',)
+_C116 = frozenset(('content-removed', ))
+_C117 = ('deleted', 'requested')
+_C118 = frozenset(('deleted', 'requested', ))
+_C119 = frozenset(('action', 'where', ))
+_C120 = ('conversation',)
+_C121 = frozenset(('conversation', ))
+_C122 = frozenset(('medium', 'observer', 'observer_agreed', 'with', ))
+_C123 = ('consulted',)
+_C124 = frozenset(('consulted', ))
+_C125 = frozenset(('agreed', 'note', ))
+_C126 = ('plan-response',)
+_C127 = frozenset(('plan-response', ))
+_C128 = ('accepted', 'refused', 'not-understood')
+_C129 = frozenset(('accepted', 'not-understood', 'refused', ))
+_C130 = frozenset(('decision', 'note', 'response', ))
+_C131 = frozenset(('case', 'cocctl', 'events', 'opened', 'status', 'updated', ))
+_C132 = (2,)
+_C133 = frozenset(('at', 'kind', ))
+_C134 = ('not-violation', 'out-of-scope', 'no-action', 'action')
+_C135 = frozenset(('action', 'no-action', 'not-violation', 'out-of-scope', ))
+_C136 = frozenset(('actions', 'kind', 'named', 'outcome', 'source', ))
+_C137 = (True,)
+_C138 = frozenset(('age', 'at', 'by', 'guests', 'id', 'imported', 'readers', 'sealed', 'sealer', 'sig', ))
+_C139 = frozenset(('case', 'cocctl', 'due', 'expunge', 'guests', 'opened', 'people', 'readers', 'report', 'reseal', 'seals', 'status', 'updated', ))
+_C140 = frozenset(('confirmed', 'email', 'employer', 'handle', 'joined', 'left', 'name', 'recipient', 'roles', 'signing', ))
+_C141 = ('add', 'remove', 'rotate-key', 'update', 'config', 'approve')
+_C142 = frozenset(('add', 'approve', 'config', 'remove', 'rotate-key', 'update', ))
+_C143 = ('single', 'majority')
+_C144 = frozenset(('majority', 'single', ))
+_C145 = frozenset(('after', 'approves', 'at', 'by', 'change', 'config', 'id', 'member', 'removal', 'sig', ))
+_C146 = ('config',)
+_C147 = frozenset(('config', ))
+_C148 = ('approve',)
+_C149 = frozenset(('approve', ))
+_C150 = ('rotate-key',)
+_C151 = frozenset(('rotate-key', ))
+_C152 = ('add',)
+_C153 = frozenset(('add', ))
+_C154 = frozenset(('changes', 'cocctl', 'members', ))
+_C155 = ('rls', 'sse', 'enginexp', 'kubernetes', 'chaoss', 'django', 'contributor-covenant')
+_C156 = frozenset(('chaoss', 'contributor-covenant', 'django', 'enginexp', 'kubernetes', 'rls', 'sse', ))
+_C157 = frozenset(('cocctl', 'community', 'policy', 'preset', ))
+_C158 = frozenset(('case', 'cocctl', 'due', 'guests', 'opened', 'payload', 'people', 'recipients', 'status', 'updated', ))
+_C159 = ('committee', 'cleared')
+_C160 = frozenset(('cleared', 'committee', ))
+_C161 = ('single', 'majority', 'two-thirds', 'unanimous')
+_C162 = frozenset(('majority', 'single', 'two-thirds', 'unanimous', ))
+_C163 = ('cast', 'present', 'eligible')
+_C164 = frozenset(('cast', 'eligible', 'present', ))
+_C165 = ('all', 'majority')
+_C166 = frozenset(('all', 'majority', ))
+_C167 = ('majority', 'two-thirds', None)
+_C168 = frozenset(('majority', 'two-thirds', ))
+_C169 = frozenset(('basis', 'exclude_roles', 'fallback', 'quorum', 'rule', 'tie_breaker', 'voter_roles', ))
+_C170 = frozenset(('expire', 'requires', 'threshold', ))
+_C171 = frozenset(('allowed', 'closes_after', 'of', 'opens_after', ))
+_C172 = frozenset(('allowed', 'consequences', 'kinds', 'until_resolved', ))
+_C173 = frozenset(('decision', 'first_response', 'member_confirmation', 'reporter_outcome', 'reporter_update', ))
+_C174 = frozenset(('max_employer_share', 'watch', ))
+_C175 = frozenset(('max_mib', ))
+_C176 = frozenset(('after_sanction', 'concern', 'not_violation', 'resolved', ))
+_C177 = ('any', 'reporter-request')
+_C178 = frozenset(('any', 'reporter-request', ))
+_C179 = ('free', 'consult')
+_C180 = frozenset(('consult', 'free', ))
+_C181 = frozenset(('access', 'accused_first', 'appeals', 'consequences', 'deadlines', 'decisions', 'description', 'evidence', 'expiring_soon', 'interim', 'law_enforcement', 'member_removal', 'owners', 'public_channel', 'require_signed_commits', 'retention', 'roster', 'strikes', 'timezone', ))
 
 def _case_0(x, p, out):
     if not (isinstance(x, dict)):
@@ -266,7 +268,7 @@ def _case_0(x, p, out):
         if 'events' in x:
             _case_8(x['events'], p + ('events',), out)
         for key in x:
-            if key not in _C129:
+            if key not in _C131:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('cocctl', 'case', 'status', 'opened', 'updated', 'events') if name not in x]
@@ -361,10 +363,11 @@ def _case_10_event(x, p, out):
     _case_314(x, p, out)
     _case_323(x, p, out)
     _case_331(x, p, out)
-    _case_339(x, p, out)
-    _case_347(x, p, out)
-    _case_357(x, p, out)
-    _case_365(x, p, out)
+    _case_338(x, p, out)
+    _case_346(x, p, out)
+    _case_354(x, p, out)
+    _case_364(x, p, out)
+    _case_372(x, p, out)
 
 def _case_11(x, p, out):
     if not (isinstance(x, str)):
@@ -401,7 +404,7 @@ def _case_16(x, p, out):
 
 def _case_17(x, p, out):
     if not _in(x, _C6, _C7):
-        out.append((p, 'must be one of amended, assigned, cleared, closed, communicated, contact, evidence, excluded, exported, granted, note, opened, recused, reopened, revoked, proposed, voted, decided, confirmed, lifted, superseded, appealed, appeal-decided, released, reporter-involvement, law-enforcement, content-removed, conversation, consulted, plan-response'))
+        out.append((p, 'must be one of amended, assigned, cleared, closed, communicated, contact, evidence, excluded, exported, granted, note, opened, recused, reopened, revoked, proposed, voted, decided, confirmed, lifted, superseded, appealed, appeal-decided, released, reporter-involvement, searching, law-enforcement, content-removed, conversation, consulted, plan-response'))
 
 def _case_18(x, p, out):
     if not (isinstance(x, dict)):
@@ -2489,7 +2492,7 @@ def _case_332(x, p, out):
 
 def _case_333(x, p, out):
     if not _in(x, _C110, _C111):
-        out.append((p, 'must be one of law-enforcement'))
+        out.append((p, 'must be one of searching'))
 
 def _case_334(x, p, out):
     if isinstance(x, dict):
@@ -2497,21 +2500,19 @@ def _case_334(x, p, out):
             _case_335(x['data'], p + ('data',), out)
 
 def _case_335(x, p, out):
-    _case_336_data_law_enforcement(x, p, out)
+    _case_336_data_searching(x, p, out)
 
-def _case_336_data_law_enforcement(x, p, out):
+def _case_336_data_searching(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
-        if 'reporter_asked' in x:
-            _case_337(x['reporter_asked'], p + ('reporter_asked',), out)
-        if 'given' in x:
-            _case_338(x['given'], p + ('given',), out)
+        if 'searching' in x:
+            _case_337(x['searching'], p + ('searching',), out)
         for key in x:
-            if key not in _C112:
+            if key not in _C111:
                 out.append((p, 'has fields this format does not allow'))
                 break
-        missing = [name for name in ('reporter_asked', 'given') if name not in x]
+        missing = [name for name in ('searching',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
@@ -2520,211 +2521,257 @@ def _case_337(x, p, out):
         out.append((p, 'must be of type boolean'))
 
 def _case_338(x, p, out):
-    _case_27_text(x, p, out)
+    errors = []
+    _case_339(x, p, errors)
+    if not errors:
+        _case_341(x, p, out)
 
 def _case_339(x, p, out):
-    errors = []
-    _case_340(x, p, errors)
-    if not errors:
-        _case_342(x, p, out)
-
-def _case_340(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_341(x['type'], p + ('type',), out)
+            _case_340(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_341(x, p, out):
-    if not _in(x, _C113, _C114):
-        out.append((p, 'must be one of content-removed'))
+def _case_340(x, p, out):
+    if not _in(x, _C112, _C113):
+        out.append((p, 'must be one of law-enforcement'))
 
-def _case_342(x, p, out):
+def _case_341(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_343(x['data'], p + ('data',), out)
+            _case_342(x['data'], p + ('data',), out)
 
-def _case_343(x, p, out):
-    _case_344_data_content_removed(x, p, out)
+def _case_342(x, p, out):
+    _case_343_data_law_enforcement(x, p, out)
 
-def _case_344_data_content_removed(x, p, out):
+def _case_343_data_law_enforcement(x, p, out):
+    if not (isinstance(x, dict)):
+        out.append((p, 'must be of type object'))
+    if isinstance(x, dict):
+        if 'reporter_asked' in x:
+            _case_344(x['reporter_asked'], p + ('reporter_asked',), out)
+        if 'given' in x:
+            _case_345(x['given'], p + ('given',), out)
+        for key in x:
+            if key not in _C114:
+                out.append((p, 'has fields this format does not allow'))
+                break
+        missing = [name for name in ('reporter_asked', 'given') if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _case_344(x, p, out):
+    if not (isinstance(x, bool)):
+        out.append((p, 'must be of type boolean'))
+
+def _case_345(x, p, out):
+    _case_27_text(x, p, out)
+
+def _case_346(x, p, out):
+    errors = []
+    _case_347(x, p, errors)
+    if not errors:
+        _case_349(x, p, out)
+
+def _case_347(x, p, out):
+    if isinstance(x, dict):
+        if 'type' in x:
+            _case_348(x['type'], p + ('type',), out)
+        missing = [name for name in ('type',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _case_348(x, p, out):
+    if not _in(x, _C115, _C116):
+        out.append((p, 'must be one of content-removed'))
+
+def _case_349(x, p, out):
+    if isinstance(x, dict):
+        if 'data' in x:
+            _case_350(x['data'], p + ('data',), out)
+
+def _case_350(x, p, out):
+    _case_351_data_content_removed(x, p, out)
+
+def _case_351_data_content_removed(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'where' in x:
-            _case_345(x['where'], p + ('where',), out)
+            _case_352(x['where'], p + ('where',), out)
         if 'action' in x:
-            _case_346(x['action'], p + ('action',), out)
+            _case_353(x['action'], p + ('action',), out)
         for key in x:
-            if key not in _C117:
+            if key not in _C119:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('where', 'action') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_345(x, p, out):
+def _case_352(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_346(x, p, out):
-    if not _in(x, _C115, _C116):
+def _case_353(x, p, out):
+    if not _in(x, _C117, _C118):
         out.append((p, 'must be one of deleted, requested'))
 
-def _case_347(x, p, out):
+def _case_354(x, p, out):
     errors = []
-    _case_348(x, p, errors)
+    _case_355(x, p, errors)
     if not errors:
-        _case_350(x, p, out)
+        _case_357(x, p, out)
 
-def _case_348(x, p, out):
+def _case_355(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_349(x['type'], p + ('type',), out)
+            _case_356(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_349(x, p, out):
-    if not _in(x, _C118, _C119):
+def _case_356(x, p, out):
+    if not _in(x, _C120, _C121):
         out.append((p, 'must be one of conversation'))
 
-def _case_350(x, p, out):
+def _case_357(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_351(x['data'], p + ('data',), out)
+            _case_358(x['data'], p + ('data',), out)
 
-def _case_351(x, p, out):
-    _case_352_data_conversation(x, p, out)
+def _case_358(x, p, out):
+    _case_359_data_conversation(x, p, out)
 
-def _case_352_data_conversation(x, p, out):
+def _case_359_data_conversation(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'with' in x:
-            _case_353(x['with'], p + ('with',), out)
+            _case_360(x['with'], p + ('with',), out)
         if 'medium' in x:
-            _case_354(x['medium'], p + ('medium',), out)
+            _case_361(x['medium'], p + ('medium',), out)
         if 'observer' in x:
-            _case_355(x['observer'], p + ('observer',), out)
+            _case_362(x['observer'], p + ('observer',), out)
         if 'observer_agreed' in x:
-            _case_356(x['observer_agreed'], p + ('observer_agreed',), out)
+            _case_363(x['observer_agreed'], p + ('observer_agreed',), out)
         for key in x:
-            if key not in _C120:
+            if key not in _C122:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('with', 'medium') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_353(x, p, out):
-    _case_29_line(x, p, out)
-
-def _case_354(x, p, out):
-    _case_29_line(x, p, out)
-
-def _case_355(x, p, out):
-    _case_29_line(x, p, out)
-
-def _case_356(x, p, out):
-    if not (isinstance(x, bool)):
-        out.append((p, 'must be of type boolean'))
-
-def _case_357(x, p, out):
-    errors = []
-    _case_358(x, p, errors)
-    if not errors:
-        _case_360(x, p, out)
-
-def _case_358(x, p, out):
-    if isinstance(x, dict):
-        if 'type' in x:
-            _case_359(x['type'], p + ('type',), out)
-        missing = [name for name in ('type',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
-
-def _case_359(x, p, out):
-    if not _in(x, _C121, _C122):
-        out.append((p, 'must be one of consulted'))
-
 def _case_360(x, p, out):
-    if isinstance(x, dict):
-        if 'data' in x:
-            _case_361(x['data'], p + ('data',), out)
+    _case_29_line(x, p, out)
 
 def _case_361(x, p, out):
-    _case_362_data_consulted(x, p, out)
+    _case_29_line(x, p, out)
 
-def _case_362_data_consulted(x, p, out):
-    if not (isinstance(x, dict)):
-        out.append((p, 'must be of type object'))
-    if isinstance(x, dict):
-        if 'agreed' in x:
-            _case_363(x['agreed'], p + ('agreed',), out)
-        if 'note' in x:
-            _case_364(x['note'], p + ('note',), out)
-        for key in x:
-            if key not in _C123:
-                out.append((p, 'has fields this format does not allow'))
-                break
-        missing = [name for name in ('agreed',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
+def _case_362(x, p, out):
+    _case_29_line(x, p, out)
 
 def _case_363(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
 def _case_364(x, p, out):
-    _case_27_text(x, p, out)
+    errors = []
+    _case_365(x, p, errors)
+    if not errors:
+        _case_367(x, p, out)
 
 def _case_365(x, p, out):
-    errors = []
-    _case_366(x, p, errors)
-    if not errors:
-        _case_368(x, p, out)
-
-def _case_366(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_367(x['type'], p + ('type',), out)
+            _case_366(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_367(x, p, out):
-    if not _in(x, _C124, _C125):
-        out.append((p, 'must be one of plan-response'))
+def _case_366(x, p, out):
+    if not _in(x, _C123, _C124):
+        out.append((p, 'must be one of consulted'))
 
-def _case_368(x, p, out):
+def _case_367(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_369(x['data'], p + ('data',), out)
+            _case_368(x['data'], p + ('data',), out)
 
-def _case_369(x, p, out):
-    _case_370_data_plan_response(x, p, out)
+def _case_368(x, p, out):
+    _case_369_data_consulted(x, p, out)
 
-def _case_370_data_plan_response(x, p, out):
+def _case_369_data_consulted(x, p, out):
+    if not (isinstance(x, dict)):
+        out.append((p, 'must be of type object'))
+    if isinstance(x, dict):
+        if 'agreed' in x:
+            _case_370(x['agreed'], p + ('agreed',), out)
+        if 'note' in x:
+            _case_371(x['note'], p + ('note',), out)
+        for key in x:
+            if key not in _C125:
+                out.append((p, 'has fields this format does not allow'))
+                break
+        missing = [name for name in ('agreed',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _case_370(x, p, out):
+    if not (isinstance(x, bool)):
+        out.append((p, 'must be of type boolean'))
+
+def _case_371(x, p, out):
+    _case_27_text(x, p, out)
+
+def _case_372(x, p, out):
+    errors = []
+    _case_373(x, p, errors)
+    if not errors:
+        _case_375(x, p, out)
+
+def _case_373(x, p, out):
+    if isinstance(x, dict):
+        if 'type' in x:
+            _case_374(x['type'], p + ('type',), out)
+        missing = [name for name in ('type',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _case_374(x, p, out):
+    if not _in(x, _C126, _C127):
+        out.append((p, 'must be one of plan-response'))
+
+def _case_375(x, p, out):
+    if isinstance(x, dict):
+        if 'data' in x:
+            _case_376(x['data'], p + ('data',), out)
+
+def _case_376(x, p, out):
+    _case_377_data_plan_response(x, p, out)
+
+def _case_377_data_plan_response(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'decision' in x:
-            _case_371(x['decision'], p + ('decision',), out)
+            _case_378(x['decision'], p + ('decision',), out)
         if 'response' in x:
-            _case_374(x['response'], p + ('response',), out)
+            _case_381(x['response'], p + ('response',), out)
         if 'note' in x:
-            _case_375(x['note'], p + ('note',), out)
+            _case_382(x['note'], p + ('note',), out)
         for key in x:
-            if key not in _C128:
+            if key not in _C130:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('decision', 'response') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_371(x, p, out):
-    checks = (_case_372, _case_373,)
+def _case_378(x, p, out):
+    checks = (_case_379, _case_380,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2741,182 +2788,182 @@ def _case_371(x, p, out):
     else:
         out += found
 
-def _case_372(x, p, out):
+def _case_379(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_373(x, p, out):
+def _case_380(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_374(x, p, out):
-    if not _in(x, _C126, _C127):
+def _case_381(x, p, out):
+    if not _in(x, _C128, _C129):
         out.append((p, 'must be one of accepted, refused, not-understood'))
 
-def _case_375(x, p, out):
+def _case_382(x, p, out):
     _case_27_text(x, p, out)
 
-def _casefile_376(x, p, out):
+def _casefile_383(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _casefile_377(x['cocctl'], p + ('cocctl',), out)
+            _casefile_384(x['cocctl'], p + ('cocctl',), out)
         if 'case' in x:
-            _casefile_378(x['case'], p + ('case',), out)
+            _casefile_385(x['case'], p + ('case',), out)
         if 'status' in x:
-            _casefile_380(x['status'], p + ('status',), out)
+            _casefile_387(x['status'], p + ('status',), out)
         if 'opened' in x:
-            _casefile_381(x['opened'], p + ('opened',), out)
+            _casefile_388(x['opened'], p + ('opened',), out)
         if 'updated' in x:
-            _casefile_383(x['updated'], p + ('updated',), out)
+            _casefile_390(x['updated'], p + ('updated',), out)
         if 'readers' in x:
-            _casefile_384(x['readers'], p + ('readers',), out)
+            _casefile_391(x['readers'], p + ('readers',), out)
         if 'guests' in x:
-            _casefile_388(x['guests'], p + ('guests',), out)
+            _casefile_395(x['guests'], p + ('guests',), out)
         if 'due' in x:
-            _casefile_389(x['due'], p + ('due',), out)
+            _casefile_396(x['due'], p + ('due',), out)
         if 'people' in x:
-            _casefile_393(x['people'], p + ('people',), out)
+            _casefile_400(x['people'], p + ('people',), out)
         if 'expunge' in x:
-            _casefile_395(x['expunge'], p + ('expunge',), out)
+            _casefile_402(x['expunge'], p + ('expunge',), out)
         if 'report' in x:
-            _casefile_396(x['report'], p + ('report',), out)
+            _casefile_403(x['report'], p + ('report',), out)
         if 'reseal' in x:
-            _casefile_403(x['reseal'], p + ('reseal',), out)
+            _casefile_410(x['reseal'], p + ('reseal',), out)
         if 'seals' in x:
-            _casefile_404(x['seals'], p + ('seals',), out)
+            _casefile_411(x['seals'], p + ('seals',), out)
         for key in x:
-            if key not in _C137:
+            if key not in _C139:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('cocctl', 'case', 'status', 'opened', 'updated', 'readers', 'seals') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _casefile_377(x, p, out):
-    if not _in(x, _C130, _C1):
+def _casefile_384(x, p, out):
+    if not _in(x, _C132, _C1):
         out.append((p, 'must be one of 2'))
 
-def _casefile_378(x, p, out):
-    _casefile_379_caseId(x, p, out)
+def _casefile_385(x, p, out):
+    _casefile_386_caseId(x, p, out)
 
-def _casefile_379_caseId(x, p, out):
+def _casefile_386_caseId(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[a-z]+-[a-z]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_380(x, p, out):
+def _casefile_387(x, p, out):
     if not _in(x, _C2, _C3):
         out.append((p, 'must be one of open, escrowed, closed'))
 
-def _casefile_381(x, p, out):
-    _casefile_382_time(x, p, out)
+def _casefile_388(x, p, out):
+    _casefile_389_time(x, p, out)
 
-def _casefile_382_time(x, p, out):
+def _casefile_389_time(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_383(x, p, out):
-    _casefile_382_time(x, p, out)
+def _casefile_390(x, p, out):
+    _casefile_389_time(x, p, out)
 
-def _casefile_384(x, p, out):
-    _casefile_385_handles(x, p, out)
+def _casefile_391(x, p, out):
+    _casefile_392_handles(x, p, out)
 
-def _casefile_385_handles(x, p, out):
+def _casefile_392_handles(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_386(item, p + (index,), out)
+            _casefile_393(item, p + (index,), out)
 
-def _casefile_386(x, p, out):
-    _casefile_387_handle(x, p, out)
+def _casefile_393(x, p, out):
+    _casefile_394_handle(x, p, out)
 
-def _casefile_387_handle(x, p, out):
+def _casefile_394_handle(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_388(x, p, out):
-    _casefile_385_handles(x, p, out)
+def _casefile_395(x, p, out):
+    _casefile_392_handles(x, p, out)
 
-def _casefile_389(x, p, out):
+def _casefile_396(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_390(item, p + (index,), out)
+            _casefile_397(item, p + (index,), out)
 
-def _casefile_390(x, p, out):
+def _casefile_397(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'kind' in x:
-            _casefile_391(x['kind'], p + ('kind',), out)
+            _casefile_398(x['kind'], p + ('kind',), out)
         if 'at' in x:
-            _casefile_392(x['at'], p + ('at',), out)
+            _casefile_399(x['at'], p + ('at',), out)
         for key in x:
-            if key not in _C131:
+            if key not in _C133:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('kind', 'at') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _casefile_391(x, p, out):
+def _casefile_398(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z-]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_392(x, p, out):
-    _casefile_382_time(x, p, out)
+def _casefile_399(x, p, out):
+    _casefile_389_time(x, p, out)
 
-def _casefile_393(x, p, out):
+def _casefile_400(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_394(item, p + (index,), out)
+            _casefile_401(item, p + (index,), out)
 
-def _casefile_394(x, p, out):
+def _casefile_401(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9a-f]{32}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_395(x, p, out):
-    _casefile_382_time(x, p, out)
+def _casefile_402(x, p, out):
+    _casefile_389_time(x, p, out)
 
-def _casefile_396(x, p, out):
+def _casefile_403(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'kind' in x:
-            _casefile_397(x['kind'], p + ('kind',), out)
+            _casefile_404(x['kind'], p + ('kind',), out)
         if 'source' in x:
-            _casefile_398(x['source'], p + ('source',), out)
+            _casefile_405(x['source'], p + ('source',), out)
         if 'named' in x:
-            _casefile_399(x['named'], p + ('named',), out)
+            _casefile_406(x['named'], p + ('named',), out)
         if 'outcome' in x:
-            _casefile_400(x['outcome'], p + ('outcome',), out)
+            _casefile_407(x['outcome'], p + ('outcome',), out)
         if 'actions' in x:
-            _casefile_401(x['actions'], p + ('actions',), out)
+            _casefile_408(x['actions'], p + ('actions',), out)
         for key in x:
-            if key not in _C134:
+            if key not in _C136:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('kind', 'source', 'named') if name not in x]
@@ -2927,25 +2974,25 @@ def _casefile_396(x, p, out):
                 if name not in x:
                     out.append((p, 'breaks the dependentRequired rule'))
 
-def _casefile_397(x, p, out):
+def _casefile_404(x, p, out):
     if not _in(x, _C11, _C12):
         out.append((p, 'must be one of complaint, concern, anonymous, escrow'))
 
-def _casefile_398(x, p, out):
+def _casefile_405(x, p, out):
     if not _in(x, _C13, _C14):
         out.append((p, 'must be one of email, dm, in-person, public-channel, proactive'))
 
-def _casefile_399(x, p, out):
+def _casefile_406(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 0:
         out.append((p, 'breaks the minimum rule'))
 
-def _casefile_400(x, p, out):
-    if not _in(x, _C132, _C133):
+def _casefile_407(x, p, out):
+    if not _in(x, _C134, _C135):
         out.append((p, 'must be one of not-violation, out-of-scope, no-action, action'))
 
-def _casefile_401(x, p, out):
+def _casefile_408(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
@@ -2954,56 +3001,56 @@ def _casefile_401(x, p, out):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_402(item, p + (index,), out)
+            _casefile_409(item, p + (index,), out)
 
-def _casefile_402(x, p, out):
+def _casefile_409(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_403(x, p, out):
-    if not _in(x, _C135, _C1):
+def _casefile_410(x, p, out):
+    if not _in(x, _C137, _C1):
         out.append((p, 'must be one of True'))
 
-def _casefile_404(x, p, out):
+def _casefile_411(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
         out.append((p, 'must not be empty'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_405(item, p + (index,), out)
+            _casefile_412(item, p + (index,), out)
 
-def _casefile_405(x, p, out):
-    _casefile_406_seal(x, p, out)
+def _casefile_412(x, p, out):
+    _casefile_413_seal(x, p, out)
 
-def _casefile_406_seal(x, p, out):
+def _casefile_413_seal(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _casefile_407(x['id'], p + ('id',), out)
+            _casefile_414(x['id'], p + ('id',), out)
         if 'by' in x:
-            _casefile_409(x['by'], p + ('by',), out)
+            _casefile_416(x['by'], p + ('by',), out)
         if 'at' in x:
-            _casefile_410(x['at'], p + ('at',), out)
+            _casefile_417(x['at'], p + ('at',), out)
         if 'readers' in x:
-            _casefile_411(x['readers'], p + ('readers',), out)
+            _casefile_418(x['readers'], p + ('readers',), out)
         if 'guests' in x:
-            _casefile_412(x['guests'], p + ('guests',), out)
+            _casefile_419(x['guests'], p + ('guests',), out)
         if 'imported' in x:
-            _casefile_413(x['imported'], p + ('imported',), out)
+            _casefile_420(x['imported'], p + ('imported',), out)
         if 'sealer' in x:
-            _casefile_414(x['sealer'], p + ('sealer',), out)
+            _casefile_421(x['sealer'], p + ('sealer',), out)
         if 'sealed' in x:
-            _casefile_415(x['sealed'], p + ('sealed',), out)
+            _casefile_422(x['sealed'], p + ('sealed',), out)
         if 'sig' in x:
-            _casefile_416(x['sig'], p + ('sig',), out)
+            _casefile_423(x['sig'], p + ('sig',), out)
         if 'age' in x:
-            _casefile_417(x['age'], p + ('age',), out)
+            _casefile_424(x['age'], p + ('age',), out)
         for key in x:
-            if key not in _C136:
+            if key not in _C138:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('id', 'by', 'at', 'readers', 'sig', 'age') if name not in x]
@@ -3018,126 +3065,126 @@ def _casefile_406_seal(x, p, out):
                 if name not in x:
                     out.append((p, 'breaks the dependentRequired rule'))
 
-def _casefile_407(x, p, out):
-    _casefile_408_id(x, p, out)
+def _casefile_414(x, p, out):
+    _casefile_415_id(x, p, out)
 
-def _casefile_408_id(x, p, out):
+def _casefile_415_id(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_409(x, p, out):
-    _casefile_387_handle(x, p, out)
+def _casefile_416(x, p, out):
+    _casefile_394_handle(x, p, out)
 
-def _casefile_410(x, p, out):
-    _casefile_382_time(x, p, out)
+def _casefile_417(x, p, out):
+    _casefile_389_time(x, p, out)
 
-def _casefile_411(x, p, out):
-    _casefile_385_handles(x, p, out)
+def _casefile_418(x, p, out):
+    _casefile_392_handles(x, p, out)
 
-def _casefile_412(x, p, out):
-    _casefile_385_handles(x, p, out)
+def _casefile_419(x, p, out):
+    _casefile_392_handles(x, p, out)
 
-def _casefile_413(x, p, out):
-    if not _in(x, _C135, _C1):
+def _casefile_420(x, p, out):
+    if not _in(x, _C137, _C1):
         out.append((p, 'must be one of True'))
 
-def _casefile_414(x, p, out):
-    _casefile_387_handle(x, p, out)
+def _casefile_421(x, p, out):
+    _casefile_394_handle(x, p, out)
 
-def _casefile_415(x, p, out):
-    _casefile_382_time(x, p, out)
+def _casefile_422(x, p, out):
+    _casefile_389_time(x, p, out)
 
-def _casefile_416(x, p, out):
+def _casefile_423(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[A-Za-z0-9+/]{86}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_417(x, p, out):
+def _casefile_424(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^-----BEGIN AGE ENCRYPTED FILE-----\\n[\\s\\S]*-----END AGE ENCRYPTED FILE-----\\n?\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_418(x, p, out):
+def _committee_425(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _committee_419(x['cocctl'], p + ('cocctl',), out)
+            _committee_426(x['cocctl'], p + ('cocctl',), out)
         if 'members' in x:
-            _committee_420(x['members'], p + ('members',), out)
+            _committee_427(x['members'], p + ('members',), out)
         if 'changes' in x:
-            _committee_439(x['changes'], p + ('changes',), out)
+            _committee_446(x['changes'], p + ('changes',), out)
         for key in x:
-            if key not in _C152:
+            if key not in _C154:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('cocctl', 'members', 'changes') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_419(x, p, out):
-    if not _in(x, _C130, _C1):
+def _committee_426(x, p, out):
+    if not _in(x, _C132, _C1):
         out.append((p, 'must be one of 2'))
 
-def _committee_420(x, p, out):
+def _committee_427(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_421(item, p + (index,), out)
+            _committee_428(item, p + (index,), out)
 
-def _committee_421(x, p, out):
-    _committee_422_member(x, p, out)
+def _committee_428(x, p, out):
+    _committee_429_member(x, p, out)
 
-def _committee_422_member(x, p, out):
+def _committee_429_member(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'handle' in x:
-            _committee_423(x['handle'], p + ('handle',), out)
+            _committee_430(x['handle'], p + ('handle',), out)
         if 'name' in x:
-            _committee_425(x['name'], p + ('name',), out)
+            _committee_432(x['name'], p + ('name',), out)
         if 'email' in x:
-            _committee_427(x['email'], p + ('email',), out)
+            _committee_434(x['email'], p + ('email',), out)
         if 'recipient' in x:
-            _committee_428(x['recipient'], p + ('recipient',), out)
+            _committee_435(x['recipient'], p + ('recipient',), out)
         if 'roles' in x:
-            _committee_430(x['roles'], p + ('roles',), out)
+            _committee_437(x['roles'], p + ('roles',), out)
         if 'employer' in x:
-            _committee_432(x['employer'], p + ('employer',), out)
+            _committee_439(x['employer'], p + ('employer',), out)
         if 'joined' in x:
-            _committee_433(x['joined'], p + ('joined',), out)
+            _committee_440(x['joined'], p + ('joined',), out)
         if 'left' in x:
-            _committee_435(x['left'], p + ('left',), out)
+            _committee_442(x['left'], p + ('left',), out)
         if 'confirmed' in x:
-            _committee_436(x['confirmed'], p + ('confirmed',), out)
+            _committee_443(x['confirmed'], p + ('confirmed',), out)
         if 'signing' in x:
-            _committee_437(x['signing'], p + ('signing',), out)
+            _committee_444(x['signing'], p + ('signing',), out)
         for key in x:
-            if key not in _C138:
+            if key not in _C140:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('handle', 'recipient', 'joined') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_423(x, p, out):
-    _committee_424_handle(x, p, out)
+def _committee_430(x, p, out):
+    _committee_431_handle(x, p, out)
 
-def _committee_424_handle(x, p, out):
+def _committee_431_handle(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_425(x, p, out):
-    _committee_426_line(x, p, out)
+def _committee_432(x, p, out):
+    _committee_433_line(x, p, out)
 
-def _committee_426_line(x, p, out):
+def _committee_433_line(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) < 1:
@@ -3145,16 +3192,16 @@ def _committee_426_line(x, p, out):
     if isinstance(x, str) and len(x) > 500:
         out.append((p, 'is too long'))
 
-def _committee_427(x, p, out):
+def _committee_434(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[^@\\s]+@[^@\\s]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_428(x, p, out):
-    _committee_429_memberRecipient(x, p, out)
+def _committee_435(x, p, out):
+    _committee_436_memberRecipient(x, p, out)
 
-def _committee_429_memberRecipient(x, p, out):
+def _committee_436_memberRecipient(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^(age1[02-9ac-hj-np-z]{58}|age1[a-z0-9._+-]{1,40}1[02-9ac-hj-np-z]{6,}|ssh-ed25519 AAAAC3NzaC1lZDI1NTE5[A-Za-z0-9+/]{48}|ssh-rsa AAAAB3NzaC1yc2E[A-Za-z0-9+/]+={0,2})\\Z', x):
@@ -3162,112 +3209,112 @@ def _committee_429_memberRecipient(x, p, out):
     if isinstance(x, str) and len(x) > 2048:
         out.append((p, 'is too long'))
 
-def _committee_430(x, p, out):
+def _committee_437(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_431(item, p + (index,), out)
+            _committee_438(item, p + (index,), out)
 
-def _committee_431(x, p, out):
+def _committee_438(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_432(x, p, out):
-    _committee_426_line(x, p, out)
+def _committee_439(x, p, out):
+    _committee_433_line(x, p, out)
 
-def _committee_433(x, p, out):
-    _committee_434_time(x, p, out)
+def _committee_440(x, p, out):
+    _committee_441_time(x, p, out)
 
-def _committee_434_time(x, p, out):
+def _committee_441_time(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_435(x, p, out):
-    _committee_434_time(x, p, out)
+def _committee_442(x, p, out):
+    _committee_441_time(x, p, out)
 
-def _committee_436(x, p, out):
-    _committee_434_time(x, p, out)
+def _committee_443(x, p, out):
+    _committee_441_time(x, p, out)
 
-def _committee_437(x, p, out):
-    _committee_438_signing(x, p, out)
+def _committee_444(x, p, out):
+    _committee_445_signing(x, p, out)
 
-def _committee_438_signing(x, p, out):
+def _committee_445_signing(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^ed25519:[A-Za-z0-9+/]{43}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_439(x, p, out):
+def _committee_446(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
         out.append((p, 'must not be empty'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_440(item, p + (index,), out)
+            _committee_447(item, p + (index,), out)
 
-def _committee_440(x, p, out):
-    _committee_441_change(x, p, out)
+def _committee_447(x, p, out):
+    _committee_448_change(x, p, out)
 
-def _committee_441_change(x, p, out):
+def _committee_448_change(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _committee_442(x['id'], p + ('id',), out)
+            _committee_449(x['id'], p + ('id',), out)
         if 'at' in x:
-            _committee_444(x['at'], p + ('at',), out)
+            _committee_451(x['at'], p + ('at',), out)
         if 'by' in x:
-            _committee_445(x['by'], p + ('by',), out)
+            _committee_452(x['by'], p + ('by',), out)
         if 'after' in x:
-            _committee_446(x['after'], p + ('after',), out)
+            _committee_453(x['after'], p + ('after',), out)
         if 'change' in x:
-            _committee_449(x['change'], p + ('change',), out)
+            _committee_456(x['change'], p + ('change',), out)
         if 'member' in x:
-            _committee_450(x['member'], p + ('member',), out)
+            _committee_457(x['member'], p + ('member',), out)
         if 'config' in x:
-            _committee_462(x['config'], p + ('config',), out)
+            _committee_469(x['config'], p + ('config',), out)
         if 'sig' in x:
-            _committee_463(x['sig'], p + ('sig',), out)
+            _committee_470(x['sig'], p + ('sig',), out)
         if 'removal' in x:
-            _committee_465(x['removal'], p + ('removal',), out)
+            _committee_472(x['removal'], p + ('removal',), out)
         if 'approves' in x:
-            _committee_466(x['approves'], p + ('approves',), out)
+            _committee_473(x['approves'], p + ('approves',), out)
         for key in x:
-            if key not in _C143:
+            if key not in _C145:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('id', 'at', 'by', 'after', 'change', 'sig') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
-    _committee_467(x, p, out)
-    _committee_487(x, p, out)
-    _committee_492(x, p, out)
+    _committee_474(x, p, out)
+    _committee_494(x, p, out)
+    _committee_499(x, p, out)
 
-def _committee_442(x, p, out):
-    _committee_443_id(x, p, out)
+def _committee_449(x, p, out):
+    _committee_450_id(x, p, out)
 
-def _committee_443_id(x, p, out):
+def _committee_450_id(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_444(x, p, out):
-    _committee_434_time(x, p, out)
+def _committee_451(x, p, out):
+    _committee_441_time(x, p, out)
 
-def _committee_445(x, p, out):
-    _committee_424_handle(x, p, out)
+def _committee_452(x, p, out):
+    _committee_431_handle(x, p, out)
 
-def _committee_446(x, p, out):
-    checks = (_committee_447, _committee_448,)
+def _committee_453(x, p, out):
+    checks = (_committee_454, _committee_455,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -3284,166 +3331,116 @@ def _committee_446(x, p, out):
     else:
         out += found
 
-def _committee_447(x, p, out):
+def _committee_454(x, p, out):
     if not (x is None):
         out.append((p, 'must be of type null'))
 
-def _committee_448(x, p, out):
-    _committee_443_id(x, p, out)
+def _committee_455(x, p, out):
+    _committee_450_id(x, p, out)
 
-def _committee_449(x, p, out):
-    if not _in(x, _C139, _C140):
+def _committee_456(x, p, out):
+    if not _in(x, _C141, _C142):
         out.append((p, 'must be one of add, remove, rotate-key, update, config, approve'))
 
-def _committee_450(x, p, out):
+def _committee_457(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'handle' in x:
-            _committee_451(x['handle'], p + ('handle',), out)
+            _committee_458(x['handle'], p + ('handle',), out)
         if 'recipient' in x:
-            _committee_452(x['recipient'], p + ('recipient',), out)
+            _committee_459(x['recipient'], p + ('recipient',), out)
         if 'signing' in x:
-            _committee_453(x['signing'], p + ('signing',), out)
+            _committee_460(x['signing'], p + ('signing',), out)
         if 'name' in x:
-            _committee_454(x['name'], p + ('name',), out)
+            _committee_461(x['name'], p + ('name',), out)
         if 'email' in x:
-            _committee_455(x['email'], p + ('email',), out)
+            _committee_462(x['email'], p + ('email',), out)
         if 'roles' in x:
-            _committee_456(x['roles'], p + ('roles',), out)
+            _committee_463(x['roles'], p + ('roles',), out)
         if 'employer' in x:
-            _committee_458(x['employer'], p + ('employer',), out)
+            _committee_465(x['employer'], p + ('employer',), out)
         if 'confirmed' in x:
-            _committee_459(x['confirmed'], p + ('confirmed',), out)
+            _committee_466(x['confirmed'], p + ('confirmed',), out)
         if 'joined' in x:
-            _committee_460(x['joined'], p + ('joined',), out)
+            _committee_467(x['joined'], p + ('joined',), out)
         if 'left' in x:
-            _committee_461(x['left'], p + ('left',), out)
+            _committee_468(x['left'], p + ('left',), out)
         for key in x:
-            if key not in _C138:
+            if key not in _C140:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('handle',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_451(x, p, out):
-    _committee_424_handle(x, p, out)
+def _committee_458(x, p, out):
+    _committee_431_handle(x, p, out)
 
-def _committee_452(x, p, out):
-    _committee_429_memberRecipient(x, p, out)
+def _committee_459(x, p, out):
+    _committee_436_memberRecipient(x, p, out)
 
-def _committee_453(x, p, out):
-    _committee_438_signing(x, p, out)
+def _committee_460(x, p, out):
+    _committee_445_signing(x, p, out)
 
-def _committee_454(x, p, out):
-    _committee_426_line(x, p, out)
+def _committee_461(x, p, out):
+    _committee_433_line(x, p, out)
 
-def _committee_455(x, p, out):
+def _committee_462(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[^@\\s]+@[^@\\s]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_456(x, p, out):
+def _committee_463(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_457(item, p + (index,), out)
+            _committee_464(item, p + (index,), out)
 
-def _committee_457(x, p, out):
+def _committee_464(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_458(x, p, out):
-    _committee_426_line(x, p, out)
+def _committee_465(x, p, out):
+    _committee_433_line(x, p, out)
 
-def _committee_459(x, p, out):
-    if not _in(x, _C135, _C1):
+def _committee_466(x, p, out):
+    if not _in(x, _C137, _C1):
         out.append((p, 'must be one of True'))
 
-def _committee_460(x, p, out):
-    _committee_434_time(x, p, out)
+def _committee_467(x, p, out):
+    _committee_441_time(x, p, out)
 
-def _committee_461(x, p, out):
-    _committee_434_time(x, p, out)
+def _committee_468(x, p, out):
+    _committee_441_time(x, p, out)
 
-def _committee_462(x, p, out):
+def _committee_469(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9a-f]{64}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_463(x, p, out):
-    _committee_464_signature(x, p, out)
+def _committee_470(x, p, out):
+    _committee_471_signature(x, p, out)
 
-def _committee_464_signature(x, p, out):
+def _committee_471_signature(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[A-Za-z0-9+/]{86}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_465(x, p, out):
-    if not _in(x, _C141, _C142):
+def _committee_472(x, p, out):
+    if not _in(x, _C143, _C144):
         out.append((p, 'must be one of single, majority'))
 
-def _committee_466(x, p, out):
-    _committee_443_id(x, p, out)
-
-def _committee_467(x, p, out):
-    errors = []
-    _committee_468(x, p, errors)
-    if not errors:
-        _committee_470(x, p, out)
-    else:
-        _committee_474(x, p, out)
-
-def _committee_468(x, p, out):
-    if isinstance(x, dict):
-        if 'change' in x:
-            _committee_469(x['change'], p + ('change',), out)
-
-def _committee_469(x, p, out):
-    if not _in(x, _C144, _C145):
-        out.append((p, 'must be one of config'))
-
-def _committee_470(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('config',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
-    errors = []
-    _committee_471(x, p, errors)
-    if not errors:
-        out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
-
-def _committee_471(x, p, out):
-    found = []
-    for check in (_committee_472, _committee_473,):
-        errors = []
-        check(x, p, errors)
-        if not errors:
-            break
-        found += errors
-    else:
-        out += found
-
-def _committee_472(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('member',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
-
 def _committee_473(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('approves',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
+    _committee_450_id(x, p, out)
 
 def _committee_474(x, p, out):
     errors = []
@@ -3451,7 +3448,7 @@ def _committee_474(x, p, out):
     if not errors:
         _committee_477(x, p, out)
     else:
-        _committee_482(x, p, out)
+        _committee_481(x, p, out)
 
 def _committee_475(x, p, out):
     if isinstance(x, dict):
@@ -3460,11 +3457,11 @@ def _committee_475(x, p, out):
 
 def _committee_476(x, p, out):
     if not _in(x, _C146, _C147):
-        out.append((p, 'must be one of approve'))
+        out.append((p, 'must be one of config'))
 
 def _committee_477(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('approves',) if name not in x]
+        missing = [name for name in ('config',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
     errors = []
@@ -3474,7 +3471,7 @@ def _committee_477(x, p, out):
 
 def _committee_478(x, p, out):
     found = []
-    for check in (_committee_479, _committee_480, _committee_481,):
+    for check in (_committee_479, _committee_480,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -3491,29 +3488,40 @@ def _committee_479(x, p, out):
 
 def _committee_480(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('config',) if name not in x]
+        missing = [name for name in ('approves',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
 def _committee_481(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('removal',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
+    errors = []
+    _committee_482(x, p, errors)
+    if not errors:
+        _committee_484(x, p, out)
+    else:
+        _committee_489(x, p, out)
 
 def _committee_482(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('member',) if name not in x]
+        if 'change' in x:
+            _committee_483(x['change'], p + ('change',), out)
+
+def _committee_483(x, p, out):
+    if not _in(x, _C148, _C149):
+        out.append((p, 'must be one of approve'))
+
+def _committee_484(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('approves',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
     errors = []
-    _committee_483(x, p, errors)
+    _committee_485(x, p, errors)
     if not errors:
         out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
 
-def _committee_483(x, p, out):
+def _committee_485(x, p, out):
     found = []
-    for check in (_committee_484, _committee_485, _committee_486,):
+    for check in (_committee_486, _committee_487, _committee_488,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -3522,101 +3530,140 @@ def _committee_483(x, p, out):
     else:
         out += found
 
-def _committee_484(x, p, out):
+def _committee_486(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('member',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_487(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('config',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_485(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('approves',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
-
-def _committee_486(x, p, out):
+def _committee_488(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('removal',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_487(x, p, out):
-    errors = []
-    _committee_488(x, p, errors)
-    if not errors:
-        _committee_490(x, p, out)
-
-def _committee_488(x, p, out):
-    if isinstance(x, dict):
-        if 'change' in x:
-            _committee_489(x['change'], p + ('change',), out)
-
 def _committee_489(x, p, out):
-    if not _in(x, _C148, _C149):
-        out.append((p, 'must be one of rotate-key'))
+    if isinstance(x, dict):
+        missing = [name for name in ('member',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+    errors = []
+    _committee_490(x, p, errors)
+    if not errors:
+        out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
 
 def _committee_490(x, p, out):
-    if isinstance(x, dict):
-        if 'member' in x:
-            _committee_491(x['member'], p + ('member',), out)
+    found = []
+    for check in (_committee_491, _committee_492, _committee_493,):
+        errors = []
+        check(x, p, errors)
+        if not errors:
+            break
+        found += errors
+    else:
+        out += found
 
 def _committee_491(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('config',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_492(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('approves',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_493(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('removal',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_494(x, p, out):
+    errors = []
+    _committee_495(x, p, errors)
+    if not errors:
+        _committee_497(x, p, out)
+
+def _committee_495(x, p, out):
+    if isinstance(x, dict):
+        if 'change' in x:
+            _committee_496(x['change'], p + ('change',), out)
+
+def _committee_496(x, p, out):
+    if not _in(x, _C150, _C151):
+        out.append((p, 'must be one of rotate-key'))
+
+def _committee_497(x, p, out):
+    if isinstance(x, dict):
+        if 'member' in x:
+            _committee_498(x['member'], p + ('member',), out)
+
+def _committee_498(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('handle', 'recipient', 'signing') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_492(x, p, out):
+def _committee_499(x, p, out):
     errors = []
-    _committee_493(x, p, errors)
+    _committee_500(x, p, errors)
     if not errors:
-        _committee_495(x, p, out)
+        _committee_502(x, p, out)
 
-def _committee_493(x, p, out):
+def _committee_500(x, p, out):
     if isinstance(x, dict):
         if 'change' in x:
-            _committee_494(x['change'], p + ('change',), out)
+            _committee_501(x['change'], p + ('change',), out)
 
-def _committee_494(x, p, out):
-    if not _in(x, _C150, _C151):
+def _committee_501(x, p, out):
+    if not _in(x, _C152, _C153):
         out.append((p, 'must be one of add'))
 
-def _committee_495(x, p, out):
+def _committee_502(x, p, out):
     if isinstance(x, dict):
         if 'member' in x:
-            _committee_496(x['member'], p + ('member',), out)
+            _committee_503(x['member'], p + ('member',), out)
 
-def _committee_496(x, p, out):
+def _committee_503(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('handle', 'recipient') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _config_497(x, p, out):
+def _config_504(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _config_498(x['cocctl'], p + ('cocctl',), out)
+            _config_505(x['cocctl'], p + ('cocctl',), out)
         if 'community' in x:
-            _config_499(x['community'], p + ('community',), out)
+            _config_506(x['community'], p + ('community',), out)
         if 'preset' in x:
-            _config_500(x['preset'], p + ('preset',), out)
+            _config_507(x['preset'], p + ('preset',), out)
         if 'policy' in x:
-            _config_501(x['policy'], p + ('policy',), out)
+            _config_508(x['policy'], p + ('policy',), out)
         for key in x:
-            if key not in _C155:
+            if key not in _C157:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('cocctl', 'community', 'preset') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _config_498(x, p, out):
+def _config_505(x, p, out):
     if not _in(x, _C0, _C1):
         out.append((p, 'must be one of 1'))
 
-def _config_499(x, p, out):
+def _config_506(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) < 1:
@@ -3624,270 +3671,270 @@ def _config_499(x, p, out):
     if isinstance(x, str) and len(x) > 200:
         out.append((p, 'is too long'))
 
-def _config_500(x, p, out):
-    if not _in(x, _C153, _C154):
+def _config_507(x, p, out):
+    if not _in(x, _C155, _C156):
         out.append((p, 'must be one of rls, sse, enginexp, kubernetes, chaoss, django, contributor-covenant'))
 
-def _config_501(x, p, out):
+def _config_508(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
 
-def _envelope_502(x, p, out):
+def _envelope_509(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _envelope_503(x['cocctl'], p + ('cocctl',), out)
+            _envelope_510(x['cocctl'], p + ('cocctl',), out)
         if 'case' in x:
-            _envelope_504(x['case'], p + ('case',), out)
+            _envelope_511(x['case'], p + ('case',), out)
         if 'status' in x:
-            _envelope_506(x['status'], p + ('status',), out)
+            _envelope_513(x['status'], p + ('status',), out)
         if 'opened' in x:
-            _envelope_507(x['opened'], p + ('opened',), out)
+            _envelope_514(x['opened'], p + ('opened',), out)
         if 'updated' in x:
-            _envelope_509(x['updated'], p + ('updated',), out)
+            _envelope_516(x['updated'], p + ('updated',), out)
         if 'recipients' in x:
-            _envelope_510(x['recipients'], p + ('recipients',), out)
+            _envelope_517(x['recipients'], p + ('recipients',), out)
         if 'guests' in x:
-            _envelope_513(x['guests'], p + ('guests',), out)
+            _envelope_520(x['guests'], p + ('guests',), out)
         if 'people' in x:
-            _envelope_515(x['people'], p + ('people',), out)
+            _envelope_522(x['people'], p + ('people',), out)
         if 'due' in x:
-            _envelope_517(x['due'], p + ('due',), out)
+            _envelope_524(x['due'], p + ('due',), out)
         if 'payload' in x:
-            _envelope_521(x['payload'], p + ('payload',), out)
+            _envelope_528(x['payload'], p + ('payload',), out)
         for key in x:
-            if key not in _C156:
+            if key not in _C158:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('cocctl', 'case', 'status', 'opened', 'updated', 'recipients', 'payload') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _envelope_503(x, p, out):
+def _envelope_510(x, p, out):
     if not _in(x, _C0, _C1):
         out.append((p, 'must be one of 1'))
 
-def _envelope_504(x, p, out):
-    _envelope_505_caseId(x, p, out)
+def _envelope_511(x, p, out):
+    _envelope_512_caseId(x, p, out)
 
-def _envelope_505_caseId(x, p, out):
+def _envelope_512_caseId(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[a-z]+-[a-z]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_506(x, p, out):
+def _envelope_513(x, p, out):
     if not _in(x, _C2, _C3):
         out.append((p, 'must be one of open, escrowed, closed'))
 
-def _envelope_507(x, p, out):
-    _envelope_508_time(x, p, out)
+def _envelope_514(x, p, out):
+    _envelope_515_time(x, p, out)
 
-def _envelope_508_time(x, p, out):
+def _envelope_515_time(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_509(x, p, out):
-    _envelope_508_time(x, p, out)
-
-def _envelope_510(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list) and not _unique(x):
-        out.append((p, 'has duplicate entries'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _envelope_511(item, p + (index,), out)
-
-def _envelope_511(x, p, out):
-    _envelope_512_handle(x, p, out)
-
-def _envelope_512_handle(x, p, out):
-    if not (isinstance(x, str)):
-        out.append((p, 'must be of type string'))
-    if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
-        out.append((p, 'is not in the expected format'))
-
-def _envelope_513(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list) and not _unique(x):
-        out.append((p, 'has duplicate entries'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _envelope_514(item, p + (index,), out)
-
-def _envelope_514(x, p, out):
-    _envelope_512_handle(x, p, out)
-
-def _envelope_515(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list) and not _unique(x):
-        out.append((p, 'has duplicate entries'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _envelope_516(item, p + (index,), out)
-
 def _envelope_516(x, p, out):
-    if not (isinstance(x, str)):
-        out.append((p, 'must be of type string'))
-    if isinstance(x, str) and not _search('^[0-9a-f]{32}\\Z', x):
-        out.append((p, 'is not in the expected format'))
+    _envelope_515_time(x, p, out)
 
 def _envelope_517(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
+    if isinstance(x, list) and not _unique(x):
+        out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
             _envelope_518(item, p + (index,), out)
 
 def _envelope_518(x, p, out):
+    _envelope_519_handle(x, p, out)
+
+def _envelope_519_handle(x, p, out):
+    if not (isinstance(x, str)):
+        out.append((p, 'must be of type string'))
+    if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
+        out.append((p, 'is not in the expected format'))
+
+def _envelope_520(x, p, out):
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list) and not _unique(x):
+        out.append((p, 'has duplicate entries'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _envelope_521(item, p + (index,), out)
+
+def _envelope_521(x, p, out):
+    _envelope_519_handle(x, p, out)
+
+def _envelope_522(x, p, out):
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list) and not _unique(x):
+        out.append((p, 'has duplicate entries'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _envelope_523(item, p + (index,), out)
+
+def _envelope_523(x, p, out):
+    if not (isinstance(x, str)):
+        out.append((p, 'must be of type string'))
+    if isinstance(x, str) and not _search('^[0-9a-f]{32}\\Z', x):
+        out.append((p, 'is not in the expected format'))
+
+def _envelope_524(x, p, out):
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _envelope_525(item, p + (index,), out)
+
+def _envelope_525(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'kind' in x:
-            _envelope_519(x['kind'], p + ('kind',), out)
+            _envelope_526(x['kind'], p + ('kind',), out)
         if 'at' in x:
-            _envelope_520(x['at'], p + ('at',), out)
+            _envelope_527(x['at'], p + ('at',), out)
         for key in x:
-            if key not in _C131:
+            if key not in _C133:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('kind', 'at') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _envelope_519(x, p, out):
+def _envelope_526(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z-]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_520(x, p, out):
-    _envelope_508_time(x, p, out)
+def _envelope_527(x, p, out):
+    _envelope_515_time(x, p, out)
 
-def _envelope_521(x, p, out):
+def _envelope_528(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^-----BEGIN AGE ENCRYPTED FILE-----\\n[\\s\\S]*-----END AGE ENCRYPTED FILE-----\\n?\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _policy_522(x, p, out):
+def _policy_529(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'description' in x:
-            _policy_523(x['description'], p + ('description',), out)
+            _policy_530(x['description'], p + ('description',), out)
         if 'access' in x:
-            _policy_524(x['access'], p + ('access',), out)
+            _policy_531(x['access'], p + ('access',), out)
         if 'require_signed_commits' in x:
-            _policy_525(x['require_signed_commits'], p + ('require_signed_commits',), out)
+            _policy_532(x['require_signed_commits'], p + ('require_signed_commits',), out)
         if 'timezone' in x:
-            _policy_526(x['timezone'], p + ('timezone',), out)
+            _policy_533(x['timezone'], p + ('timezone',), out)
         if 'decisions' in x:
-            _policy_527(x['decisions'], p + ('decisions',), out)
+            _policy_534(x['decisions'], p + ('decisions',), out)
         if 'strikes' in x:
-            _policy_542(x['strikes'], p + ('strikes',), out)
+            _policy_549(x['strikes'], p + ('strikes',), out)
         if 'appeals' in x:
-            _policy_549(x['appeals'], p + ('appeals',), out)
+            _policy_556(x['appeals'], p + ('appeals',), out)
         if 'interim' in x:
-            _policy_554(x['interim'], p + ('interim',), out)
+            _policy_561(x['interim'], p + ('interim',), out)
         if 'consequences' in x:
-            _policy_560(x['consequences'], p + ('consequences',), out)
+            _policy_567(x['consequences'], p + ('consequences',), out)
         if 'owners' in x:
-            _policy_561(x['owners'], p + ('owners',), out)
+            _policy_568(x['owners'], p + ('owners',), out)
         if 'expiring_soon' in x:
-            _policy_564(x['expiring_soon'], p + ('expiring_soon',), out)
+            _policy_571(x['expiring_soon'], p + ('expiring_soon',), out)
         if 'deadlines' in x:
-            _policy_565(x['deadlines'], p + ('deadlines',), out)
+            _policy_572(x['deadlines'], p + ('deadlines',), out)
         if 'roster' in x:
-            _policy_571(x['roster'], p + ('roster',), out)
+            _policy_578(x['roster'], p + ('roster',), out)
         if 'member_removal' in x:
-            _policy_574(x['member_removal'], p + ('member_removal',), out)
+            _policy_581(x['member_removal'], p + ('member_removal',), out)
         if 'evidence' in x:
-            _policy_575(x['evidence'], p + ('evidence',), out)
+            _policy_582(x['evidence'], p + ('evidence',), out)
         if 'retention' in x:
-            _policy_577(x['retention'], p + ('retention',), out)
+            _policy_584(x['retention'], p + ('retention',), out)
         if 'law_enforcement' in x:
-            _policy_582(x['law_enforcement'], p + ('law_enforcement',), out)
+            _policy_589(x['law_enforcement'], p + ('law_enforcement',), out)
         if 'public_channel' in x:
-            _policy_583(x['public_channel'], p + ('public_channel',), out)
+            _policy_590(x['public_channel'], p + ('public_channel',), out)
         if 'accused_first' in x:
-            _policy_584(x['accused_first'], p + ('accused_first',), out)
+            _policy_591(x['accused_first'], p + ('accused_first',), out)
         for key in x:
-            if key not in _C179:
+            if key not in _C181:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_523(x, p, out):
+def _policy_530(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _policy_524(x, p, out):
-    if not _in(x, _C157, _C158):
+def _policy_531(x, p, out):
+    if not _in(x, _C159, _C160):
         out.append((p, 'must be one of committee, cleared'))
 
-def _policy_525(x, p, out):
+def _policy_532(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _policy_526(x, p, out):
+def _policy_533(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) < 1:
         out.append((p, 'must not be empty'))
 
-def _policy_527(x, p, out):
+def _policy_534(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         for key in x:
             if key not in _C1:
-                _policy_528(x[key], p + (key,), out)
+                _policy_535(x[key], p + (key,), out)
         for key in x:
-            _policy_541(key, p, out)
+            _policy_548(key, p, out)
 
-def _policy_528(x, p, out):
-    _policy_529_rule(x, p, out)
+def _policy_535(x, p, out):
+    _policy_536_rule(x, p, out)
 
-def _policy_529_rule(x, p, out):
+def _policy_536_rule(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'rule' in x:
-            _policy_530(x['rule'], p + ('rule',), out)
+            _policy_537(x['rule'], p + ('rule',), out)
         if 'basis' in x:
-            _policy_531(x['basis'], p + ('basis',), out)
+            _policy_538(x['basis'], p + ('basis',), out)
         if 'quorum' in x:
-            _policy_532(x['quorum'], p + ('quorum',), out)
+            _policy_539(x['quorum'], p + ('quorum',), out)
         if 'exclude_roles' in x:
-            _policy_535(x['exclude_roles'], p + ('exclude_roles',), out)
+            _policy_542(x['exclude_roles'], p + ('exclude_roles',), out)
         if 'voter_roles' in x:
-            _policy_537(x['voter_roles'], p + ('voter_roles',), out)
+            _policy_544(x['voter_roles'], p + ('voter_roles',), out)
         if 'tie_breaker' in x:
-            _policy_539(x['tie_breaker'], p + ('tie_breaker',), out)
+            _policy_546(x['tie_breaker'], p + ('tie_breaker',), out)
         if 'fallback' in x:
-            _policy_540(x['fallback'], p + ('fallback',), out)
+            _policy_547(x['fallback'], p + ('fallback',), out)
         for key in x:
-            if key not in _C167:
+            if key not in _C169:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_530(x, p, out):
-    if not _in(x, _C159, _C160):
+def _policy_537(x, p, out):
+    if not _in(x, _C161, _C162):
         out.append((p, 'must be one of single, majority, two-thirds, unanimous'))
 
-def _policy_531(x, p, out):
-    if not _in(x, _C161, _C162):
+def _policy_538(x, p, out):
+    if not _in(x, _C163, _C164):
         out.append((p, 'must be one of cast, present, eligible'))
 
-def _policy_532(x, p, out):
+def _policy_539(x, p, out):
     found = []
-    for check in (_policy_533, _policy_534,):
+    for check in (_policy_540, _policy_541,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -3896,91 +3943,47 @@ def _policy_532(x, p, out):
     else:
         out += found
 
-def _policy_533(x, p, out):
-    if not _in(x, _C163, _C164):
+def _policy_540(x, p, out):
+    if not _in(x, _C165, _C166):
         out.append((p, 'must be one of all, majority'))
 
-def _policy_534(x, p, out):
+def _policy_541(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _policy_535(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _policy_536(item, p + (index,), out)
-
-def _policy_536(x, p, out):
-    if not (isinstance(x, str)):
-        out.append((p, 'must be of type string'))
-
-def _policy_537(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _policy_538(item, p + (index,), out)
-
-def _policy_538(x, p, out):
-    if not (isinstance(x, str)):
-        out.append((p, 'must be of type string'))
-
-def _policy_539(x, p, out):
-    if not (isinstance(x, str) or x is None):
-        out.append((p, "must be of type ['string', 'null']"))
-
-def _policy_540(x, p, out):
-    if not _in(x, _C165, _C166):
-        out.append((p, 'must be one of majority, two-thirds, None'))
-
-def _policy_541(x, p, out):
-    if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
-        out.append((p, 'is not in the expected format'))
-
 def _policy_542(x, p, out):
-    if not (isinstance(x, dict)):
-        out.append((p, 'must be of type object'))
-    if isinstance(x, dict):
-        if 'threshold' in x:
-            _policy_543(x['threshold'], p + ('threshold',), out)
-        if 'expire' in x:
-            _policy_544(x['expire'], p + ('expire',), out)
-        if 'requires' in x:
-            _policy_546(x['requires'], p + ('requires',), out)
-        for key in x:
-            if key not in _C168:
-                out.append((p, 'has fields this format does not allow'))
-                break
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _policy_543(item, p + (index,), out)
 
 def _policy_543(x, p, out):
-    if not (_is_integer(x) or x is None):
-        out.append((p, "must be of type ['integer', 'null']"))
-    if _is_number(x) and x < 1:
-        out.append((p, 'breaks the minimum rule'))
+    if not (isinstance(x, str)):
+        out.append((p, 'must be of type string'))
 
 def _policy_544(x, p, out):
-    _policy_545_duration(x, p, out)
-
-def _policy_545_duration(x, p, out):
-    if not (isinstance(x, str) or x is None):
-        out.append((p, "must be of type ['string', 'null']"))
-
-def _policy_546(x, p, out):
-    _policy_547_ids(x, p, out)
-
-def _policy_547_ids(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _policy_548(item, p + (index,), out)
+            _policy_545(item, p + (index,), out)
 
-def _policy_548(x, p, out):
+def _policy_545(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
+
+def _policy_546(x, p, out):
+    if not (isinstance(x, str) or x is None):
+        out.append((p, "must be of type ['string', 'null']"))
+
+def _policy_547(x, p, out):
+    if not _in(x, _C167, _C168):
+        out.append((p, 'must be one of majority, two-thirds, None'))
+
+def _policy_548(x, p, out):
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
@@ -3988,84 +3991,90 @@ def _policy_549(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
-        if 'allowed' in x:
-            _policy_550(x['allowed'], p + ('allowed',), out)
-        if 'opens_after' in x:
-            _policy_551(x['opens_after'], p + ('opens_after',), out)
-        if 'closes_after' in x:
-            _policy_552(x['closes_after'], p + ('closes_after',), out)
-        if 'of' in x:
-            _policy_553(x['of'], p + ('of',), out)
-        for key in x:
-            if key not in _C169:
-                out.append((p, 'has fields this format does not allow'))
-                break
-
-def _policy_550(x, p, out):
-    if not (isinstance(x, bool)):
-        out.append((p, 'must be of type boolean'))
-
-def _policy_551(x, p, out):
-    _policy_545_duration(x, p, out)
-
-def _policy_552(x, p, out):
-    _policy_545_duration(x, p, out)
-
-def _policy_553(x, p, out):
-    _policy_547_ids(x, p, out)
-
-def _policy_554(x, p, out):
-    if not (isinstance(x, dict)):
-        out.append((p, 'must be of type object'))
-    if isinstance(x, dict):
-        if 'allowed' in x:
-            _policy_555(x['allowed'], p + ('allowed',), out)
-        if 'consequences' in x:
-            _policy_556(x['consequences'], p + ('consequences',), out)
-        if 'kinds' in x:
-            _policy_557(x['kinds'], p + ('kinds',), out)
-        if 'until_resolved' in x:
-            _policy_559(x['until_resolved'], p + ('until_resolved',), out)
+        if 'threshold' in x:
+            _policy_550(x['threshold'], p + ('threshold',), out)
+        if 'expire' in x:
+            _policy_551(x['expire'], p + ('expire',), out)
+        if 'requires' in x:
+            _policy_553(x['requires'], p + ('requires',), out)
         for key in x:
             if key not in _C170:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_555(x, p, out):
-    if not (isinstance(x, bool)):
-        out.append((p, 'must be of type boolean'))
+def _policy_550(x, p, out):
+    if not (_is_integer(x) or x is None):
+        out.append((p, "must be of type ['integer', 'null']"))
+    if _is_number(x) and x < 1:
+        out.append((p, 'breaks the minimum rule'))
 
-def _policy_556(x, p, out):
-    _policy_547_ids(x, p, out)
+def _policy_551(x, p, out):
+    _policy_552_duration(x, p, out)
 
-def _policy_557(x, p, out):
+def _policy_552_duration(x, p, out):
+    if not (isinstance(x, str) or x is None):
+        out.append((p, "must be of type ['string', 'null']"))
+
+def _policy_553(x, p, out):
+    _policy_554_ids(x, p, out)
+
+def _policy_554_ids(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _policy_558(item, p + (index,), out)
+            _policy_555(item, p + (index,), out)
 
-def _policy_558(x, p, out):
-    if not _in(x, _C11, _C12):
-        out.append((p, 'must be one of complaint, concern, anonymous, escrow'))
+def _policy_555(x, p, out):
+    if not (isinstance(x, str)):
+        out.append((p, 'must be of type string'))
+    if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
+        out.append((p, 'is not in the expected format'))
 
-def _policy_559(x, p, out):
+def _policy_556(x, p, out):
+    if not (isinstance(x, dict)):
+        out.append((p, 'must be of type object'))
+    if isinstance(x, dict):
+        if 'allowed' in x:
+            _policy_557(x['allowed'], p + ('allowed',), out)
+        if 'opens_after' in x:
+            _policy_558(x['opens_after'], p + ('opens_after',), out)
+        if 'closes_after' in x:
+            _policy_559(x['closes_after'], p + ('closes_after',), out)
+        if 'of' in x:
+            _policy_560(x['of'], p + ('of',), out)
+        for key in x:
+            if key not in _C171:
+                out.append((p, 'has fields this format does not allow'))
+                break
+
+def _policy_557(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
+def _policy_558(x, p, out):
+    _policy_552_duration(x, p, out)
+
+def _policy_559(x, p, out):
+    _policy_552_duration(x, p, out)
+
 def _policy_560(x, p, out):
-    _policy_547_ids(x, p, out)
+    _policy_554_ids(x, p, out)
 
 def _policy_561(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
-        if 'primary' in x:
-            _policy_562(x['primary'], p + ('primary',), out)
-        if 'secondary' in x:
-            _policy_563(x['secondary'], p + ('secondary',), out)
+        if 'allowed' in x:
+            _policy_562(x['allowed'], p + ('allowed',), out)
+        if 'consequences' in x:
+            _policy_563(x['consequences'], p + ('consequences',), out)
+        if 'kinds' in x:
+            _policy_564(x['kinds'], p + ('kinds',), out)
+        if 'until_resolved' in x:
+            _policy_566(x['until_resolved'], p + ('until_resolved',), out)
         for key in x:
-            if key not in _C25:
+            if key not in _C172:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
@@ -4074,66 +4083,104 @@ def _policy_562(x, p, out):
         out.append((p, 'must be of type boolean'))
 
 def _policy_563(x, p, out):
+    _policy_554_ids(x, p, out)
+
+def _policy_564(x, p, out):
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _policy_565(item, p + (index,), out)
+
+def _policy_565(x, p, out):
+    if not _in(x, _C11, _C12):
+        out.append((p, 'must be one of complaint, concern, anonymous, escrow'))
+
+def _policy_566(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _policy_564(x, p, out):
-    _policy_545_duration(x, p, out)
+def _policy_567(x, p, out):
+    _policy_554_ids(x, p, out)
 
-def _policy_565(x, p, out):
+def _policy_568(x, p, out):
+    if not (isinstance(x, dict)):
+        out.append((p, 'must be of type object'))
+    if isinstance(x, dict):
+        if 'primary' in x:
+            _policy_569(x['primary'], p + ('primary',), out)
+        if 'secondary' in x:
+            _policy_570(x['secondary'], p + ('secondary',), out)
+        for key in x:
+            if key not in _C25:
+                out.append((p, 'has fields this format does not allow'))
+                break
+
+def _policy_569(x, p, out):
+    if not (isinstance(x, bool)):
+        out.append((p, 'must be of type boolean'))
+
+def _policy_570(x, p, out):
+    if not (isinstance(x, bool)):
+        out.append((p, 'must be of type boolean'))
+
+def _policy_571(x, p, out):
+    _policy_552_duration(x, p, out)
+
+def _policy_572(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'first_response' in x:
-            _policy_566(x['first_response'], p + ('first_response',), out)
+            _policy_573(x['first_response'], p + ('first_response',), out)
         if 'decision' in x:
-            _policy_567(x['decision'], p + ('decision',), out)
+            _policy_574(x['decision'], p + ('decision',), out)
         if 'reporter_update' in x:
-            _policy_568(x['reporter_update'], p + ('reporter_update',), out)
+            _policy_575(x['reporter_update'], p + ('reporter_update',), out)
         if 'reporter_outcome' in x:
-            _policy_569(x['reporter_outcome'], p + ('reporter_outcome',), out)
+            _policy_576(x['reporter_outcome'], p + ('reporter_outcome',), out)
         if 'member_confirmation' in x:
-            _policy_570(x['member_confirmation'], p + ('member_confirmation',), out)
+            _policy_577(x['member_confirmation'], p + ('member_confirmation',), out)
         for key in x:
-            if key not in _C171:
+            if key not in _C173:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_566(x, p, out):
-    _policy_545_duration(x, p, out)
+def _policy_573(x, p, out):
+    _policy_552_duration(x, p, out)
 
-def _policy_567(x, p, out):
-    _policy_545_duration(x, p, out)
+def _policy_574(x, p, out):
+    _policy_552_duration(x, p, out)
 
-def _policy_568(x, p, out):
-    _policy_545_duration(x, p, out)
+def _policy_575(x, p, out):
+    _policy_552_duration(x, p, out)
 
-def _policy_569(x, p, out):
-    _policy_545_duration(x, p, out)
+def _policy_576(x, p, out):
+    _policy_552_duration(x, p, out)
 
-def _policy_570(x, p, out):
-    _policy_545_duration(x, p, out)
+def _policy_577(x, p, out):
+    _policy_552_duration(x, p, out)
 
-def _policy_571(x, p, out):
+def _policy_578(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'watch' in x:
-            _policy_572(x['watch'], p + ('watch',), out)
+            _policy_579(x['watch'], p + ('watch',), out)
         if 'max_employer_share' in x:
-            _policy_573(x['max_employer_share'], p + ('max_employer_share',), out)
+            _policy_580(x['max_employer_share'], p + ('max_employer_share',), out)
         for key in x:
-            if key not in _C172:
+            if key not in _C174:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_572(x, p, out):
+def _policy_579(x, p, out):
     if not (_is_integer(x) or x is None):
         out.append((p, "must be of type ['integer', 'null']"))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _policy_573(x, p, out):
+def _policy_580(x, p, out):
     if not (_is_number(x) or x is None):
         out.append((p, "must be of type ['number', 'null']"))
     if _is_number(x) and x > 1:
@@ -4141,22 +4188,22 @@ def _policy_573(x, p, out):
     if _is_number(x) and x <= 0:
         out.append((p, 'breaks the exclusiveMinimum rule'))
 
-def _policy_574(x, p, out):
-    if not _in(x, _C141, _C142):
+def _policy_581(x, p, out):
+    if not _in(x, _C143, _C144):
         out.append((p, 'must be one of single, majority'))
 
-def _policy_575(x, p, out):
+def _policy_582(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'max_mib' in x:
-            _policy_576(x['max_mib'], p + ('max_mib',), out)
+            _policy_583(x['max_mib'], p + ('max_mib',), out)
         for key in x:
-            if key not in _C173:
+            if key not in _C175:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_576(x, p, out):
+def _policy_583(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
@@ -4164,114 +4211,114 @@ def _policy_576(x, p, out):
     if _is_number(x) and x > 64:
         out.append((p, 'breaks the maximum rule'))
 
-def _policy_577(x, p, out):
+def _policy_584(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'not_violation' in x:
-            _policy_578(x['not_violation'], p + ('not_violation',), out)
+            _policy_585(x['not_violation'], p + ('not_violation',), out)
         if 'concern' in x:
-            _policy_579(x['concern'], p + ('concern',), out)
+            _policy_586(x['concern'], p + ('concern',), out)
         if 'resolved' in x:
-            _policy_580(x['resolved'], p + ('resolved',), out)
+            _policy_587(x['resolved'], p + ('resolved',), out)
         if 'after_sanction' in x:
-            _policy_581(x['after_sanction'], p + ('after_sanction',), out)
+            _policy_588(x['after_sanction'], p + ('after_sanction',), out)
         for key in x:
-            if key not in _C174:
+            if key not in _C176:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_578(x, p, out):
-    _policy_545_duration(x, p, out)
+def _policy_585(x, p, out):
+    _policy_552_duration(x, p, out)
 
-def _policy_579(x, p, out):
-    _policy_545_duration(x, p, out)
+def _policy_586(x, p, out):
+    _policy_552_duration(x, p, out)
 
-def _policy_580(x, p, out):
-    _policy_545_duration(x, p, out)
+def _policy_587(x, p, out):
+    _policy_552_duration(x, p, out)
 
-def _policy_581(x, p, out):
-    _policy_545_duration(x, p, out)
+def _policy_588(x, p, out):
+    _policy_552_duration(x, p, out)
 
-def _policy_582(x, p, out):
-    if not _in(x, _C175, _C176):
+def _policy_589(x, p, out):
+    if not _in(x, _C177, _C178):
         out.append((p, 'must be one of any, reporter-request'))
 
-def _policy_583(x, p, out):
-    if not _in(x, _C177, _C178):
+def _policy_590(x, p, out):
+    if not _in(x, _C179, _C180):
         out.append((p, 'must be one of free, consult'))
 
-def _policy_584(x, p, out):
+def _policy_591(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_585(x, p, out):
+def _case_592(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _case_586(x['cocctl'], p + ('cocctl',), out)
+            _case_593(x['cocctl'], p + ('cocctl',), out)
         if 'case' in x:
-            _case_587(x['case'], p + ('case',), out)
+            _case_594(x['case'], p + ('case',), out)
         if 'status' in x:
-            _case_588(x['status'], p + ('status',), out)
+            _case_595(x['status'], p + ('status',), out)
         if 'opened' in x:
-            _case_589(x['opened'], p + ('opened',), out)
+            _case_596(x['opened'], p + ('opened',), out)
         if 'updated' in x:
-            _case_590(x['updated'], p + ('updated',), out)
+            _case_597(x['updated'], p + ('updated',), out)
         if 'events' in x:
-            _case_591(x['events'], p + ('events',), out)
+            _case_598(x['events'], p + ('events',), out)
         for key in x:
-            if key not in _C129:
+            if key not in _C131:
                 out.append((p, 'has fields this format does not allow'))
                 break
         missing = [name for name in ('cocctl', 'case', 'status', 'opened', 'updated', 'events') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_586(x, p, out):
+def _case_593(x, p, out):
     if not _in(x, _C0, _C1):
         out.append((p, 'must be one of 1'))
 
-def _case_587(x, p, out):
+def _case_594(x, p, out):
     _case_3_caseId(x, p, out)
 
-def _case_588(x, p, out):
+def _case_595(x, p, out):
     if not _in(x, _C2, _C3):
         out.append((p, 'must be one of open, escrowed, closed'))
 
-def _case_589(x, p, out):
+def _case_596(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_590(x, p, out):
+def _case_597(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_591(x, p, out):
+def _case_598(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
         out.append((p, 'must not be empty'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_592(item, p + (index,), out)
+            _case_599(item, p + (index,), out)
 
-def _case_592(x, p, out):
-    _case_593_event(x, p, out)
+def _case_599(x, p, out):
+    _case_600_event(x, p, out)
 
-def _case_593_event(x, p, out):
+def _case_600_event(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _case_594(x['id'], p + ('id',), out)
+            _case_601(x['id'], p + ('id',), out)
         if 'at' in x:
-            _case_595(x['at'], p + ('at',), out)
+            _case_602(x['at'], p + ('at',), out)
         if 'by' in x:
-            _case_596(x['by'], p + ('by',), out)
+            _case_603(x['by'], p + ('by',), out)
         if 'type' in x:
-            _case_599(x['type'], p + ('type',), out)
+            _case_606(x['type'], p + ('type',), out)
         if 'data' in x:
-            _case_600(x['data'], p + ('data',), out)
+            _case_607(x['data'], p + ('data',), out)
         for key in x:
             if key not in _C8:
                 out.append((p, 'has fields this format does not allow'))
@@ -4280,18 +4327,18 @@ def _case_593_event(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_594(x, p, out):
+def _case_601(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_595(x, p, out):
+def _case_602(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_596(x, p, out):
+def _case_603(x, p, out):
     found = []
-    for check in (_case_597, _case_598,):
+    for check in (_case_604, _case_605,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -4300,29 +4347,29 @@ def _case_596(x, p, out):
     else:
         out += found
 
-def _case_597(x, p, out):
+def _case_604(x, p, out):
     _case_15_handle(x, p, out)
 
-def _case_598(x, p, out):
+def _case_605(x, p, out):
     if not _in(x, _C4, _C5):
         out.append((p, 'must be one of system'))
 
-def _case_599(x, p, out):
+def _case_606(x, p, out):
     if not _in(x, _C6, _C7):
-        out.append((p, 'must be one of amended, assigned, cleared, closed, communicated, contact, evidence, excluded, exported, granted, note, opened, recused, reopened, revoked, proposed, voted, decided, confirmed, lifted, superseded, appealed, appeal-decided, released, reporter-involvement, law-enforcement, content-removed, conversation, consulted, plan-response'))
+        out.append((p, 'must be one of amended, assigned, cleared, closed, communicated, contact, evidence, excluded, exported, granted, note, opened, recused, reopened, revoked, proposed, voted, decided, confirmed, lifted, superseded, appealed, appeal-decided, released, reporter-involvement, searching, law-enforcement, content-removed, conversation, consulted, plan-response'))
 
-def _case_600(x, p, out):
+def _case_607(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
 
 # Each schema's root, by schema name.
 ROOTS = {
     'case': _case_0,
-    'casefile': _casefile_376,
-    'committee': _committee_418,
-    'config': _config_497,
-    'envelope': _envelope_502,
-    'policy': _policy_522,
+    'casefile': _casefile_383,
+    'committee': _committee_425,
+    'config': _config_504,
+    'envelope': _envelope_509,
+    'policy': _policy_529,
 }
 
 # Each schema's $defs entries, by (schema name, definition).
@@ -4361,36 +4408,37 @@ DEFINITIONS = {
     ('case', 'data_appeal-decided'): _case_308_data_appeal_decided,
     ('case', 'data_released'): _case_319_data_released,
     ('case', 'data_reporter-involvement'): _case_328_data_reporter_involvement,
-    ('case', 'data_law-enforcement'): _case_336_data_law_enforcement,
-    ('case', 'data_content-removed'): _case_344_data_content_removed,
-    ('case', 'data_conversation'): _case_352_data_conversation,
-    ('case', 'data_consulted'): _case_362_data_consulted,
-    ('case', 'data_plan-response'): _case_370_data_plan_response,
-    ('casefile', 'time'): _casefile_382_time,
-    ('casefile', 'handle'): _casefile_387_handle,
-    ('casefile', 'caseId'): _casefile_379_caseId,
-    ('casefile', 'handles'): _casefile_385_handles,
-    ('casefile', 'id'): _casefile_408_id,
-    ('casefile', 'seal'): _casefile_406_seal,
-    ('committee', 'time'): _committee_434_time,
-    ('committee', 'handle'): _committee_424_handle,
-    ('committee', 'line'): _committee_426_line,
-    ('committee', 'member'): _committee_422_member,
-    ('committee', 'signing'): _committee_438_signing,
-    ('committee', 'signature'): _committee_464_signature,
-    ('committee', 'id'): _committee_443_id,
-    ('committee', 'change'): _committee_441_change,
-    ('committee', 'memberRecipient'): _committee_429_memberRecipient,
-    ('envelope', 'time'): _envelope_508_time,
-    ('envelope', 'handle'): _envelope_512_handle,
-    ('envelope', 'caseId'): _envelope_505_caseId,
-    ('policy', 'rule'): _policy_529_rule,
-    ('policy', 'duration'): _policy_545_duration,
-    ('policy', 'ids'): _policy_547_ids,
+    ('case', 'data_searching'): _case_336_data_searching,
+    ('case', 'data_law-enforcement'): _case_343_data_law_enforcement,
+    ('case', 'data_content-removed'): _case_351_data_content_removed,
+    ('case', 'data_conversation'): _case_359_data_conversation,
+    ('case', 'data_consulted'): _case_369_data_consulted,
+    ('case', 'data_plan-response'): _case_377_data_plan_response,
+    ('casefile', 'time'): _casefile_389_time,
+    ('casefile', 'handle'): _casefile_394_handle,
+    ('casefile', 'caseId'): _casefile_386_caseId,
+    ('casefile', 'handles'): _casefile_392_handles,
+    ('casefile', 'id'): _casefile_415_id,
+    ('casefile', 'seal'): _casefile_413_seal,
+    ('committee', 'time'): _committee_441_time,
+    ('committee', 'handle'): _committee_431_handle,
+    ('committee', 'line'): _committee_433_line,
+    ('committee', 'member'): _committee_429_member,
+    ('committee', 'signing'): _committee_445_signing,
+    ('committee', 'signature'): _committee_471_signature,
+    ('committee', 'id'): _committee_450_id,
+    ('committee', 'change'): _committee_448_change,
+    ('committee', 'memberRecipient'): _committee_436_memberRecipient,
+    ('envelope', 'time'): _envelope_515_time,
+    ('envelope', 'handle'): _envelope_519_handle,
+    ('envelope', 'caseId'): _envelope_512_caseId,
+    ('policy', 'rule'): _policy_536_rule,
+    ('policy', 'duration'): _policy_552_duration,
+    ('policy', 'ids'): _policy_554_ids,
 }
 
 # The case document without each event's data rules, and each event type's data rules.
-CASE_FRAME = _case_585
+CASE_FRAME = _case_592
 CASE_EVENT_DATA = {
     'amended': _case_24_data_amended,
     'assigned': _case_65_data_assigned,
@@ -4417,9 +4465,10 @@ CASE_EVENT_DATA = {
     'appeal-decided': _case_308_data_appeal_decided,
     'released': _case_319_data_released,
     'reporter-involvement': _case_328_data_reporter_involvement,
-    'law-enforcement': _case_336_data_law_enforcement,
-    'content-removed': _case_344_data_content_removed,
-    'conversation': _case_352_data_conversation,
-    'consulted': _case_362_data_consulted,
-    'plan-response': _case_370_data_plan_response,
+    'searching': _case_336_data_searching,
+    'law-enforcement': _case_343_data_law_enforcement,
+    'content-removed': _case_351_data_content_removed,
+    'conversation': _case_359_data_conversation,
+    'consulted': _case_369_data_consulted,
+    'plan-response': _case_377_data_plan_response,
 }

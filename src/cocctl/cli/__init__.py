@@ -27,7 +27,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("attach", "attachment", "export", "retention", "expunge"), ("evidence",)),
     "search": ("search",),
     **dict.fromkeys(("due", "draft", "reporter-involvement", "law-enforcement", "consulted", "content", "conversation",
-                     "rotation"), ("followup",)),
+                     "rotation", "searching"), ("followup",)),
     "merge-driver": ("merge",),
     **dict.fromkeys(("recuse", "grant", "revoke", "propose", "vote", "decide", "interim", "confirm", "lift",
                      "plan-response", "policy"), ("governance",)),
