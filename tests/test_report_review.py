@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ruamel.yaml import YAML
 
@@ -99,3 +100,17 @@ def test_forged_outcome_on_an_open_case_and_a_huge_count_are_caught_not_crashed_
     text = c.ok("bob", "report", *PERIOD, "--min-count", "1", env=LATE).stdout
     assert "| Banned | 0 |" in text and "| Still open | 1 |" in text  # bob reads the log, not the forgery
     assert c.run("bob", "stats", env=LATE).exit_code == 0
+
+
+def test_summary_markdown_carries_no_raw_html_from_a_public_summary_or_the_promotion(committee):
+    c = committee  # contributor-covenant: cocctl's own summary layout
+    case = open_case(c, "--summary", "s", "--kind", "complaint", "--channel", "email", "--severity", "low",
+                     at="2026-07-06T10:00:00Z")
+    c.ok("alice", "close", case, "--resolution", "r", "--public-summary",
+         "Spam removed <img src=x onerror=alert(1)> [click](javascript:alert(2))",
+         env={"COCCTL_NOW": "2026-07-07T10:00:00Z"})
+    text = c.ok("alice", "report", *PERIOD, "--min-count", "1", "--promotion", "<script>alert(3)</script>",
+                env=LATE).stdout
+    assert "Spam removed" in text
+    # Every markup character is backslash-escaped, so markdown shows it as text.
+    assert not re.search(r"(?<!\\)[<>\[\]]", text.split("## Reports")[0] + text.split("Spam removed")[1])
