@@ -200,7 +200,8 @@ def test_old_case_files_without_report_facts_still_validate_and_are_counted(kube
     # alice reads it: its facts come from its events.
     assert table(run_report(c, "--min-count", "1").stdout, "Response")["Punitive"][0] == "1"
     # An edited fact is caught by a reader.
-    path.write_bytes(casefile.dumps(replace(found, report={"kind": "concern", "source": "email", "named": 0})))
+    path.write_bytes(casefile.dumps(replace(found, report={"kind": "concern", "source": "email", "named": 0,
+                                                          "outcome": "no-action"})))
     result = c.run("alice", "validate", "--deep")
     assert result.exit_code != 0 and "report facts differ" in result.output
 

@@ -58,3 +58,11 @@ def _require(value: str, what: str, forbidden: re.Pattern[str], rule: str) -> st
     if found:
         raise UsageError(f"{what} {rule} (U+{ord(found.group()):04X} at character {found.start() + 1})")
     return value
+
+
+def markdown_inline(text: str) -> str:
+    """Text for one markdown line or table cell: one line, no pipes, no markup or raw HTML characters."""
+    text = " ".join(str(text).split())
+    for char in "\\|*_`[]<>#":
+        text = text.replace(char, "\\" + char)
+    return text

@@ -31,6 +31,23 @@ COMMITTEE_BODY, OTHER_BODY = "Committee", "Other bodies (recommended)"
 # Restorative actions educate or correct; punitive ones restrict, suspend or ban.
 PUNITIVE_LEVELS = frozenset({"strike", "restriction", "suspension", "ban"})
 WARNINGS = frozenset({"private-warning", "correction"})
+OTHER_ACTION = "other"
+
+
+def trusted(found: Any, status: str) -> dict[str, Any] | None:
+    """Report facts read from a case file of ``status``, or None when they are not what a reader writes.
+
+    The metadata is not signed: anyone who can push can edit it. The schema
+    holds each field to its enum and type; this also refuses action ids
+    outside the catalogue (free text would be published as a label) and an
+    outcome on a case that is not closed (or none on a closed one).
+    """
+    if not found:
+        return None
+    actions = found.get("actions", [])
+    if not set(actions) <= set(catalogue.CATALOGUE) or list(actions) != sorted(set(actions)):
+        return None
+    return dict(found) if ("outcome" in found) == (status == CLOSED) else None
 
 
 def facts(state: CaseState) -> dict[str, Any]:
@@ -43,7 +60,9 @@ def facts(state: CaseState) -> dict[str, Any]:
     if state.status != CLOSED:
         return data
     decisions = [d for d in state.decisions if d.outcome == "adopted" and d.standing != OVERTURNED]
-    actions = sorted({c["id"] for d in decisions for c in d.consequences})
+    # Only catalogue ids are ever written: a hand-made event's own id (free text) counts as "other".
+    actions = sorted({c["id"] if c["id"] in catalogue.CATALOGUE else OTHER_ACTION
+                      for d in decisions for c in d.consequences})
     violation = any(d.violation for d in decisions) or any(
         catalogue.CATALOGUE[a].violation for a in actions if a in catalogue.CATALOGUE)
     if state.out_of_scope:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cocctl.text import markdown_inline as _escape
+
 
 def cell(count: int | None, min_count: int) -> str:
     """A count as published: the number, or "fewer than N" when it is too small to show."""
@@ -16,14 +18,6 @@ def change(row: Any) -> str:
         return ""
     difference = row.count - row.previous
     return f"{difference:+d}" if difference else "0"
-
-
-def _escape(text: str) -> str:
-    """Text for a markdown table cell or line: no pipes, no line breaks, no markup characters."""
-    text = " ".join(str(text).split())
-    for char in "\\|*_`[]<>#":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def markdown(doc: Any) -> str:

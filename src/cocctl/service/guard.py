@@ -279,7 +279,7 @@ def _case(path: str, data: bytes) -> Checked:
 def grammar_problems(found: CaseFile) -> list[str]:
     """Every plaintext field of a parsed case file in the exact grammar cocctl writes it in."""
     from cocctl.policy.deadlines import KINDS
-    from cocctl.policy.consequences import CATALOGUE
+    from cocctl.policy import reportable
 
     problems = []
     if not is_generated_case_id(found.case):
@@ -298,9 +298,9 @@ def grammar_problems(found: CaseFile) -> list[str]:
                         "in time order")
     if not all(_TOKEN.fullmatch(token) for token in found.people) or list(found.people) != sorted(set(found.people)):
         problems.append("people holds something other than sorted blinded tokens (32 hex digits)")
-    actions = (found.report or {}).get("actions", [])
-    if not set(actions) <= set(CATALOGUE) or list(actions) != sorted(set(actions)):
-        problems.append("report actions hold something other than sorted consequence ids of the catalogue")
+    if found.report and reportable.trusted(found.report, found.status) is None:
+        problems.append("report actions hold something other than sorted consequence ids of the catalogue, "
+                        "or the report has an outcome while the case is not closed (or none once it is)")
     if found.version == 1:
         problem = age_problem((found.payload or "").encode("utf-8"), armored=True,
                               stanzas=len(found.readers) + len(found.guests))

@@ -199,9 +199,11 @@ def _kubernetes(figures: Figures, promotion: str) -> tuple[str, list[Section]]:
     """Kubernetes' half-year tables: sources, actions by body, restorative vs punitive, against the previous period."""
     now, before, least = figures.cases, figures.previous, figures.min_count
     change = len(now) - len(before)
+    # The responses table hides a small "Still open" count: so does this sentence.
+    still_open = figures.still_open if _count(figures.still_open, least) is not None else f"fewer than {least}"
     return f"{figures.community} Code of Conduct Committee report", [
         Section("Reports", (f"The committee received {len(now)} report(s) in this period, {len(before)} in the "
-                            f"previous period of the same length ({change:+d}). Still open: {figures.still_open}.",),
+                            f"previous period of the same length ({change:+d}). Still open: {still_open}.",),
                 (_compare("Where reports came from", "Source", _sources(now), _sources(before), least),)),
         Section("Actions", ("Actions the committee took itself, and those it recommended to other bodies "
                             "(such as the steering committee or event staff). One report may lead to several.",),

@@ -19,6 +19,7 @@ from cocctl.policy.reportable import KIND_LABELS
 from cocctl.policy.settings import Policy
 from cocctl.service import bulk, mentions
 from cocctl.service.workspace import Session, Workspace
+from cocctl.text import markdown_inline
 
 OTHER = "Other (groups too small to show)"
 UNSPECIFIED = "Unspecified"
@@ -167,7 +168,7 @@ def _figures(work: Workspace, begin: datetime, finish: datetime, min_count: int,
         if not before <= opened <= finish:
             continue
         in_period = opened >= begin
-        facts = dict(envelope.report) if envelope.report else None
+        facts = reportable.trusted(envelope.report, envelope.status)  # forged facts count as not known
         if me in envelope.readers and (in_period or facts is None):
             try:
                 events = cases.events(case_id)
@@ -306,7 +307,9 @@ def markdown(figures: Figures, archive_root: Any = None, promotion: str | None =
     from cocctl.service.messages import fill, load_template
 
     values = {
-        "promotion": promotion or "[How the Code of Conduct was promoted to community members during this period.]",
+        # Published on the community's site: no raw HTML or markup from a summary or the promotion text.
+        "promotion": markdown_inline(promotion) if promotion else
+        "[How the Code of Conduct was promoted to community members during this period.]",
         "community": figures.community,
         "period": f"{figures.period_from[:10]} to {figures.period_to[:10]}",
         "total": str(figures.total),
@@ -321,7 +324,8 @@ def markdown(figures: Figures, archive_root: Any = None, promotion: str | None =
             _timing_row("First response", figures.first_response),
             _timing_row("Decision", figures.decision),
         ]),
-        "descriptions": "\n".join(f"- {text}" for text in figures.descriptions) or "No case has a public description.",
+        "descriptions": "\n".join(f"- {markdown_inline(text)}" for text in figures.descriptions)
+        or "No case has a public description.",
         "coverage": coverage(figures),
         "undescribed": (f"{figures.undescribed} further report(s) were made; they are only counted, because "
                         "describing them could identify the people involved." if figures.undescribed else ""),
