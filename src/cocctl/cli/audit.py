@@ -128,7 +128,7 @@ def textconv(ctx: typer.Context, file: Path = typer.Argument(..., help="A versio
 
     from cocctl.service import history
 
-    sys.stdout.write(history.textconv(session(ctx), file.read_bytes()))
+    sys.stdout.write(history.textconv(session(ctx), file))
 
 
 @hooks_app.command("install")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from cocctl import clock
@@ -99,15 +100,19 @@ def _kept(cache: OrderedDict[str, Any], key: str, value: Any, keep: int) -> Any:
     return value
 
 
-def textconv(session: Session, data: bytes) -> str:
+def textconv(session: Session, file: Path) -> str:
     """git's textconv driver: one version of a case file decrypted as canonical YAML, or a one-line marker.
 
-    Never asks for a passphrase: git runs textconv without a terminal.
+    An attachment is only named by its size: its first bytes tell it apart and
+    the rest is never read. Never asks for a passphrase: git runs textconv
+    without a terminal.
     """
-    if data.startswith(b"age-encryption.org/v1\n"):
-        return f"(encrypted attachment, {len(data)} bytes; 'cocctl attachment' decrypts it)\n"
+    magic = b"age-encryption.org/v1\n"
+    with file.open("rb") as stream:
+        if stream.read(len(magic)) == magic:
+            return f"(encrypted attachment, {file.stat().st_size} bytes; 'cocctl attachment' decrypts it)\n"
     identities, why_not = _identities(Workspace(replace(session, ask_passphrase=None)))
-    return drivers.textconv(data, identities, why_not)
+    return drivers.textconv(file.read_bytes(), identities, why_not)
 
 
 def _identities(work: Workspace) -> tuple[list[Any] | None, str]:
