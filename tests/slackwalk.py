@@ -85,3 +85,115 @@ class Team:
     def draft(self, who: str, case: str, to: str, *extra: str) -> str:
         """A draft's text, with its lines joined (templates wrap sentences)."""
         return " ".join(self.ok(who, "draft", case, "--to", to, *extra).stdout.split())
+
+
+# The SSE and Enginexp processes (../shared/seeds/001 and 002) are the same text for these chapters; each preset's
+# walk (tests/test_preset_sse.py, tests/test_preset_enginexp.py) runs them with its own admins.
+
+def walk_complaint_interim_triage_appeal(team: Team, first: str, second: str) -> str:
+    """A formal complaint by DM, acknowledged with an estimate; an interim suspension of the accounts until the
+    admins triage and resolve; the resolution told to those involved; an appeal from one week after the
+    suspension; the overturned suspension's new context for the community channel, without names."""
+    # Monday 09:00: Riley sends the first admin a formal complaint by DM: nature, who, material, privacy.
+    team.when("2026-11-02T09:00:00Z")
+    case = team.open(first, "troll", "--reported", "sock", "--reporter", "Riley", "--evidence",
+                    "https://slack.example/archives/C9/p7", "--privacy", "do not tell them it was me", "--no-consent")
+    ack = team.draft(first, case, "reporter", "--kind", "ack", "--estimate", "Friday")
+    assert "We estimate that we will be able to triage and resolve it by Friday." in ack
+    assert "24 hours" not in ack and "no action other" not in ack
+    team.ok(first, "draft", case, "--to", "reporter", "--kind", "ack", "--sent")
+    # No fixed deadline: the seed promises an estimate, not a number of days.
+    team.when("2026-12-02T09:00:00Z")
+    assert team.due(first) == []
+    team.when("2026-11-02T10:00:00Z")
+    # "In extreme cases": an urgent case only.
+    team.refused(first, 7, "not urgent", "interim", case, "--consequence", "temporary-suspension",
+                "--rationale", "threats")
+    team.ok(first, "amend", case, "--urgent", "--note", "threats against Riley in DMs")
+    team.refused(first, 2, "until the case is resolved", "interim", case, "--consequence",
+                "temporary-suspension:period=30d", "--rationale", "threats")
+    team.refused(first, 2, "unknown consequence", "interim", case, "--consequence", "do-not-contact:period=7d",
+                "--rationale", "threats")
+    # "Suspend one or more accounts until they are able to triage and resolve."
+    team.ok(first, "interim", case, "--consequence", "temporary-suspension", "--rationale", "threats")
+    listed = team.ok(first, "sanctions").stdout
+    assert "troll, sock: temporary-suspension no end date" in listed and "INTERIM" in listed
+    # Told as what it is: interim, until the incident is resolved; no reapplying, no appeal of it yet.
+    interim = team.draft(first, case, "reported", "--kind", "decision")
+    assert "- Temporary suspension (interim)" in interim
+    assert "Your account is suspended until we have triaged and resolved the incident." in interim
+    assert "reapply" not in interim and "appeal" not in interim
+    # "Reporter consent is required before sharing any information regarding the incident."
+    assert "the reporter did not consent" in interim and "slack.example" not in interim and "Riley" not in interim
+    team.sync(first, second)
+
+    # Wednesday: the second admin, in their own clone, triages and resolves: troll is suspended for 30 days,
+    # sock was not involved.
+    team.when("2026-11-04T15:00:00Z")
+    team.ok(second, "amend", case, "--note", "confirmed from the DM screenshots; sock is a different person")
+    team.ok(second, "decide", case, "--person", "troll", "--consequence", "temporary-suspension:period=30d",
+           "--rationale", "threats confirmed")
+    team.ok(second, "decide", case, "--person", "sock", "--no-violation", "--rationale", "not involved")
+    to_troll = team.draft(second, case, "reported", "--kind", "decision")
+    assert "Your account is deactivated for 30d." in to_troll and "reapply" not in to_troll
+    assert "You may appeal this decision from 7 days after it." in to_troll
+    team.ok(second, "draft", case, "--to", "reported", "--kind", "decision", "--sent")
+    to_riley = team.draft(second, case, "reporter", "--kind", "decision")
+    assert "is resolved" in to_riley
+    team.ok(second, "draft", case, "--to", "reporter", "--kind", "decision", "--sent")
+    team.ok(second, "close", case, "--resolution", "troll suspended for 30 days")
+    team.sync(second, first)
+    shown = team.show(first, case)
+    assert [(d["standing"], d["interim"]) for d in shown["decisions"]] == [
+        ("lifted", False), ("in-force", False), ("in-force", False)]  # the interim measure ended with the triage
+    assert team.ok(first, "sanctions").stdout.startswith(
+        f"troll: temporary-suspension (period=30d) until 2026-12-04T15:00:00Z (case {case}, decision 2)\n")
+
+    # Appeals of the suspension "starting one week after the suspension", with a justification, by mail.
+    team.when("2026-11-10T09:00:00Z")
+    team.refused(first, 7, "accepted from 2026-11-11T15:00:00Z", "appeal", case, "--decision", "2",
+                "--reason", "I was provoked")
+    team.refused(first, 3, "no decision in force that may be appealed", "appeal", case, "--decision", "3",
+                "--reason", "x")  # sock's "no violation" is no suspension
+    team.when("2026-11-11T15:00:00Z")
+    team.ok(first, "appeal", case, "--decision", "2", "--reason", "the DMs were a joke between us; the thread")
+    team.sync(first, second)
+    team.when("2026-11-12T10:00:00Z")
+    team.ok(second, "decide-appeal", case, "--overturn", "--rationale",
+           "troll and Riley had agreed the thread was a running joke")
+    assert team.ok(second, "sanctions").stdout.startswith("no sanctions in force")
+    # "If a suspension is overturned, the new context will be shared with #rands-slack-rules": without names.
+    context = team.draft(second, case, "community")
+    assert "overturned it" in context and "running joke" in context
+    assert "troll" not in context and "Riley" not in context
+    team.sync(second, first)
+    assert team.show(first, case)["status"] == "closed"
+    return case
+
+
+def walk_public_channel(team: Team, first: str, second: str) -> str:
+    """ "Where an incident occurs in a public channel, the administrator will consult those involved in the
+    incident before disclosing any information": no community message, no public summary until they agreed."""
+    team.when("2026-11-16T09:00:00Z")
+    case = team.open(first, "Terry Troll", "--channel", "public-channel", "--reporter", "Jo", "--consent")
+    team.ok(first, "decide", case, "--consequence", "temporary-suspension:period=14d", "--rationale", "slurs")
+    team.sync(first, second)
+    team.when("2026-11-23T09:00:00Z")
+    team.ok(second, "appeal", case, "--reason", "I was quoting a film; the thread was read out of context")
+    team.ok(second, "decide-appeal", case, "--overturn", "--rationale", "Terry Troll was quoting a film")
+    team.refused(second, 2, "consult them before disclosing anything", "draft", case, "--to", "community")
+    team.refused(second, 7, "were not consulted", "close", case, "--resolution", "overturned", "--public-summary",
+                 "A suspension was overturned on appeal.")
+    team.ok(second, "consulted", case, "--refused", "--note", "Terry wants no message")
+    team.sync(second, first)
+    team.refused(first, 2, "those involved did not agree", "draft", case, "--to", "community")
+    team.when("2026-11-24T09:00:00Z")
+    team.ok(first, "consulted", case, "--agreed", "--note", "Terry and Jo agree to a short note")
+    context = team.draft(first, case, "community")
+    assert "overturned it" in context and "quoting a film" in context and "Jo" not in context
+    team.ok(first, "close", case, "--resolution", "overturned", "--public-summary",
+            "A suspension was overturned on appeal.")
+    team.sync(first, second)
+    events = [e["type"] for e in team.show(second, case)["events"]]
+    assert events.count("consulted") == 2 and team.show(second, case)["status"] == "closed"
+    return case

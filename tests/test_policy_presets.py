@@ -17,7 +17,8 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 # What each seed process decides differently from the base policy: the preset
 # must state these settings itself (the base would silently fill them in).
 SEED_SETTINGS = {
-    "rls": {"decisions", "strikes", "interim", "consequences", "deadlines", "accused_first"},  # admins' vote, strikes
+    # admins' vote, strikes, reapplying after a suspension
+    "rls": {"decisions", "strikes", "interim", "consequences", "deadlines", "accused_first", "reapply"},
     "sse": {"interim", "appeals", "consequences", "public_channel"},  # interim suspension, appeal after a week
     "enginexp": {"interim", "appeals", "consequences", "public_channel"},
     "kubernetes": {"decisions", "interim", "consequences", "deadlines", "roster"},  # unanimity sought, the watch
@@ -52,6 +53,7 @@ SEED_FACTS = {
         "decisions.default.rule": "single",                # one Administrator determines other consequences
         "interim.until_resolved": False,                   # an interim suspension is not the admins' vote
         "accused_first": True,                             # the accused first, then the reporting member
+        "reapply": True,                                   # "members can reapply for membership"
         "roster.watch": None,                              # no roster rules in the seed
         "deadlines.member_confirmation": None,
     },

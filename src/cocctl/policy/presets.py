@@ -69,6 +69,9 @@ BASE: dict[str, Any] = {
     # Tell the reported person the decision before the reporter (RLS: "when the
     # conversation with the accused member is complete", then the reporter).
     "accused_first": False,
+    # After a temporary suspension the member may reapply for membership, considered
+    # case by case (RLS); the reported person's draft says so only under this setting.
+    "reapply": False,
 }
 
 _SLACK_CONSEQUENCES = ["no-action", "awareness", "private-warning", "do-not-contact", "channel-restriction",
@@ -96,6 +99,8 @@ PRESETS: dict[str, dict[str, Any]] = {
         # A first response within 24 hours; incidents resolved within five working days.
         "deadlines": _deadlines("24 hours", "5 working days"),
         "accused_first": True,
+        # "After the suspension period, members can reapply for membership ... case by case."
+        "reapply": True,
     },
     "sse": {
         "description": "Soft Skills Engineering Slack: interim suspension, appeal after one week",
