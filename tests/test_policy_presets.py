@@ -71,12 +71,12 @@ SEED_FACTS = {
         "roster.max_employer_share": None,
         "deadlines.member_confirmation": None,
     },
-    "enginexp": {  # ../shared/seeds/002 (Enginexp Slack): the same process
+    "enginexp": {  # ../shared/seeds/002 (Enginexp Slack): the same process, but one reporting path
         "interim.allowed": True,
         "appeals.allowed": True,
         "appeals.opens_after": "7 days",
         "appeals.of": list(SUSPENSIONS),
-        "interim.kinds": ["complaint"],
+        "interim.kinds": [],                               # "in extreme cases" (no formal-complaint condition)
         "interim.until_resolved": True,
         "public_channel": "consult",
         "deadlines.first_response": None,

@@ -118,9 +118,10 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
     "enginexp": {
         "description": "Enginexp Slack: interim suspension, appeal after one week",
-        # "In extreme cases involving formal complaints, the Administrator may
-        # suspend one or more accounts until they are able to triage and resolve."
-        "interim": {"allowed": True, "consequences": ["temporary-suspension"], "kinds": ["complaint"],
+        # "In extreme cases, the administrator may suspend one or more accounts until
+        # they are able to triage and resolve an incident." (Enginexp has one path, a
+        # report by direct message: no concern/complaint condition, unlike SSE.)
+        "interim": {"allowed": True, "consequences": ["temporary-suspension"], "kinds": [],
                     "until_resolved": True},
         "appeals": {"allowed": True, "opens_after": "7d", "closes_after": None, "of": list(SUSPENSIONS)},
         "consequences": _SLACK_CONSEQUENCES,
