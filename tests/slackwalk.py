@@ -130,6 +130,8 @@ def walk_complaint_interim_triage_appeal(team: Team, first: str, second: str) ->
     # Wednesday: the second admin, in their own clone, triages and resolves: troll is suspended for 30 days,
     # sock was not involved.
     team.when("2026-11-04T15:00:00Z")
+    # The measure lasts until the incident is resolved: not made final as it is, with no end.
+    team.refused(second, 7, "lasts until case", "confirm", case)
     team.ok(second, "amend", case, "--note", "confirmed from the DM screenshots; sock is a different person")
     team.ok(second, "decide", case, "--person", "troll", "--consequence", "temporary-suspension:period=30d",
            "--rationale", "threats confirmed")

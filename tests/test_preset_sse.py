@@ -26,15 +26,19 @@ def test_interim_suspension_then_appeal_window(tmp_path, preset):
     assert "INTERIM adopted: temporary-suspension" in result.stderr
     listed = admins.ok("mft", "sanctions", "--at", "2026-11-02T00:00:00Z").stdout
     assert "troll: temporary-suspension" in listed and "INTERIM" in listed
-    own = admins.run("jamison", "confirm", case, env=at("2026-11-01T10:00:00Z"))
-    assert own.exit_code == 4 and "another committee member" in own.stderr
-    admins.ok("mft", "confirm", case, "--rationale", "reviewed the logs", env=at("2026-11-02T10:00:00Z"))
+    # "Until they are able to triage and resolve": the measure is never made final as it is (it has no end);
+    # the resolution is the committee's own decision, which ends it.
+    head = admins.head()
+    confirmed = admins.run("mft", "confirm", case, env=at("2026-11-01T10:00:00Z"))
+    assert confirmed.exit_code == 7 and "lasts until case" in confirmed.stderr and admins.head() == head
+    admins.ok("mft", "decide", case, "--consequence", "temporary-suspension:period=30d", "--rationale",
+              "reviewed the logs", env=at("2026-11-01T10:00:00Z"))
     assert "INTERIM" not in admins.ok("mft", "sanctions", "--at", "2026-11-03T00:00:00Z").stdout
 
     head = admins.head()
     early = admins.run("mft", "appeal", case, "--reason", "it was a joke", env=at("2026-11-05T09:05:00Z"))
-    assert early.exit_code == 7 and "accepted from 2026-11-08T09:05:00Z" in early.stderr and admins.head() == head
-    admins.ok("mft", "appeal", case, "--reason", "it was a joke", env=at("2026-11-08T09:05:00Z"))
+    assert early.exit_code == 7 and "accepted from 2026-11-08T10:00:00Z" in early.stderr and admins.head() == head
+    admins.ok("mft", "appeal", case, "--reason", "it was a joke", env=at("2026-11-08T10:00:00Z"))
     twice = admins.run("mft", "appeal", case, "--reason", "again", env=at("2026-11-09T00:00:00Z"))
     assert twice.exit_code == 7 and "already has an appeal pending" in twice.stderr
     admins.ok("thclpr", "decide-appeal", case, "--overturn", "--rationale", "new context",
@@ -45,7 +49,8 @@ def test_interim_suspension_then_appeal_window(tmp_path, preset):
     # decision is shown at no time, not even before the overturn.
     assert still == "no sanctions in force at 2026-11-09T00:00:00Z\n"
     shown = json.loads(admins.ok("mft", "show", case, "--json").stdout)
-    assert shown["decisions"][0]["standing"] == "overturned" and shown["appeals"][0]["result"] == "overturned"
+    assert [d["standing"] for d in shown["decisions"]] == ["lifted", "overturned"]
+    assert shown["appeals"][0]["result"] == "overturned"
 
 
 def test_interim_lift_ends_the_measure(tmp_path):
