@@ -54,6 +54,8 @@ SEED_FACTS = {
         "interim.until_resolved": False,                   # an interim suspension is not the admins' vote
         "accused_first": True,                             # the accused first, then the reporting member
         "reapply": True,                                   # "members can reapply for membership"
+        "consequences": ["no-action", "awareness", "strike", "do-not-contact", "channel-restriction",
+                         "temporary-suspension", "permanent-suspension", "other"],  # "include but are not limited to"
         "roster.watch": None,                              # no roster rules in the seed
         "deadlines.member_confirmation": None,
     },

@@ -272,11 +272,15 @@ def test_walk_three_strikes_across_cases_vote_and_messages(tmp_path):
     rls.sync("carol", "bob")
     rls.ok("bob", "assign", first, "--primary", "bob")
     rls.ok("bob", "amend", first, "--note", "asked Riley which channel; confirmed from the public archive")
-    rls.ok("bob", "decide", first, "--consequence", "strike", "--rationale", "marketing in channels")
+    # "Consequences include but are not limited to": a described other action goes with the strike.
+    rls.refused("bob", 2, "other needs description", "decide", first, "--consequence", "other", "--rationale", "x")
+    rls.ok("bob", "decide", first, "--consequence", "strike", "--consequence",
+           "other:description=marketing posts moved to #promotions", "--rationale", "marketing in channels")
     # Without the reporter's consent, the accused hears none of the report's details.
     to_sam = rls.draft("bob", first, "reported", "--kind", "decision")
     assert "the reporter did not consent" in to_sam and "slack.example" not in to_sam and "Riley" not in to_sam
     assert "This incident is confidential" in to_sam and "How we confirmed it" in to_sam
+    assert "- A strike - Other action: marketing posts moved to #promotions" in to_sam
     assert "this decision gives you 1 strike(s); you now hold 1." in to_sam
     assert "3 strikes lead to a temporary or permanent suspension" in to_sam
     # The reporter is told only after the accused: a warning before, none after.

@@ -94,8 +94,9 @@ PRESETS: dict[str, dict[str, Any]] = {
         # to become final, so `confirm` refuses it; it expires or is lifted.
         "interim": {"allowed": True, "consequences": ["temporary-suspension", "channel-restriction"],
                     "kinds": [], "until_resolved": False},
+        # "Consequences include but are not limited to": any other action, described.
         "consequences": ["no-action", "awareness", "strike", "do-not-contact", "channel-restriction",
-                         "temporary-suspension", "permanent-suspension"],
+                         "temporary-suspension", "permanent-suspension", "other"],
         # A first response within 24 hours; incidents resolved within five working days.
         "deadlines": _deadlines("24 hours", "5 working days"),
         "accused_first": True,

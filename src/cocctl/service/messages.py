@@ -226,8 +226,9 @@ def _decision_text(state: CaseState, decisions: list[Any], scrub: Any) -> str:
         for decision in decisions:
             for consequence in decision.consequences:
                 kind = catalogue.CATALOGUE.get(consequence["id"])
-                interim = " (interim)" if decision.interim else ""
-                lines.append(f"- {kind.label if kind else consequence['id']}{interim}")
+                described = (consequence.get("params") or {}).get("description")  # "other": what it is
+                more = (f": {scrub(described)}" if described else "") + (" (interim)" if decision.interim else "")
+                lines.append(f"- {kind.label if kind else consequence['id']}{more}")
         return "\n".join(lines) or "- No consequence"
     if state.resolution:
         return scrub(state.resolution)
