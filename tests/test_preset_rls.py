@@ -271,7 +271,9 @@ def test_walk_three_strikes_across_cases_vote_and_messages(tmp_path):
     rls.ok("carol", "recuse", first, "--reason", "works with sam")
     rls.sync("carol", "bob")
     rls.ok("bob", "assign", first, "--primary", "bob")
-    rls.ok("bob", "amend", first, "--note", "asked Riley which channel; confirmed from the public archive")
+    # Clarifying questions, public content, evidence from private channels, the accused's perspective.
+    rls.ok("bob", "amend", first, "--note", "asked Riley which channel; confirmed from the public archive",
+           "--evidence", "screenshot of the DM Riley forwarded", "--contact", "sam: says it was a one-off")
     # "Consequences include but are not limited to": a described other action goes with the strike.
     rls.refused("bob", 2, "other needs description", "decide", first, "--consequence", "other", "--rationale", "x")
     rls.ok("bob", "decide", first, "--consequence", "strike", "--consequence",
@@ -293,6 +295,7 @@ def test_walk_three_strikes_across_cases_vote_and_messages(tmp_path):
     rls.ok("bob", "close", first, "--resolution", "one strike")
     rls.sync_all()
     rls.refused("carol", 4, "not one of its recipients", "show", first)
+    assert {"note", "evidence", "contact"} <= {e["type"] for e in rls.show("alice", first)["events"]}
 
     # Two strikes at once, two weeks later, by alice.
     rls.when("2026-11-16T09:00:00Z")
