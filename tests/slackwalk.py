@@ -125,6 +125,9 @@ def walk_complaint_interim_triage_appeal(team: Team, first: str, second: str) ->
     assert "reapply" not in interim and "appeal" not in interim
     # "Reporter consent is required before sharing any information regarding the incident."
     assert "the reporter did not consent" in interim and "slack.example" not in interim and "Riley" not in interim
+    # The resolution goes to the reporter once the incident is resolved: an interim measure is not that.
+    early = team.run(first, "draft", case, "--to", "reporter", "--kind", "decision")
+    assert early.exit_code == 0 and "is not resolved yet" in early.stderr and "warning" not in early.stdout
     team.sync(first, second)
 
     # Wednesday: the second admin, in their own clone, triages and resolves: troll is suspended for 30 days,
@@ -140,8 +143,8 @@ def walk_complaint_interim_triage_appeal(team: Team, first: str, second: str) ->
     assert "Your account is deactivated for 30d." in to_troll and "reapply" not in to_troll
     assert "You may appeal this decision from 7 days after it." in to_troll
     team.ok(second, "draft", case, "--to", "reported", "--kind", "decision", "--sent")
-    to_riley = team.draft(second, case, "reporter", "--kind", "decision")
-    assert "is resolved" in to_riley
+    to_riley = team.run(second, "draft", case, "--to", "reporter", "--kind", "decision")
+    assert "is resolved" in to_riley.stdout and "warning" not in to_riley.stderr
     team.ok(second, "draft", case, "--to", "reporter", "--kind", "decision", "--sent")
     team.ok(second, "close", case, "--resolution", "troll suspended for 30 days")
     team.sync(second, first)
