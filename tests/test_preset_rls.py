@@ -307,6 +307,12 @@ def test_walk_three_strikes_across_cases_vote_and_messages(tmp_path):
            "do-not-contact:period=30d,protect=Jo", "--rationale", "kept messaging Jo after being asked to stop")
     # Strikes do not expire: three across the two cases reach the threshold; the suspension vote falls due.
     assert ("suspension-vote", "overdue") in rls.due("alice", second)
+    rls.sync("alice")
+    keyless = rls.clones["rands"].run(None, "due", "--check", env=at(rls.now))  # a CI job without any key
+    assert keyless.exit_code == 0  # rands has not synced: nothing overdue in his clone yet
+    rls.sync("rands")
+    keyless = rls.clones["rands"].run(None, "due", "--check", env=at(rls.now))
+    assert keyless.exit_code == 1 and "suspension-vote" in keyless.stdout
     person = rls.ok("alice", "person", "sam").stdout
     assert f"strike: 2026-11-02 (case {first}, 1)" in person
     assert f"strike: 2026-11-16 (case {second}, 2), 14 day(s) after the previous" in person
