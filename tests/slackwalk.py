@@ -97,7 +97,7 @@ def walk_complaint_interim_triage_appeal(team: Team, first: str, second: str) ->
     # Monday 09:00: Riley sends the first admin a formal complaint by DM: nature, who, material, privacy.
     team.when("2026-11-02T09:00:00Z")
     case = team.open(first, "troll", "--reported", "sock", "--reporter", "Riley", "--evidence",
-                    "https://slack.example/archives/C9/p7", "--privacy", "do not tell them it was me", "--no-consent")
+                     "https://slack.example/archives/C9/p7", "--privacy", "do not tell them it was me", "--no-consent")
     ack = team.draft(first, case, "reporter", "--kind", "ack", "--estimate", "Friday")
     assert "We estimate that we will be able to triage and resolve it by Friday." in ack
     assert "24 hours" not in ack and "no action other" not in ack
@@ -108,12 +108,12 @@ def walk_complaint_interim_triage_appeal(team: Team, first: str, second: str) ->
     team.when("2026-11-02T10:00:00Z")
     # "In extreme cases": an urgent case only.
     team.refused(first, 7, "not urgent", "interim", case, "--consequence", "temporary-suspension",
-                "--rationale", "threats")
+                 "--rationale", "threats")
     team.ok(first, "amend", case, "--urgent", "--note", "threats against Riley in DMs")
     team.refused(first, 2, "until the case is resolved", "interim", case, "--consequence",
-                "temporary-suspension:period=30d", "--rationale", "threats")
+                 "temporary-suspension:period=30d", "--rationale", "threats")
     team.refused(first, 2, "unknown consequence", "interim", case, "--consequence", "do-not-contact:period=7d",
-                "--rationale", "threats")
+                 "--rationale", "threats")
     # "Suspend one or more accounts until they are able to triage and resolve."
     team.ok(first, "interim", case, "--consequence", "temporary-suspension", "--rationale", "threats")
     listed = team.ok(first, "sanctions").stdout
@@ -137,7 +137,7 @@ def walk_complaint_interim_triage_appeal(team: Team, first: str, second: str) ->
     team.refused(second, 7, "lasts until case", "confirm", case)
     team.ok(second, "amend", case, "--note", "confirmed from the DM screenshots; sock is a different person")
     team.ok(second, "decide", case, "--person", "troll", "--consequence", "temporary-suspension:period=30d",
-           "--rationale", "threats confirmed")
+            "--rationale", "threats confirmed")
     team.ok(second, "decide", case, "--person", "sock", "--no-violation", "--rationale", "not involved")
     to_troll = team.draft(second, case, "reported", "--kind", "decision")
     assert "Your account is deactivated for 30d." in to_troll and "reapply" not in to_troll
@@ -157,15 +157,15 @@ def walk_complaint_interim_triage_appeal(team: Team, first: str, second: str) ->
     # Appeals of the suspension "starting one week after the suspension", with a justification, by mail.
     team.when("2026-11-10T09:00:00Z")
     team.refused(first, 7, "accepted from 2026-11-11T15:00:00Z", "appeal", case, "--decision", "2",
-                "--reason", "I was provoked")
+                 "--reason", "I was provoked")
     team.refused(first, 3, "no decision in force that may be appealed", "appeal", case, "--decision", "3",
-                "--reason", "x")  # sock's "no violation" is no suspension
+                 "--reason", "x")  # sock's "no violation" is no suspension
     team.when("2026-11-11T15:00:00Z")
     team.ok(first, "appeal", case, "--decision", "2", "--reason", "the DMs were a joke between us; the thread")
     team.sync(first, second)
     team.when("2026-11-12T10:00:00Z")
     team.ok(second, "decide-appeal", case, "--overturn", "--rationale",
-           "troll and Riley had agreed the thread was a running joke")
+            "troll and Riley had agreed the thread was a running joke")
     assert team.ok(second, "sanctions").stdout.startswith("no sanctions in force")
     # "If a suspension is overturned, the new context will be shared with #rands-slack-rules": without names.
     context = team.draft(second, case, "community")
