@@ -249,7 +249,7 @@ _C177 = ('any', 'reporter-request')
 _C178 = frozenset(('any', 'reporter-request', ))
 _C179 = ('free', 'consult')
 _C180 = frozenset(('consult', 'free', ))
-_C181 = frozenset(('access', 'accused_first', 'appeals', 'consequences', 'deadlines', 'decisions', 'description', 'evidence', 'expiring_soon', 'interim', 'law_enforcement', 'member_removal', 'owners', 'public_channel', 'require_signed_commits', 'retention', 'roster', 'strikes', 'timezone', ))
+_C181 = frozenset(('access', 'accused_first', 'appeals', 'consequences', 'deadlines', 'decisions', 'description', 'evidence', 'expiring_soon', 'interim', 'law_enforcement', 'member_removal', 'owners', 'public_channel', 'reapply', 'require_signed_commits', 'retention', 'roster', 'strikes', 'timezone', ))
 
 def _case_0(x, p, out):
     if not (isinstance(x, dict)):
@@ -3865,6 +3865,8 @@ def _policy_529(x, p, out):
             _policy_590(x['public_channel'], p + ('public_channel',), out)
         if 'accused_first' in x:
             _policy_591(x['accused_first'], p + ('accused_first',), out)
+        if 'reapply' in x:
+            _policy_592(x['reapply'], p + ('reapply',), out)
         for key in x:
             if key not in _C181:
                 out.append((p, 'has fields this format does not allow'))
@@ -4252,22 +4254,26 @@ def _policy_591(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_592(x, p, out):
+def _policy_592(x, p, out):
+    if not (isinstance(x, bool)):
+        out.append((p, 'must be of type boolean'))
+
+def _case_593(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _case_593(x['cocctl'], p + ('cocctl',), out)
+            _case_594(x['cocctl'], p + ('cocctl',), out)
         if 'case' in x:
-            _case_594(x['case'], p + ('case',), out)
+            _case_595(x['case'], p + ('case',), out)
         if 'status' in x:
-            _case_595(x['status'], p + ('status',), out)
+            _case_596(x['status'], p + ('status',), out)
         if 'opened' in x:
-            _case_596(x['opened'], p + ('opened',), out)
+            _case_597(x['opened'], p + ('opened',), out)
         if 'updated' in x:
-            _case_597(x['updated'], p + ('updated',), out)
+            _case_598(x['updated'], p + ('updated',), out)
         if 'events' in x:
-            _case_598(x['events'], p + ('events',), out)
+            _case_599(x['events'], p + ('events',), out)
         for key in x:
             if key not in _C131:
                 out.append((p, 'has fields this format does not allow'))
@@ -4276,49 +4282,49 @@ def _case_592(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_593(x, p, out):
+def _case_594(x, p, out):
     if not _in(x, _C0, _C1):
         out.append((p, 'must be one of 1'))
 
-def _case_594(x, p, out):
+def _case_595(x, p, out):
     _case_3_caseId(x, p, out)
 
-def _case_595(x, p, out):
+def _case_596(x, p, out):
     if not _in(x, _C2, _C3):
         out.append((p, 'must be one of open, escrowed, closed'))
-
-def _case_596(x, p, out):
-    _case_6_time(x, p, out)
 
 def _case_597(x, p, out):
     _case_6_time(x, p, out)
 
 def _case_598(x, p, out):
+    _case_6_time(x, p, out)
+
+def _case_599(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
         out.append((p, 'must not be empty'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_599(item, p + (index,), out)
+            _case_600(item, p + (index,), out)
 
-def _case_599(x, p, out):
-    _case_600_event(x, p, out)
+def _case_600(x, p, out):
+    _case_601_event(x, p, out)
 
-def _case_600_event(x, p, out):
+def _case_601_event(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _case_601(x['id'], p + ('id',), out)
+            _case_602(x['id'], p + ('id',), out)
         if 'at' in x:
-            _case_602(x['at'], p + ('at',), out)
+            _case_603(x['at'], p + ('at',), out)
         if 'by' in x:
-            _case_603(x['by'], p + ('by',), out)
+            _case_604(x['by'], p + ('by',), out)
         if 'type' in x:
-            _case_606(x['type'], p + ('type',), out)
+            _case_607(x['type'], p + ('type',), out)
         if 'data' in x:
-            _case_607(x['data'], p + ('data',), out)
+            _case_608(x['data'], p + ('data',), out)
         for key in x:
             if key not in _C8:
                 out.append((p, 'has fields this format does not allow'))
@@ -4327,18 +4333,18 @@ def _case_600_event(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_601(x, p, out):
+def _case_602(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_602(x, p, out):
+def _case_603(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_603(x, p, out):
+def _case_604(x, p, out):
     found = []
-    for check in (_case_604, _case_605,):
+    for check in (_case_605, _case_606,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -4347,18 +4353,18 @@ def _case_603(x, p, out):
     else:
         out += found
 
-def _case_604(x, p, out):
+def _case_605(x, p, out):
     _case_15_handle(x, p, out)
 
-def _case_605(x, p, out):
+def _case_606(x, p, out):
     if not _in(x, _C4, _C5):
         out.append((p, 'must be one of system'))
 
-def _case_606(x, p, out):
+def _case_607(x, p, out):
     if not _in(x, _C6, _C7):
         out.append((p, 'must be one of amended, assigned, cleared, closed, communicated, contact, evidence, excluded, exported, granted, note, opened, recused, reopened, revoked, proposed, voted, decided, confirmed, lifted, superseded, appealed, appeal-decided, released, reporter-involvement, searching, law-enforcement, content-removed, conversation, consulted, plan-response'))
 
-def _case_607(x, p, out):
+def _case_608(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
 
@@ -4438,7 +4444,7 @@ DEFINITIONS = {
 }
 
 # The case document without each event's data rules, and each event type's data rules.
-CASE_FRAME = _case_592
+CASE_FRAME = _case_593
 CASE_EVENT_DATA = {
     'amended': _case_24_data_amended,
     'assigned': _case_65_data_assigned,

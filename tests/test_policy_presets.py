@@ -17,7 +17,8 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 # What each seed process decides differently from the base policy: the preset
 # must state these settings itself (the base would silently fill them in).
 SEED_SETTINGS = {
-    "rls": {"decisions", "strikes", "interim", "consequences", "deadlines", "accused_first"},  # admins' vote, strikes
+    # admins' vote, strikes, reapplying after a suspension
+    "rls": {"decisions", "strikes", "interim", "consequences", "deadlines", "accused_first", "reapply"},
     "sse": {"interim", "appeals", "consequences", "public_channel"},  # interim suspension, appeal after a week
     "enginexp": {"interim", "appeals", "consequences", "public_channel"},
     "kubernetes": {"decisions", "interim", "consequences", "deadlines", "roster"},  # unanimity sought, the watch
@@ -52,6 +53,9 @@ SEED_FACTS = {
         "decisions.default.rule": "single",                # one Administrator determines other consequences
         "interim.until_resolved": False,                   # an interim suspension is not the admins' vote
         "accused_first": True,                             # the accused first, then the reporting member
+        "reapply": True,                                   # "members can reapply for membership"
+        "consequences": ["no-action", "awareness", "strike", "do-not-contact", "channel-restriction",
+                         "temporary-suspension", "permanent-suspension", "other"],  # "include but are not limited to"
         "roster.watch": None,                              # no roster rules in the seed
         "deadlines.member_confirmation": None,
     },
@@ -69,12 +73,12 @@ SEED_FACTS = {
         "roster.max_employer_share": None,
         "deadlines.member_confirmation": None,
     },
-    "enginexp": {  # ../shared/seeds/002 (Enginexp Slack): the same process
+    "enginexp": {  # ../shared/seeds/002 (Enginexp Slack): the same process, but one reporting path
         "interim.allowed": True,
         "appeals.allowed": True,
         "appeals.opens_after": "7 days",
         "appeals.of": list(SUSPENSIONS),
-        "interim.kinds": ["complaint"],
+        "interim.kinds": [],                               # "in extreme cases" (no formal-complaint condition)
         "interim.until_resolved": True,
         "public_channel": "consult",
         "deadlines.first_response": None,

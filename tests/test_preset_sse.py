@@ -1,4 +1,6 @@
-"""SSE and Enginexp end to end: interim suspension, confirmation, appeal refused before a week, accepted after."""
+"""SSE and Enginexp end to end: interim suspension, confirmation, appeal refused before a week, accepted after.
+
+The walk at the end takes the whole SSE process, admin by admin in separate clones."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import json
 import pytest
 
 from tests.govkit import at, build, open_case
+from tests.slackwalk import Team, walk_complaint_interim_triage_appeal, walk_public_channel
 
 
 @pytest.mark.parametrize("preset", ["sse", "enginexp"])
@@ -23,15 +26,19 @@ def test_interim_suspension_then_appeal_window(tmp_path, preset):
     assert "INTERIM adopted: temporary-suspension" in result.stderr
     listed = admins.ok("mft", "sanctions", "--at", "2026-11-02T00:00:00Z").stdout
     assert "troll: temporary-suspension" in listed and "INTERIM" in listed
-    own = admins.run("jamison", "confirm", case, env=at("2026-11-01T10:00:00Z"))
-    assert own.exit_code == 4 and "another committee member" in own.stderr
-    admins.ok("mft", "confirm", case, "--rationale", "reviewed the logs", env=at("2026-11-02T10:00:00Z"))
+    # "Until they are able to triage and resolve": the measure is never made final as it is (it has no end);
+    # the resolution is the committee's own decision, which ends it.
+    head = admins.head()
+    confirmed = admins.run("mft", "confirm", case, env=at("2026-11-01T10:00:00Z"))
+    assert confirmed.exit_code == 7 and "lasts until case" in confirmed.stderr and admins.head() == head
+    admins.ok("mft", "decide", case, "--consequence", "temporary-suspension:period=30d", "--rationale",
+              "reviewed the logs", env=at("2026-11-01T10:00:00Z"))
     assert "INTERIM" not in admins.ok("mft", "sanctions", "--at", "2026-11-03T00:00:00Z").stdout
 
     head = admins.head()
     early = admins.run("mft", "appeal", case, "--reason", "it was a joke", env=at("2026-11-05T09:05:00Z"))
-    assert early.exit_code == 7 and "accepted from 2026-11-08T09:05:00Z" in early.stderr and admins.head() == head
-    admins.ok("mft", "appeal", case, "--reason", "it was a joke", env=at("2026-11-08T09:05:00Z"))
+    assert early.exit_code == 7 and "accepted from 2026-11-08T10:00:00Z" in early.stderr and admins.head() == head
+    admins.ok("mft", "appeal", case, "--reason", "it was a joke", env=at("2026-11-08T10:00:00Z"))
     twice = admins.run("mft", "appeal", case, "--reason", "again", env=at("2026-11-09T00:00:00Z"))
     assert twice.exit_code == 7 and "already has an appeal pending" in twice.stderr
     admins.ok("thclpr", "decide-appeal", case, "--overturn", "--rationale", "new context",
@@ -42,7 +49,8 @@ def test_interim_suspension_then_appeal_window(tmp_path, preset):
     # decision is shown at no time, not even before the overturn.
     assert still == "no sanctions in force at 2026-11-09T00:00:00Z\n"
     shown = json.loads(admins.ok("mft", "show", case, "--json").stdout)
-    assert shown["decisions"][0]["standing"] == "overturned" and shown["appeals"][0]["result"] == "overturned"
+    assert [d["standing"] for d in shown["decisions"]] == ["lifted", "overturned"]
+    assert shown["appeals"][0]["result"] == "overturned"
 
 
 def test_interim_lift_ends_the_measure(tmp_path):
@@ -69,13 +77,15 @@ def test_rls_has_no_appeals(tmp_path):
 
 @pytest.mark.parametrize("preset", ["sse", "enginexp"])
 def test_interim_suspension_only_on_a_complaint_until_resolved(tmp_path, preset):
-    """ "In extreme cases involving formal complaints ... suspend ... until they are able to triage and resolve"."""
+    """SSE: "In extreme cases involving formal complaints ... suspend ... until they are able to triage and resolve".
+    Enginexp: "In extreme cases, the administrator may suspend ..." (its one reporting path has no concern)."""
     admins = build(tmp_path, preset, {"jamison": ["admin"], "mft": ["admin"]})
-    concern = open_case(admins, "jamison", "troll", "--kind", "concern", "--urgent", when="2026-11-01T08:00:00Z")
-    head = admins.head()
-    refused = admins.run("jamison", "interim", concern, "--consequence", "temporary-suspension",
-                         "--rationale", "x", env=at("2026-11-01T09:00:00Z"))
-    assert refused.exit_code == 7 and "only for a complaint" in refused.stderr and admins.head() == head
+    if preset == "sse":
+        concern = open_case(admins, "jamison", "troll", "--kind", "concern", "--urgent", when="2026-11-01T08:00:00Z")
+        head = admins.head()
+        refused = admins.run("jamison", "interim", concern, "--consequence", "temporary-suspension",
+                             "--rationale", "x", env=at("2026-11-01T09:00:00Z"))
+        assert refused.exit_code == 7 and "only for a complaint" in refused.stderr and admins.head() == head
 
     case = open_case(admins, "jamison", "troll", "--urgent", when="2026-11-01T08:00:00Z")
     head = admins.head()
@@ -162,3 +172,52 @@ def test_overturn_context_leaves_out_the_reported_name_without_consultation(tmp_
               env=at("2026-11-10T09:00:00Z"))
     message = admins.ok("jamison", "draft", case, "--to", "community").stdout
     assert "Terry" not in message and "the member was quoting a film" in message
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The walk: every rule of the Soft Skills Engineering Slack incident process (../shared/seeds/001), through the
+# CLI, each admin in their own clone with their own key, the clock moved between steps.
+#
+#  1. Two paths: a formal complaint and a raised concern, with the same four answers (nature, who, material,
+#     privacy); "reporter consent is required before sharing any information regarding the incident".
+#  2. "Respond to the reporter as quickly as possible with an estimate": the acknowledgement carries the admins'
+#     estimate; no invented deadline (`due` stays empty).
+#  3. "In the case of a raised concern ... there may be no action other than administrative awareness".
+#  4. "In extreme cases involving formal complaints, the Administrator may suspend one or more accounts until they
+#     are able to triage and resolve an incident": urgent complaints only, no period, ends with the resolution.
+#  5. "Once the incident is resolved, the Administrators will communicate the resolution to the reporter and other
+#     parties relevant to the incident": the drafts, recorded as sent.
+#  6. "The individual suspended may appeal ... starting one week after the suspension ... with justification";
+#     "if a suspension is overturned, the new context will be shared with #rands-slack-rules".
+#  7. "Where an incident occurs in a public channel, the administrator will consult those involved in the incident
+#     before disclosing any information".
+# ---------------------------------------------------------------------------------------------------------------
+
+def test_walk_a_raised_concern(tmp_path):
+    sse = Team(tmp_path, "sse", {"jamison": ["admin"], "dave": ["admin"]})
+    sse.when("2026-11-02T09:00:00Z")
+    concern = sse.open("jamison", "troll", "--kind", "concern", "--reporter", "Jo", "--urgent",
+                       "--privacy", "just a heads up", "--no-consent")
+    ack = sse.draft("jamison", concern, "reporter", "--kind", "ack", "--estimate", "tomorrow")
+    assert "there may be no action other than the committee's awareness" in ack
+    assert "We estimate that we will be able to triage and resolve it by tomorrow." in ack
+    sse.ok("jamison", "draft", concern, "--to", "reporter", "--kind", "ack", "--sent")
+    # Not a formal complaint: no suspension, however urgent.
+    sse.refused("jamison", 7, "only for a complaint", "interim", concern, "--consequence", "temporary-suspension",
+                "--rationale", "x")
+    sse.sync("jamison", "dave")
+    sse.when("2026-11-03T09:00:00Z")
+    sse.ok("dave", "decide", concern, "--no-violation", "--consequence", "awareness", "--rationale", "noted")
+    assert "is resolved" in sse.draft("dave", concern, "reporter", "--kind", "decision")
+    sse.ok("dave", "draft", concern, "--to", "reporter", "--kind", "decision", "--sent")
+    sse.ok("dave", "close", concern, "--resolution", "awareness")
+    sse.sync("dave", "jamison")
+    shown = sse.show("jamison", concern)
+    assert shown["status"] == "closed" and shown["decisions"][0]["consequences"] == [{"id": "awareness", "params": {}}]
+    assert sse.due("jamison") == []
+
+
+def test_walk_complaint_interim_suspension_appeal_and_public_channel(tmp_path):
+    sse = Team(tmp_path, "sse", {"jamison": ["admin"], "dave": ["admin"]})
+    walk_complaint_interim_triage_appeal(sse, "jamison", "dave")
+    walk_public_channel(sse, "dave", "jamison")

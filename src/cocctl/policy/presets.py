@@ -69,6 +69,9 @@ BASE: dict[str, Any] = {
     # Tell the reported person the decision before the reporter (RLS: "when the
     # conversation with the accused member is complete", then the reporter).
     "accused_first": False,
+    # After a temporary suspension the member may reapply for membership, considered
+    # case by case (RLS); the reported person's draft says so only under this setting.
+    "reapply": False,
 }
 
 _SLACK_CONSEQUENCES = ["no-action", "awareness", "private-warning", "do-not-contact", "channel-restriction",
@@ -91,11 +94,14 @@ PRESETS: dict[str, dict[str, Any]] = {
         # to become final, so `confirm` refuses it; it expires or is lifted.
         "interim": {"allowed": True, "consequences": ["temporary-suspension", "channel-restriction"],
                     "kinds": [], "until_resolved": False},
+        # "Consequences include but are not limited to": any other action, described.
         "consequences": ["no-action", "awareness", "strike", "do-not-contact", "channel-restriction",
-                         "temporary-suspension", "permanent-suspension"],
+                         "temporary-suspension", "permanent-suspension", "other"],
         # A first response within 24 hours; incidents resolved within five working days.
         "deadlines": _deadlines("24 hours", "5 working days"),
         "accused_first": True,
+        # "After the suspension period, members can reapply for membership ... case by case."
+        "reapply": True,
     },
     "sse": {
         "description": "Soft Skills Engineering Slack: interim suspension, appeal after one week",
@@ -113,9 +119,10 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
     "enginexp": {
         "description": "Enginexp Slack: interim suspension, appeal after one week",
-        # "In extreme cases involving formal complaints, the Administrator may
-        # suspend one or more accounts until they are able to triage and resolve."
-        "interim": {"allowed": True, "consequences": ["temporary-suspension"], "kinds": ["complaint"],
+        # "In extreme cases, the administrator may suspend one or more accounts until
+        # they are able to triage and resolve an incident." (Enginexp has one path, a
+        # report by direct message: no concern/complaint condition, unlike SSE.)
+        "interim": {"allowed": True, "consequences": ["temporary-suspension"], "kinds": [],
                     "until_resolved": True},
         "appeals": {"allowed": True, "opens_after": "7d", "closes_after": None, "of": list(SUSPENSIONS)},
         "consequences": _SLACK_CONSEQUENCES,

@@ -144,6 +144,8 @@ class Policy:
     public_channel: str = "free"
     # The reporter hears the outcome only after the reported person was told.
     accused_first: bool = False
+    # A member whose temporary suspension ends may reapply, considered case by case (RLS).
+    reapply: bool = False
 
     @property
     def zone(self) -> tzinfo:
@@ -267,6 +269,7 @@ def _typed(preset: str, raw: Mapping[str, Any]) -> Policy:
         law_enforcement=_choice(raw["law_enforcement"], "law_enforcement", ("any", "reporter-request")),
         public_channel=_choice(raw["public_channel"], "public_channel", ("free", "consult")),
         accused_first=_flag(raw["accused_first"], "accused_first"),
+        reapply=_flag(raw["reapply"], "reapply"),
     )
 
 

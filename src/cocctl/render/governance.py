@@ -66,7 +66,9 @@ def person(record: Any, as_json: bool) -> None:
         out.print(f"  {record.unreadable} case(s) you cannot read may name this person; ask their readers",
                   markup=False)
     threshold = f" of {record.strike_threshold}" if record.strike_threshold else ""
-    out.print(f"strikes: {record.strikes}{threshold}", markup=False)
+    # Never a wrong count: strikes in cases the reader cannot open are not in it, and the line says so.
+    unsure = ("at least ", " (not counting the cases you cannot read)") if record.unreadable else ("", "")
+    out.print(f"strikes: {unsure[0]}{record.strikes}{threshold}{unsure[1]}", markup=False)
     previous = None
     for at, case_id, count in record.strike_dates:
         gap = f", {(_days(at) - _days(previous))} day(s) after the previous" if previous else ""

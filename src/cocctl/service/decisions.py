@@ -357,6 +357,9 @@ def confirm(session: Session, case_id: str, number: int | None = None, rationale
             raise ConflictError(f"the policy needs a {rule.rule} vote for {', '.join(c['id'] for c in decision.consequences)}, "
                                 f"so interim measure {decision.number} stays interim until it ends or is lifted; "
                                 f"make it final with 'cocctl propose {case_id}' and 'cocctl vote'")
+        if work.policy.interim.until_resolved:  # SSE, Enginexp: it ends with the resolution, never made final as is
+            raise ConflictError(f"interim measure {decision.number} lasts until case {case_id} is resolved; decide the "
+                                f"resolution with 'cocctl decide {case_id}' (it ends the measure) or lift it")
         _second_member(work, state, decision)
         data: dict[str, Any] = {"decision": decision.id}
         if rationale:

@@ -38,7 +38,14 @@ def draft(session: Session, case_id: str, to: str, kind: str | None = None, esti
     if to == messages.REPORTED:
         held, unread, readers = _strikes_held(work, state)
         context = replace(context, strikes=held, strikes_unread=unread, strikes_readers=readers)
-    return messages.compose(state, to, kind, context)
+    drafted = messages.compose(state, to, kind, context)
+    final = state.status == "closed" or any(d.in_force and not d.interim for d in getattr(state, "decisions", ()))
+    if to == messages.REPORTER and kind == messages.DECISION and not final:
+        # "Once the incident is resolved, the Administrators will communicate the resolution": not before.
+        early = (f"case {case_id} is not resolved yet (no final decision, not closed), and this message tells the "
+                 "reporter it is")
+        drafted = replace(drafted, warning="; ".join(filter(None, (drafted.warning, early))))
+    return drafted
 
 
 def record_sent(session: Session, case_id: str, to: str, kind: str | None = None) -> Any:

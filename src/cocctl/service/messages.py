@@ -215,11 +215,11 @@ def _reported_values(state: CaseState, context: Context, values: dict[str, str],
     values["decision"] = _decision_text(state, decisions, scrub)
     values["strikes"] = _strikes_text(consequences, context)
     values["do_not_contact"] = _do_not_contact(consequences, decisions, scrub, context.policy.zone, to_reported=True)
-    values["suspension"] = _suspension_text(consequences)
+    values["suspension"] = _suspension_text(decisions, context.policy)
     values["plan"] = _plan_text(consequences, context, scrub, bool(state.decisions))
     appeals = context.policy.appeals
     values["appeal"] = ""
-    if appeals.covers(consequences):
+    if appeals.covers([c for d in decisions if not d.interim for c in d.consequences]):  # interim: not yet
         opens = appeals.opens_after
         values["appeal"] = "You may appeal this decision" + (f" from {opens} after it" if opens else "") + "."
     return withheld
@@ -231,7 +231,8 @@ def _decision_text(state: CaseState, decisions: list[Any], scrub: Any) -> str:
         for decision in decisions:
             for consequence in decision.consequences:
                 kind = catalogue.CATALOGUE.get(consequence["id"])
-                lines.append(f"- {kind.label if kind else consequence['id']}{scrub(catalogue.terms(consequence))}")
+                lines.append(f"- {kind.label if kind else consequence['id']}{scrub(catalogue.terms(consequence))}"
+                             + (" (interim)" if decision.interim else ""))
         return "\n".join(lines) or "- No consequence"
     if state.resolution:
         return scrub(state.resolution)
@@ -301,12 +302,16 @@ def _reporter_matcher(state: CaseState) -> Any:
     return lambda name: normalise(name) in known
 
 
-def _suspension_text(consequences: list[dict[str, Any]]) -> str:
-    for consequence in consequences:
+def _suspension_text(decisions: list[Any], policy: Policy) -> str:
+    for decision, consequence in ((d, c) for d in decisions for c in d.consequences):
+        period = (consequence.get("params") or {}).get("period")
+        if consequence["id"] == "temporary-suspension" and decision.interim:  # never told it as the final decision
+            return (f"Your account is suspended for {period} as an interim measure, until the committee decides."
+                    if period else "Your account is suspended until we have triaged and resolved the incident.")
         if consequence["id"] == "temporary-suspension":
-            period = (consequence.get("params") or {}).get("period", "a period")
-            return (f"Your account is deactivated for {period}. After that you may reapply for membership; "
-                    "applications are considered case by case.")
+            return f"Your account is deactivated for {period or 'a period'}." + (
+                " After that you may reapply for membership; applications are considered case by case."
+                if policy.reapply else "")
         if consequence["id"] == "permanent-suspension":
             return "You are permanently removed from the community."
     return ""
