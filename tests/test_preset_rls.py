@@ -234,7 +234,7 @@ def test_walk_concern_first_response_and_proactive_action(tmp_path):
     rls.ok("carol", "interim", spam, "--consequence", "temporary-suspension:period=7d",
            "--rationale", "posting links in every channel")
     interim = rls.draft("carol", spam, "reported", "--kind", "decision")
-    assert "- Temporary suspension (interim)" in interim and "reapply" not in interim
+    assert "- Temporary suspension (period 7d) (interim)" in interim and "reapply" not in interim
     assert "Your account is suspended for 7d as an interim measure, until the committee decides." in interim
     # One admin's confirmation is not the admins' vote: the suspension stays interim.
     rls.sync("carol", "bob")

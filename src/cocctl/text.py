@@ -66,3 +66,12 @@ def markdown_inline(text: str) -> str:
     for char in "\\|*_`[]<>#":
         text = text.replace(char, "\\" + char)
     return text
+
+
+def words_pattern(words: set[str]) -> re.Pattern[str] | None:
+    """A pattern matching any of ``words`` as whole words (and their possessive), longest first; None if empty."""
+    words = {word for word in words if word}
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:'s)?(?!\w)", re.IGNORECASE)

@@ -24,6 +24,7 @@ from cocctl.model.state import CaseState
 from cocctl.policy import consequences as catalogue
 from cocctl.policy import deadlines, disclosure
 from cocctl.policy.settings import Policy
+from cocctl.text import words_pattern
 
 REPORTER, REPORTED, COMMITTEE, MANAGER = "reporter", "reported", "committee", "community-manager"
 COMMUNITY = "community"
@@ -352,7 +353,7 @@ def _scrubber(state: CaseState) -> Any:
             if value:
                 reporter.add(value.strip())
                 reporter.update(part for part in re.split(r"[\s@.<>,]+", value) if len(part) >= 3)
-    rules = [(_words(reporter), REPORTER_STAND_IN), (_words({w.strip() for w in state.witnesses}), "a witness")]
+    rules = [(words_pattern(reporter), REPORTER_STAND_IN), (words_pattern({w.strip() for w in state.witnesses}), "a witness")]
 
     def scrub(text: str) -> str:
         for pattern, stand_in in rules:
@@ -364,16 +365,8 @@ def _scrubber(state: CaseState) -> Any:
 
 
 def _and_reported(state: CaseState, scrub: Any) -> Any:
-    pattern = _words({name.strip().lstrip("@") for name in state.reported})
+    pattern = words_pattern({name.strip().lstrip("@") for name in state.reported})
     return lambda text: pattern.sub("the member", scrub(text)) if pattern is not None else scrub(text)
-
-
-def _words(words: set[str]) -> re.Pattern[str] | None:
-    words = {word for word in words if word}
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?:'s)?(?!\w)", re.IGNORECASE)
 
 
 def _decision_line(context: Context, due: Any) -> str:
