@@ -10,6 +10,7 @@ from typing import Any
 from cocctl.archive import attachments, casefile, fsio, history, messages, sources
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
+from cocctl.archive.actors import Actors
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.archive.roster import Roster
@@ -173,10 +174,11 @@ def file_problems(path: str, data: bytes, roster: Roster | None, known_cases: se
 
 
 def _seal_problems(path: str, found_file: casefile.CaseFile, roster: Roster | None) -> list[Problem]:
-    """Every seal signed by a member, over this case (a seal moved from another case fails)."""
+    """Every seal signed by a member, or a mediator a member granted a key, over this case (a moved seal fails)."""
     found = []
+    checker = Actors(found_file, roster) if roster is not None and roster.entries else None
     for seal in found_file.seals:
-        if roster is not None and roster.entries and not roster.seal_valid(found_file.case, seal):
+        if checker is not None and not checker.seal_valid(found_file.case, seal):
             found.append(Problem(path, f"seal {seal.id} is not signed by a member ({seal.signer}): forged, "
                                        "or moved from another case; restore the file with git"))
     return found
