@@ -34,7 +34,9 @@ def due(report: Any) -> None:
         table.add_column(header)
     for item in report.items:
         when = _until(item.at, report.now)
-        style = "red" if item.status == "overdue" else ""
+        if item.status == "needed":  # every member recused: grant a mediator ('cocctl grant CASE --key ... --as mediator')
+            when = "grant a mediator"
+        style = "red" if item.status == "overdue" else "yellow" if item.status == "needed" else ""
         owner = item.owner or ("no owner" if item.decrypted else "")
         if item.secondary:
             owner += f" (+{item.secondary})"

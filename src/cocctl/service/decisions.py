@@ -15,7 +15,7 @@ from cocctl.policy import votes as voting
 from cocctl.policy.sanctions import normalise
 from cocctl.policy.sanctions import strikes as count_strikes
 from cocctl.service.access import require_reader
-from cocctl.service.mediator import voters
+from cocctl.service.mediator import member_voters, voters
 from cocctl.service.cases import check_event_data
 from cocctl.service.workspace import CaseChange, Session, Workspace
 
@@ -116,14 +116,9 @@ def current_tally(work: Workspace, state: CaseState, proposal: Proposal) -> tupl
     readers = work.readers(state)
     roles = {m.handle: m.roles for m in work.archive.roster.active}
     # Where no member may vote (all recused), the case's mediator is its only voter (service/mediator.py).
-    eligible = voters(state, _member_voters(work, state, rule))
+    eligible = voters(state, member_voters(work, state, rule))
     breakers = voting.tie_breakers(rule, readers, roles, state.recused_soft)
     return rule, voting.tally(rule, eligible, proposal.ballot, breakers)
-
-
-def _member_voters(work: Workspace, state: CaseState, rule: voting.Rule) -> tuple[str, ...]:
-    roles = {m.handle: m.roles for m in work.archive.roster.active}
-    return voting.eligible_voters(rule, work.readers(state), roles, state.recused_soft)
 
 
 def vote(session: Session, case_id: str, choice: str, number: int | None = None) -> Outcome:
@@ -200,7 +195,7 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
         # among them, and the merge shows the two as a conflict to settle.
         data: dict[str, Any] = {"known": [d.id for d in state.decisions]}
         if direct is not None:
-            if work.guest is not None and _member_voters(work, state, rule):
+            if work.guest is not None and member_voters(work, state, rule):
                 raise AccessDenied(f"a mediator decides only when no member may vote on case {case_id}")
             data.update(outcome="adopted", violation=violation, consequences=direct, rationale=rationale,
                         persons=_persons(state, list(persons)), tally={"rule": voting.SINGLE, "by": work.me.handle})

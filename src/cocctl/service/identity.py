@@ -45,6 +45,11 @@ class Identity:
         if left := [m for m in self.roster.members if m.left and m.recipient in keys.recipients_of(self.identities)]:
             raise AccessDenied(f"your identity is {left[0].handle}'s, who left the committee on {left[0].left[:10]}; "
                                "a member can add you again with 'cocctl member add'")
+        from cocctl.service.mediator import cases_of
+
+        if mediated := cases_of(self):  # type: ignore[arg-type]
+            raise AccessDenied(f"your identity is the mediator of case {', '.join(mediated)} only: it acts on that "
+                               "case alone, and never recuses, grants, revokes or changes the roster")
         raise AccessDenied(
             f"your identity ({mine}) is not an active member of this archive; "
             "send a member the line 'cocctl whoami --public' prints and ask them to run 'cocctl member add'"

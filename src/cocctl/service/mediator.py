@@ -28,7 +28,7 @@ from cocctl.archive.roster import Member
 from cocctl.errors import AccessDenied, CocctlError, IntegrityError
 from cocctl.model import events as ev
 from cocctl.model.events import Event
-from cocctl.model.state import CaseState
+from cocctl.model.state import CLOSED, CaseState
 
 if TYPE_CHECKING:
     from cocctl.service.workspace import Workspace
@@ -78,8 +78,15 @@ def _my_key(work: Workspace) -> str | None:
 
 
 def cases_of(work: Workspace) -> list[str]:
-    """The cases my identity acts on as an outside actor (read from plaintext, no decryption)."""
-    return [case_id for case_id in work.archive.case_ids() if actor_of(work, work.archive.read_case(case_id))]
+    """The cases my identity acts on as an outside actor (read from plaintext, no decryption; bad files skipped)."""
+    found = []
+    for case_id in work.archive.case_ids():
+        try:
+            if actor_of(work, work.archive.read_case(case_id)):
+                found.append(case_id)
+        except CocctlError:
+            continue  # 'validate' reports a file that does not parse
+    return found
 
 
 def granted_actors(added: Iterable[Event]) -> dict[str, str]:
@@ -113,6 +120,29 @@ def check_seal(name: str, sealed: Seal, events: Sequence[Event], members: Iterab
 
 def voters(state: CaseState, eligible: tuple[str, ...]) -> tuple[str, ...]:
     """Who votes on a proposal: the eligible members, or, when none may, the case's outside actors."""
-    if eligible:
-        return eligible
+    return eligible or acting(state)
+
+
+def member_voters(work: Workspace, state: CaseState, rule: Any = None) -> tuple[str, ...]:
+    """The members who may vote on the case under ``rule`` (default: the policy's default rule)."""
+    from cocctl.policy import votes as voting
+
+    roles = {m.handle: m.roles for m in work.roster.active}
+    return voting.eligible_voters(rule or work.policy.rule_for(()), work.readers(state), roles, state.recused_soft)
+
+
+def acting(state: CaseState) -> tuple[str, ...]:
+    """The case's outside actors (granted with a signing key)."""
     return tuple(sorted(guest.name for guest in state.guests if guest.signing))
+
+
+def stalled(work: Workspace, state: CaseState) -> str | None:
+    """Since when nobody may act on an open case (every member recused or excluded, no mediator), or None.
+
+    The time is that of the last recusal (the one that left nobody), else the case's last change.
+    """
+    conflicted = state.recused_hard | state.recused_soft | set(state.excluded)
+    if state.status == CLOSED or acting(state) or any(m.handle not in conflicted for m in work.roster.active):
+        return None
+    recusals = [e.at for e in state.events if e.type == ev.RECUSED]
+    return max(recusals) if recusals else state.updated_at

@@ -17,6 +17,7 @@ from cocctl.archive.roster import Roster
 from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound
 from cocctl.model.fold import FoldError
 from cocctl.policy.deadlines import envelope_due
+from cocctl.service.mediator import stalled
 from cocctl.policy.retention import expunge_at
 from cocctl.service import evidence, guard
 from cocctl.service.policy import policy_of
@@ -284,7 +285,7 @@ def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, .
         if found_file.expunge != expunge_at(state, work.policy):
             found.append(Problem(path, "the plaintext expunge date differs from the one the retention policy gives; "
                                        "a reader must run 'cocctl rekey'"))
-        if [dict(item) for item in found_file.due] != envelope_due(state, work.policy):
+        if [dict(item) for item in found_file.due] != envelope_due(state, work.policy, stalled(work, state)):
             found.append(Problem(path, "the plaintext due deadlines differ from those the case log "
                                        "and the policy give"))
     return checked, tuple(unreadable), found

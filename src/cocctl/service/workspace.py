@@ -30,6 +30,7 @@ from cocctl.policy.retention import expunge_at
 from cocctl.policy.sanctions import names as reported_names
 from cocctl.service.document import check_document
 from cocctl.service.identity import Identity
+from cocctl.service.mediator import stalled
 from cocctl.service.policy import policy_of
 
 
@@ -268,7 +269,7 @@ class Workspace(Identity):
             case=state.id, status=state.status, opened=state.opened_at, updated=state.updated_at,
             readers=self.readers(state, roster), guests=tuple(guest.name for guest in state.guests),
             # Kinds and times only, so key-less CI can run `cocctl due --check`.
-            due=tuple(envelope_due(state, self.policy)), people=people, expunge=expunge_at(state, self.policy),
+            due=tuple(envelope_due(state, self.policy, stalled(self, state))), people=people, expunge=expunge_at(state, self.policy),
         )
 
     def _imported(self, case_id: str, events: Sequence[Event], readers: tuple[str, ...], guests: tuple[str, ...],
