@@ -390,8 +390,8 @@ class _Walk:
             elif isinstance(roster, Roster) and roster.entries and not Actors(new, roster).seal_valid(new.case, seal):
                 # Both sides were valid on their own, but one side's member
                 # was removed on the other before this seal's time.
-                self.offend(commit, f"keeps seal {seal.id} by {seal.signer}, made after they left the committee",
-                            path)
+                self.offend(commit, f"keeps seal {seal.id} by {seal.signer}, made after they left the committee "
+                            "(or their grant as mediator ended)", path)
 
 
 def _active(roster: Roster, handle: str, case: CaseFile | None = None) -> bool:  # an active member, or case's actor
