@@ -322,3 +322,21 @@ def _forge_seal(team: Team, case: str) -> str:
     path.write_bytes(casefile.dumps(replace(found, seals=(*found.seals, sealed))))
     git(dana.root, "commit", "-q", "-am", "note")
     return sealed.id
+
+
+def test_a_reader_only_guest_cannot_act_and_the_last_member_cannot_strand_a_case(make_committee, tmp_path):
+    """``grant --recipient`` lets an outside party read, not act; without any reader left the last recusal is refused."""
+    c = make_committee("kubernetes")
+    case = c.open()
+    c.ok("bob", "recuse", case)
+    c.ok("carol", "recuse", case)
+    head = c.head()
+    last = c.run("alice", "recuse", case)
+    assert last.exit_code == 7 and "mediator" in last.stderr and c.head() == head
+    line = make_key(c.runner, tmp_path / "keys" / "reader")
+    c.keys["reader"] = tmp_path / "keys" / "reader"
+    c.ok("alice", "grant", case, "--recipient", line.split()[0], "--as", "counsel")
+    assert c.run("reader", "show", case).exit_code == 0  # reads the case
+    denied = c.run("reader", "amend", case, "--note", "x")
+    assert denied.exit_code == 4 and "not an active member" in denied.stderr and c.head() != head
+    assert c.run("alice", "grant", case, "--key", line, "--recipient", line.split()[0], "--as", "x").exit_code == 2
