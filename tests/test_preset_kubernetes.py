@@ -340,3 +340,30 @@ def test_a_reader_only_guest_cannot_act_and_the_last_member_cannot_strand_a_case
     denied = c.run("reader", "amend", case, "--note", "x")
     assert denied.exit_code == 4 and "not an active member" in denied.stderr and c.head() != head
     assert c.run("alice", "grant", case, "--key", line, "--recipient", line.split()[0], "--as", "x").exit_code == 2
+
+
+def test_a_member_joining_later_reads_the_case_once_the_mediator_acts_and_every_view_names_the_mediator(
+        make_committee, tmp_path):
+    """The member's vouch survives re-encryption: the mediator re-seals for a new member and stays verifiable."""
+    c = make_committee("kubernetes")
+    case = c.open()
+    c.ok("bob", "recuse", case)
+    c.ok("carol", "recuse", case)
+    line = make_key(c.runner, tmp_path / "keys" / "mika")
+    c.keys["mika"] = tmp_path / "keys" / "mika"
+    c.ok("alice", "grant", case, "--key", line, "--as", "mediator")
+    c.ok("alice", "recuse", case)
+    c.ok("mika", "amend", case, "--note", "met the reporter")
+    erin = make_key(c.runner, tmp_path / "keys" / "erin")
+    c.keys["erin"] = tmp_path / "keys" / "erin"
+    c.ok("alice", "member", "add", "erin", "--key", erin, "--employer", "Globex")
+    assert c.run("erin", "show", case).exit_code != 0  # nobody but the mediator can re-seal it for her
+    c.ok("mika", "amend", case, "--note", "handing over", env={"COCCTL_NOW": "2026-11-21T09:00:00Z"})
+    shown = json.loads(c.ok("erin", "show", case, "--json").stdout)
+    assert [(e["by"], e["type"]) for e in shown["events"]][-2:] == [("mediator", "note"), ("mediator", "note")]
+    assert "mediator" in c.ok("erin", "log", case).stdout
+    assert c.ok(None, "validate").exit_code == 0 and c.ok("erin", "verify").exit_code == 0
+    # erin may vote now, so the mediator no longer decides alone.
+    c.ok("mika", "propose", case, "--no-violation", "--rationale", "handled", env={"COCCTL_NOW": "2026-11-21T10:00:00Z"})
+    alone = c.run("mika", "vote", case, "yes", env={"COCCTL_NOW": "2026-11-21T11:00:00Z"})
+    assert alone.exit_code == 4 and "the members vote (erin)" in alone.stderr
