@@ -66,10 +66,15 @@ class Actors:
         self.records = tuple(sorted(records, key=lambda r: (r.at, r.seal)))
 
     def key_at(self, name: str, at: str) -> str | None:
-        """The signing key a member last vouched for ``name`` at or before ``at`` (None: none, or ended)."""
+        """The signing key a member last vouched for ``name`` by ``at`` (None: none, or ended).
+
+        Times are whole seconds on the signers' own clocks: a seal made in the
+        same second as the end of the actor's grant is concurrent work and
+        kept, as for a member's removal.
+        """
         if self.roster.find(name) is not None:
             return None  # a member's handle is never an outside actor
-        found = [r for r in self.records if r.name == name and r.at <= at]
+        found = [r for r in self.records if r.name == name and (r.at <= at if r.key else r.at < at)]
         return found[-1].key or None if found else None
 
     def current(self, key: str) -> str | None:
