@@ -70,7 +70,13 @@ def revoke(
     case: str = typer.Argument(..., help="The case id."),
     as_: str = typer.Option(..., "--as", help="The outside party's name."),
 ) -> None:
-    """End an outside party's access; the case is re-encrypted without them."""
+    """End an outside party's access; the case is re-encrypted without them.
+
+    A mediator granted with --key also loses their power to act: any seal
+    they sign after this one fails 'verify' and 'validate', and sync refuses it.
+    A member who can read the case must run it (while every member is hard-
+    recused, the mediator is the case's only reader and cannot be revoked).
+    """
     from cocctl import render
     from cocctl.render import governance as show
     from cocctl.service import access
