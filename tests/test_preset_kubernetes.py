@@ -242,7 +242,9 @@ def test_when_all_members_recuse_the_mediator_acts_on_that_case_only_and_closes_
     outsider = team.run("alice", "grant", case, "--key", "age1notakey ed25519:x", "--as", "mediator")
     assert outsider.exit_code == 2 and team["alice"].status() == ""
     team.ok("alice", "grant", case, "--key", team.lines["mika"], "--as", "mediator", when=at(17, 10))
-    team.sync("alice", when=at(17, 10))
+    team.sync("alice", "dana", when=at(17, 10))
+    late = team["dana"].run(None, "due", "--check", "--json", env=at(19, 10))  # the case's deadlines are back
+    assert late.exit_code == 1 and "mediator-needed" not in late.stdout and "first-response" in late.stdout
     team.clone("mika")
     assert "mediator (mediator, not a member) on case " + case in team.ok("mika", "whoami").stdout
     mine = json.loads(team.ok("mika", "due", "--json", when=at(17, 11)).stdout)["items"]
