@@ -187,10 +187,12 @@ def test_recusal_cuts_access_in_every_clone_and_unanimity_is_sought_with_majorit
 
 
 def test_public_content_removal_and_a_conversation_with_an_agreed_observer_are_on_the_record(team):
-    """"We may, or may request others to, delete that content"; a clarifying conversation may "include an
-    observer/scribe agreed by both parties", all confidential."""
+    """"We may, or may request others to, delete that content"; clarifying discussions are held by "a member
+    ... selected during our triaging" and may "include an observer/scribe agreed by both parties", all confidential."""
     case = team.open()
-    team.sync("bob", "carol")
+    team.ok("alice", "assign", case, "--primary", "bob")  # selected during triage
+    team.sync("alice", "bob", "carol")
+    assert [(i["owner"]) for i in json.loads(team.ok("bob", "due", "--json").stdout)["items"]] == ["bob"]
     team.ok("alice", "content", case, "--where", "#general thread of 2026-11-15")
     team.ok("bob", "content", case, "--where", "a forum mirror", "--requested")
     unagreed = team.run("bob", "conversation", case, "--with", "pat", "--medium", "video call", "--observer", "sam")
