@@ -366,6 +366,7 @@ def test_a_member_joining_later_reads_the_case_once_the_mediator_acts_and_every_
     shown = json.loads(c.ok("erin", "show", case, "--json").stdout)
     assert [(e["by"], e["type"]) for e in shown["events"]][-2:] == [("mediator", "note"), ("mediator", "note")]
     assert "mediator" in c.ok("erin", "log", case).stdout
+    assert case in c.ok("erin", "list").stdout and "1 report(s)" in c.ok("erin", "stats").stdout
     assert c.ok(None, "validate").exit_code == 0 and c.ok("erin", "verify").exit_code == 0
     # erin may vote now, so the mediator no longer decides alone.
     c.ok("mika", "propose", case, "--no-violation", "--rationale", "handled", env={"COCCTL_NOW": "2026-11-21T10:00:00Z"})
