@@ -362,6 +362,9 @@ def test_a_member_joining_later_reads_the_case_once_the_mediator_acts_and_every_
     c.keys["erin"] = tmp_path / "keys" / "erin"
     c.ok("alice", "member", "add", "erin", "--key", erin, "--employer", "Globex")
     assert c.run("erin", "show", case).exit_code != 0  # nobody but the mediator can re-seal it for her
+    resealed = c.ok("mika", "rekey", env={"COCCTL_NOW": "2026-11-21T08:00:00Z"})
+    assert "re-sealed 1 case(s)" in resealed.stderr and "nothing changed" in c.ok("mika", "rekey").stderr
+    assert c.ok("erin", "show", case)
     c.ok("mika", "amend", case, "--note", "handing over", env={"COCCTL_NOW": "2026-11-21T09:00:00Z"})
     shown = json.loads(c.ok("erin", "show", case, "--json").stdout)
     assert [(e["by"], e["type"]) for e in shown["events"]][-2:] == [("mediator", "note"), ("mediator", "note")]

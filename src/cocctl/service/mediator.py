@@ -146,3 +146,35 @@ def stalled(work: Workspace, state: CaseState) -> str | None:
         return None
     recusals = [e.at for e in state.events if e.type == ev.RECUSED]
     return max(recusals) if recusals else state.updated_at
+
+
+def mediates_only(work: Workspace) -> bool:
+    """Whether my identity is no member's but mediates some case."""
+    try:
+        work.me  # noqa: B018
+    except AccessDenied:
+        return bool(cases_of(work))
+    return work.guest is not None
+
+
+def reseal(session: Any, apply: bool = True) -> list[tuple[str, str]]:
+    """Re-seal each case I mediate whose seals are not encrypted to its readers (after a merge or a new member).
+
+    Returns:
+        (case, commit) for each case re-sealed (commit "" when ``apply`` is False).
+    """
+    from cocctl.service.workspace import Workspace
+
+    done = []
+    for case_id in cases_of(Workspace(session)):
+        work = Workspace(session)
+        work.bind(case_id)
+        with work.archive.locked():
+            loaded = work.load_case(case_id)
+            meta = work.metadata(loaded.state, loaded.file)
+            if not loaded.file.reseal and loaded.file.sealed_to(meta.readers, meta.guests) \
+                    and loaded.file.readers == meta.readers:
+                continue
+            commit = work.commit_case(loaded, [], "rekey", f"Re-seal case {case_id}")[1] if apply else ""
+            done.append((case_id, commit))
+    return done

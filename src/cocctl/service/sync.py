@@ -163,12 +163,8 @@ def sync(session: Session, progress: Progress | None = None, push: bool = True) 
         resealed, unreadable = change.reencrypted, change.unreadable
     except ConflictError as error:
         notes.append(f"could not re-seal: {error}")
-    except AccessDenied as error:  # I left the committee, or mediate one case (my own last change still goes out)
-        from cocctl.service.mediator import cases_of
-
-        mediated = cases_of(work)
-        notes.append(f"did not re-seal: a mediator acts on case {', '.join(mediated)} only; members re-seal"
-                     if mediated else f"did not re-seal: {error}")
+    except AccessDenied as error:  # I left the committee (my own last change still goes out)
+        notes.append(f"did not re-seal: {error}")
     pushed = False
     if push and (fetched.branch or remote.upstream(archive.root) is not None):
         _refuse_leaks(git)
