@@ -130,7 +130,9 @@ EVENTS: dict[str, Schema] = {
     "excluded": record({"member": HANDLE}),
     # A decrypted hand-over bundle (cocctl export): why, and what was withheld from it.
     "exported": record({"reason": TEXT, "redactions?": array(LINE), "files": INTEGER}),
-    "granted": record({"name": HANDLE, "recipient": RECIPIENT}),
+    # With a signing key the outside party (a mediator) is an actor on this case, not only a reader.
+    "granted": record({"name": HANDLE, "recipient": RECIPIENT,
+                       "signing?": {"type": "string", "pattern": "^ed25519:[A-Za-z0-9+/]{43}$"}}),
     "note": record({"text": TEXT}),
     "opened": record({
         "case": CASE_ID, **REPORT, **REPORT_LISTS, "exclude?": array(HANDLE, uniqueItems=True),

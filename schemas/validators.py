@@ -122,7 +122,7 @@ _C50 = frozenset(('exported', ))
 _C51 = frozenset(('files', 'reason', 'redactions', ))
 _C52 = ('granted',)
 _C53 = frozenset(('granted', ))
-_C54 = frozenset(('name', 'recipient', ))
+_C54 = frozenset(('name', 'recipient', 'signing', ))
 _C55 = ('note',)
 _C56 = frozenset(('note', ))
 _C57 = frozenset(('text', ))
@@ -206,7 +206,7 @@ _C134 = ('not-violation', 'out-of-scope', 'no-action', 'action')
 _C135 = frozenset(('action', 'no-action', 'not-violation', 'out-of-scope', ))
 _C136 = frozenset(('actions', 'kind', 'named', 'outcome', 'source', ))
 _C137 = (True,)
-_C138 = frozenset(('age', 'at', 'by', 'guests', 'id', 'imported', 'readers', 'sealed', 'sealer', 'sig', ))
+_C138 = frozenset(('actors', 'age', 'at', 'by', 'guests', 'id', 'imported', 'readers', 'sealed', 'sealer', 'sig', 'vouch', ))
 _C139 = frozenset(('case', 'cocctl', 'due', 'expunge', 'guests', 'opened', 'people', 'readers', 'report', 'reseal', 'seals', 'status', 'updated', ))
 _C140 = frozenset(('confirmed', 'email', 'employer', 'handle', 'joined', 'left', 'name', 'recipient', 'roles', 'signing', ))
 _C141 = ('add', 'remove', 'rotate-key', 'update', 'config', 'approve')
@@ -347,27 +347,27 @@ def _case_10_event(x, p, out):
     _case_117(x, p, out)
     _case_124(x, p, out)
     _case_134(x, p, out)
-    _case_143(x, p, out)
-    _case_150(x, p, out)
-    _case_180(x, p, out)
-    _case_189(x, p, out)
-    _case_196(x, p, out)
-    _case_203(x, p, out)
-    _case_224(x, p, out)
-    _case_234(x, p, out)
-    _case_262(x, p, out)
-    _case_272(x, p, out)
-    _case_282(x, p, out)
-    _case_292(x, p, out)
-    _case_303(x, p, out)
-    _case_314(x, p, out)
-    _case_323(x, p, out)
-    _case_331(x, p, out)
-    _case_338(x, p, out)
-    _case_346(x, p, out)
-    _case_354(x, p, out)
-    _case_364(x, p, out)
-    _case_372(x, p, out)
+    _case_144(x, p, out)
+    _case_151(x, p, out)
+    _case_181(x, p, out)
+    _case_190(x, p, out)
+    _case_197(x, p, out)
+    _case_204(x, p, out)
+    _case_225(x, p, out)
+    _case_235(x, p, out)
+    _case_263(x, p, out)
+    _case_273(x, p, out)
+    _case_283(x, p, out)
+    _case_293(x, p, out)
+    _case_304(x, p, out)
+    _case_315(x, p, out)
+    _case_324(x, p, out)
+    _case_332(x, p, out)
+    _case_339(x, p, out)
+    _case_347(x, p, out)
+    _case_355(x, p, out)
+    _case_365(x, p, out)
+    _case_373(x, p, out)
 
 def _case_11(x, p, out):
     if not (isinstance(x, str)):
@@ -1185,6 +1185,8 @@ def _case_139_data_granted(x, p, out):
             _case_140(x['name'], p + ('name',), out)
         if 'recipient' in x:
             _case_141(x['recipient'], p + ('recipient',), out)
+        if 'signing' in x:
+            _case_143(x['signing'], p + ('signing',), out)
         for key in x:
             if key not in _C54:
                 out.append((p, 'has fields this format does not allow'))
@@ -1206,37 +1208,43 @@ def _case_142_recipient(x, p, out):
         out.append((p, 'is not in the expected format'))
 
 def _case_143(x, p, out):
-    errors = []
-    _case_144(x, p, errors)
-    if not errors:
-        _case_146(x, p, out)
+    if not (isinstance(x, str)):
+        out.append((p, 'must be of type string'))
+    if isinstance(x, str) and not _search('^ed25519:[A-Za-z0-9+/]{43}\\Z', x):
+        out.append((p, 'is not in the expected format'))
 
 def _case_144(x, p, out):
+    errors = []
+    _case_145(x, p, errors)
+    if not errors:
+        _case_147(x, p, out)
+
+def _case_145(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_145(x['type'], p + ('type',), out)
+            _case_146(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_145(x, p, out):
+def _case_146(x, p, out):
     if not _in(x, _C55, _C56):
         out.append((p, 'must be one of note'))
 
-def _case_146(x, p, out):
+def _case_147(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_147(x['data'], p + ('data',), out)
+            _case_148(x['data'], p + ('data',), out)
 
-def _case_147(x, p, out):
-    _case_148_data_note(x, p, out)
+def _case_148(x, p, out):
+    _case_149_data_note(x, p, out)
 
-def _case_148_data_note(x, p, out):
+def _case_149_data_note(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'text' in x:
-            _case_149(x['text'], p + ('text',), out)
+            _case_150(x['text'], p + ('text',), out)
         for key in x:
             if key not in _C57:
                 out.append((p, 'has fields this format does not allow'))
@@ -1245,69 +1253,69 @@ def _case_148_data_note(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_149(x, p, out):
+def _case_150(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_150(x, p, out):
-    errors = []
-    _case_151(x, p, errors)
-    if not errors:
-        _case_153(x, p, out)
-
 def _case_151(x, p, out):
+    errors = []
+    _case_152(x, p, errors)
+    if not errors:
+        _case_154(x, p, out)
+
+def _case_152(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_152(x['type'], p + ('type',), out)
+            _case_153(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_152(x, p, out):
+def _case_153(x, p, out):
     if not _in(x, _C58, _C59):
         out.append((p, 'must be one of opened'))
 
-def _case_153(x, p, out):
+def _case_154(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_154(x['data'], p + ('data',), out)
+            _case_155(x['data'], p + ('data',), out)
 
-def _case_154(x, p, out):
-    _case_155_data_opened(x, p, out)
+def _case_155(x, p, out):
+    _case_156_data_opened(x, p, out)
 
-def _case_155_data_opened(x, p, out):
+def _case_156_data_opened(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'case' in x:
-            _case_156(x['case'], p + ('case',), out)
+            _case_157(x['case'], p + ('case',), out)
         if 'summary' in x:
-            _case_157(x['summary'], p + ('summary',), out)
+            _case_158(x['summary'], p + ('summary',), out)
         if 'area' in x:
-            _case_158(x['area'], p + ('area',), out)
+            _case_159(x['area'], p + ('area',), out)
         if 'kind' in x:
-            _case_159(x['kind'], p + ('kind',), out)
+            _case_160(x['kind'], p + ('kind',), out)
         if 'channel' in x:
-            _case_160(x['channel'], p + ('channel',), out)
+            _case_161(x['channel'], p + ('channel',), out)
         if 'received_at' in x:
-            _case_161(x['received_at'], p + ('received_at',), out)
+            _case_162(x['received_at'], p + ('received_at',), out)
         if 'severity' in x:
-            _case_162(x['severity'], p + ('severity',), out)
+            _case_163(x['severity'], p + ('severity',), out)
         if 'urgent' in x:
-            _case_163(x['urgent'], p + ('urgent',), out)
+            _case_164(x['urgent'], p + ('urgent',), out)
         if 'privacy' in x:
-            _case_164(x['privacy'], p + ('privacy',), out)
+            _case_165(x['privacy'], p + ('privacy',), out)
         if 'consent' in x:
-            _case_165(x['consent'], p + ('consent',), out)
+            _case_166(x['consent'], p + ('consent',), out)
         if 'reporter' in x:
-            _case_166(x['reporter'], p + ('reporter',), out)
+            _case_167(x['reporter'], p + ('reporter',), out)
         if 'reported' in x:
-            _case_167(x['reported'], p + ('reported',), out)
+            _case_168(x['reported'], p + ('reported',), out)
         if 'witnesses' in x:
-            _case_169(x['witnesses'], p + ('witnesses',), out)
+            _case_170(x['witnesses'], p + ('witnesses',), out)
         if 'evidence' in x:
-            _case_171(x['evidence'], p + ('evidence',), out)
+            _case_172(x['evidence'], p + ('evidence',), out)
         if 'exclude' in x:
-            _case_173(x['exclude'], p + ('exclude',), out)
+            _case_174(x['exclude'], p + ('exclude',), out)
         for key in x:
             if key not in _C60:
                 out.append((p, 'has fields this format does not allow'))
@@ -1315,154 +1323,154 @@ def _case_155_data_opened(x, p, out):
         missing = [name for name in ('case', 'summary', 'kind', 'channel', 'received_at', 'severity') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
-    _case_175(x, p, out)
-
-def _case_156(x, p, out):
-    _case_3_caseId(x, p, out)
+    _case_176(x, p, out)
 
 def _case_157(x, p, out):
-    _case_27_text(x, p, out)
+    _case_3_caseId(x, p, out)
 
 def _case_158(x, p, out):
-    _case_29_line(x, p, out)
+    _case_27_text(x, p, out)
 
 def _case_159(x, p, out):
+    _case_29_line(x, p, out)
+
+def _case_160(x, p, out):
     if not _in(x, _C11, _C12):
         out.append((p, 'must be one of complaint, concern, anonymous, escrow'))
 
-def _case_160(x, p, out):
+def _case_161(x, p, out):
     if not _in(x, _C13, _C14):
         out.append((p, 'must be one of email, dm, in-person, public-channel, proactive'))
 
-def _case_161(x, p, out):
+def _case_162(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_162(x, p, out):
+def _case_163(x, p, out):
     if not _in(x, _C15, _C16):
         out.append((p, 'must be one of low, medium, high, critical'))
 
-def _case_163(x, p, out):
+def _case_164(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
-
-def _case_164(x, p, out):
-    _case_27_text(x, p, out)
 
 def _case_165(x, p, out):
+    _case_27_text(x, p, out)
+
+def _case_166(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_166(x, p, out):
+def _case_167(x, p, out):
     _case_38_reporter(x, p, out)
 
-def _case_167(x, p, out):
+def _case_168(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_168(item, p + (index,), out)
-
-def _case_168(x, p, out):
-    _case_29_line(x, p, out)
+            _case_169(item, p + (index,), out)
 
 def _case_169(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _case_170(item, p + (index,), out)
+    _case_29_line(x, p, out)
 
 def _case_170(x, p, out):
-    _case_29_line(x, p, out)
-
-def _case_171(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_172(item, p + (index,), out)
+            _case_171(item, p + (index,), out)
 
-def _case_172(x, p, out):
+def _case_171(x, p, out):
     _case_29_line(x, p, out)
 
+def _case_172(x, p, out):
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _case_173(item, p + (index,), out)
+
 def _case_173(x, p, out):
+    _case_29_line(x, p, out)
+
+def _case_174(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_174(item, p + (index,), out)
-
-def _case_174(x, p, out):
-    _case_15_handle(x, p, out)
+            _case_175(item, p + (index,), out)
 
 def _case_175(x, p, out):
-    errors = []
-    _case_176(x, p, errors)
-    if not errors:
-        _case_178(x, p, out)
+    _case_15_handle(x, p, out)
 
 def _case_176(x, p, out):
+    errors = []
+    _case_177(x, p, errors)
+    if not errors:
+        _case_179(x, p, out)
+
+def _case_177(x, p, out):
     if isinstance(x, dict):
         if 'kind' in x:
-            _case_177(x['kind'], p + ('kind',), out)
+            _case_178(x['kind'], p + ('kind',), out)
         missing = [name for name in ('kind',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_177(x, p, out):
+def _case_178(x, p, out):
     if not _in(x, _C19, _C20):
         out.append((p, 'must be one of anonymous'))
 
-def _case_178(x, p, out):
+def _case_179(x, p, out):
     errors = []
-    _case_179(x, p, errors)
+    _case_180(x, p, errors)
     if not errors:
         out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
 
-def _case_179(x, p, out):
+def _case_180(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('reporter',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_180(x, p, out):
-    errors = []
-    _case_181(x, p, errors)
-    if not errors:
-        _case_183(x, p, out)
-
 def _case_181(x, p, out):
+    errors = []
+    _case_182(x, p, errors)
+    if not errors:
+        _case_184(x, p, out)
+
+def _case_182(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_182(x['type'], p + ('type',), out)
+            _case_183(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_182(x, p, out):
+def _case_183(x, p, out):
     if not _in(x, _C61, _C62):
         out.append((p, 'must be one of recused'))
 
-def _case_183(x, p, out):
+def _case_184(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_184(x['data'], p + ('data',), out)
+            _case_185(x['data'], p + ('data',), out)
 
-def _case_184(x, p, out):
-    _case_185_data_recused(x, p, out)
+def _case_185(x, p, out):
+    _case_186_data_recused(x, p, out)
 
-def _case_185_data_recused(x, p, out):
+def _case_186_data_recused(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'member' in x:
-            _case_186(x['member'], p + ('member',), out)
+            _case_187(x['member'], p + ('member',), out)
         if 'hard' in x:
-            _case_187(x['hard'], p + ('hard',), out)
+            _case_188(x['hard'], p + ('hard',), out)
         if 'reason' in x:
-            _case_188(x['reason'], p + ('reason',), out)
+            _case_189(x['reason'], p + ('reason',), out)
         for key in x:
             if key not in _C63:
                 out.append((p, 'has fields this format does not allow'))
@@ -1471,48 +1479,48 @@ def _case_185_data_recused(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_186(x, p, out):
+def _case_187(x, p, out):
     _case_15_handle(x, p, out)
 
-def _case_187(x, p, out):
+def _case_188(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_188(x, p, out):
+def _case_189(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_189(x, p, out):
-    errors = []
-    _case_190(x, p, errors)
-    if not errors:
-        _case_192(x, p, out)
-
 def _case_190(x, p, out):
+    errors = []
+    _case_191(x, p, errors)
+    if not errors:
+        _case_193(x, p, out)
+
+def _case_191(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_191(x['type'], p + ('type',), out)
+            _case_192(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_191(x, p, out):
+def _case_192(x, p, out):
     if not _in(x, _C64, _C65):
         out.append((p, 'must be one of reopened'))
 
-def _case_192(x, p, out):
+def _case_193(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_193(x['data'], p + ('data',), out)
+            _case_194(x['data'], p + ('data',), out)
 
-def _case_193(x, p, out):
-    _case_194_data_reopened(x, p, out)
+def _case_194(x, p, out):
+    _case_195_data_reopened(x, p, out)
 
-def _case_194_data_reopened(x, p, out):
+def _case_195_data_reopened(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'reason' in x:
-            _case_195(x['reason'], p + ('reason',), out)
+            _case_196(x['reason'], p + ('reason',), out)
         for key in x:
             if key not in _C66:
                 out.append((p, 'has fields this format does not allow'))
@@ -1521,41 +1529,41 @@ def _case_194_data_reopened(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_195(x, p, out):
+def _case_196(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_196(x, p, out):
-    errors = []
-    _case_197(x, p, errors)
-    if not errors:
-        _case_199(x, p, out)
-
 def _case_197(x, p, out):
+    errors = []
+    _case_198(x, p, errors)
+    if not errors:
+        _case_200(x, p, out)
+
+def _case_198(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_198(x['type'], p + ('type',), out)
+            _case_199(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_198(x, p, out):
+def _case_199(x, p, out):
     if not _in(x, _C67, _C68):
         out.append((p, 'must be one of revoked'))
 
-def _case_199(x, p, out):
+def _case_200(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_200(x['data'], p + ('data',), out)
+            _case_201(x['data'], p + ('data',), out)
 
-def _case_200(x, p, out):
-    _case_201_data_revoked(x, p, out)
+def _case_201(x, p, out):
+    _case_202_data_revoked(x, p, out)
 
-def _case_201_data_revoked(x, p, out):
+def _case_202_data_revoked(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'name' in x:
-            _case_202(x['name'], p + ('name',), out)
+            _case_203(x['name'], p + ('name',), out)
         for key in x:
             if key not in _C69:
                 out.append((p, 'has fields this format does not allow'))
@@ -1564,49 +1572,49 @@ def _case_201_data_revoked(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_202(x, p, out):
+def _case_203(x, p, out):
     _case_15_handle(x, p, out)
 
-def _case_203(x, p, out):
-    errors = []
-    _case_204(x, p, errors)
-    if not errors:
-        _case_206(x, p, out)
-
 def _case_204(x, p, out):
+    errors = []
+    _case_205(x, p, errors)
+    if not errors:
+        _case_207(x, p, out)
+
+def _case_205(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_205(x['type'], p + ('type',), out)
+            _case_206(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_205(x, p, out):
+def _case_206(x, p, out):
     if not _in(x, _C70, _C71):
         out.append((p, 'must be one of proposed'))
 
-def _case_206(x, p, out):
+def _case_207(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_207(x['data'], p + ('data',), out)
+            _case_208(x['data'], p + ('data',), out)
 
-def _case_207(x, p, out):
-    _case_208_data_proposed(x, p, out)
+def _case_208(x, p, out):
+    _case_209_data_proposed(x, p, out)
 
-def _case_208_data_proposed(x, p, out):
+def _case_209_data_proposed(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'number' in x:
-            _case_209(x['number'], p + ('number',), out)
+            _case_210(x['number'], p + ('number',), out)
         if 'violation' in x:
-            _case_210(x['violation'], p + ('violation',), out)
+            _case_211(x['violation'], p + ('violation',), out)
         if 'consequences' in x:
-            _case_211(x['consequences'], p + ('consequences',), out)
+            _case_212(x['consequences'], p + ('consequences',), out)
         if 'rationale' in x:
-            _case_221(x['rationale'], p + ('rationale',), out)
+            _case_222(x['rationale'], p + ('rationale',), out)
         if 'persons' in x:
-            _case_222(x['persons'], p + ('persons',), out)
+            _case_223(x['persons'], p + ('persons',), out)
         for key in x:
             if key not in _C73:
                 out.append((p, 'has fields this format does not allow'))
@@ -1615,34 +1623,34 @@ def _case_208_data_proposed(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_209(x, p, out):
+def _case_210(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_210(x, p, out):
+def _case_211(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_211(x, p, out):
+def _case_212(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_212(item, p + (index,), out)
+            _case_213(item, p + (index,), out)
 
-def _case_212(x, p, out):
-    _case_213_consequence(x, p, out)
+def _case_213(x, p, out):
+    _case_214_consequence(x, p, out)
 
-def _case_213_consequence(x, p, out):
+def _case_214_consequence(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _case_214(x['id'], p + ('id',), out)
+            _case_215(x['id'], p + ('id',), out)
         if 'params' in x:
-            _case_215(x['params'], p + ('params',), out)
+            _case_216(x['params'], p + ('params',), out)
         for key in x:
             if key not in _C72:
                 out.append((p, 'has fields this format does not allow'))
@@ -1651,23 +1659,23 @@ def _case_213_consequence(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_214(x, p, out):
+def _case_215(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_215(x, p, out):
+def _case_216(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         for key in x:
             if key not in _C1:
-                _case_216(x[key], p + (key,), out)
+                _case_217(x[key], p + (key,), out)
 
-def _case_216(x, p, out):
+def _case_217(x, p, out):
     found = []
-    for check in (_case_217, _case_218, _case_219,):
+    for check in (_case_218, _case_219, _case_220,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -1676,74 +1684,74 @@ def _case_216(x, p, out):
     else:
         out += found
 
-def _case_217(x, p, out):
+def _case_218(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) > 4000:
         out.append((p, 'is too long'))
 
-def _case_218(x, p, out):
+def _case_219(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
 
-def _case_219(x, p, out):
+def _case_220(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_220(item, p + (index,), out)
+            _case_221(item, p + (index,), out)
 
-def _case_220(x, p, out):
+def _case_221(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _case_221(x, p, out):
+def _case_222(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_222(x, p, out):
+def _case_223(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_223(item, p + (index,), out)
-
-def _case_223(x, p, out):
-    _case_29_line(x, p, out)
+            _case_224(item, p + (index,), out)
 
 def _case_224(x, p, out):
-    errors = []
-    _case_225(x, p, errors)
-    if not errors:
-        _case_227(x, p, out)
+    _case_29_line(x, p, out)
 
 def _case_225(x, p, out):
+    errors = []
+    _case_226(x, p, errors)
+    if not errors:
+        _case_228(x, p, out)
+
+def _case_226(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_226(x['type'], p + ('type',), out)
+            _case_227(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_226(x, p, out):
+def _case_227(x, p, out):
     if not _in(x, _C74, _C75):
         out.append((p, 'must be one of voted'))
 
-def _case_227(x, p, out):
+def _case_228(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_228(x['data'], p + ('data',), out)
+            _case_229(x['data'], p + ('data',), out)
 
-def _case_228(x, p, out):
-    _case_229_data_voted(x, p, out)
+def _case_229(x, p, out):
+    _case_230_data_voted(x, p, out)
 
-def _case_229_data_voted(x, p, out):
+def _case_230_data_voted(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'proposal' in x:
-            _case_230(x['proposal'], p + ('proposal',), out)
+            _case_231(x['proposal'], p + ('proposal',), out)
         if 'vote' in x:
-            _case_233(x['vote'], p + ('vote',), out)
+            _case_234(x['vote'], p + ('vote',), out)
         for key in x:
             if key not in _C78:
                 out.append((p, 'has fields this format does not allow'))
@@ -1752,8 +1760,8 @@ def _case_229_data_voted(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_230(x, p, out):
-    checks = (_case_231, _case_232,)
+def _case_231(x, p, out):
+    checks = (_case_232, _case_233,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -1770,74 +1778,74 @@ def _case_230(x, p, out):
     else:
         out += found
 
-def _case_231(x, p, out):
+def _case_232(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_232(x, p, out):
+def _case_233(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_233(x, p, out):
+def _case_234(x, p, out):
     if not _in(x, _C76, _C77):
         out.append((p, 'must be one of yes, no, abstain'))
 
-def _case_234(x, p, out):
-    errors = []
-    _case_235(x, p, errors)
-    if not errors:
-        _case_237(x, p, out)
-
 def _case_235(x, p, out):
+    errors = []
+    _case_236(x, p, errors)
+    if not errors:
+        _case_238(x, p, out)
+
+def _case_236(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_236(x['type'], p + ('type',), out)
+            _case_237(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_236(x, p, out):
+def _case_237(x, p, out):
     if not _in(x, _C79, _C80):
         out.append((p, 'must be one of decided'))
 
-def _case_237(x, p, out):
+def _case_238(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_238(x['data'], p + ('data',), out)
+            _case_239(x['data'], p + ('data',), out)
 
-def _case_238(x, p, out):
-    _case_239_data_decided(x, p, out)
+def _case_239(x, p, out):
+    _case_240_data_decided(x, p, out)
 
-def _case_239_data_decided(x, p, out):
+def _case_240_data_decided(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'number' in x:
-            _case_240(x['number'], p + ('number',), out)
+            _case_241(x['number'], p + ('number',), out)
         if 'proposal' in x:
-            _case_241(x['proposal'], p + ('proposal',), out)
+            _case_242(x['proposal'], p + ('proposal',), out)
         if 'known' in x:
-            _case_244(x['known'], p + ('known',), out)
+            _case_245(x['known'], p + ('known',), out)
         if 'outcome' in x:
-            _case_246(x['outcome'], p + ('outcome',), out)
+            _case_247(x['outcome'], p + ('outcome',), out)
         if 'violation' in x:
-            _case_247(x['violation'], p + ('violation',), out)
+            _case_248(x['violation'], p + ('violation',), out)
         if 'consequences' in x:
-            _case_248(x['consequences'], p + ('consequences',), out)
+            _case_249(x['consequences'], p + ('consequences',), out)
         if 'rationale' in x:
-            _case_250(x['rationale'], p + ('rationale',), out)
+            _case_251(x['rationale'], p + ('rationale',), out)
         if 'persons' in x:
-            _case_251(x['persons'], p + ('persons',), out)
+            _case_252(x['persons'], p + ('persons',), out)
         if 'interim' in x:
-            _case_253(x['interim'], p + ('interim',), out)
+            _case_254(x['interim'], p + ('interim',), out)
         if 'tally' in x:
-            _case_254(x['tally'], p + ('tally',), out)
+            _case_255(x['tally'], p + ('tally',), out)
         if 'strikes' in x:
-            _case_255(x['strikes'], p + ('strikes',), out)
+            _case_256(x['strikes'], p + ('strikes',), out)
         for key in x:
             if key not in _C84:
                 out.append((p, 'has fields this format does not allow'))
@@ -1846,14 +1854,14 @@ def _case_239_data_decided(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_240(x, p, out):
+def _case_241(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_241(x, p, out):
-    checks = (_case_242, _case_243,)
+def _case_242(x, p, out):
+    checks = (_case_243, _case_244,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -1870,89 +1878,89 @@ def _case_241(x, p, out):
     else:
         out += found
 
-def _case_242(x, p, out):
+def _case_243(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_243(x, p, out):
+def _case_244(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_244(x, p, out):
+def _case_245(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_245(item, p + (index,), out)
+            _case_246(item, p + (index,), out)
 
-def _case_245(x, p, out):
+def _case_246(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_246(x, p, out):
+def _case_247(x, p, out):
     if not _in(x, _C81, _C82):
         out.append((p, 'must be one of adopted, rejected'))
 
-def _case_247(x, p, out):
+def _case_248(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
-
-def _case_248(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _case_249(item, p + (index,), out)
 
 def _case_249(x, p, out):
-    _case_213_consequence(x, p, out)
-
-def _case_250(x, p, out):
-    _case_27_text(x, p, out)
-
-def _case_251(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_252(item, p + (index,), out)
+            _case_250(item, p + (index,), out)
+
+def _case_250(x, p, out):
+    _case_214_consequence(x, p, out)
+
+def _case_251(x, p, out):
+    _case_27_text(x, p, out)
 
 def _case_252(x, p, out):
-    _case_29_line(x, p, out)
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _case_253(item, p + (index,), out)
 
 def _case_253(x, p, out):
+    _case_29_line(x, p, out)
+
+def _case_254(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_254(x, p, out):
+def _case_255(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
 
-def _case_255(x, p, out):
+def _case_256(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_256(item, p + (index,), out)
+            _case_257(item, p + (index,), out)
 
-def _case_256(x, p, out):
+def _case_257(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'person' in x:
-            _case_257(x['person'], p + ('person',), out)
+            _case_258(x['person'], p + ('person',), out)
         if 'count' in x:
-            _case_258(x['count'], p + ('count',), out)
+            _case_259(x['count'], p + ('count',), out)
         if 'threshold' in x:
-            _case_259(x['threshold'], p + ('threshold',), out)
+            _case_260(x['threshold'], p + ('threshold',), out)
         if 'requires' in x:
-            _case_260(x['requires'], p + ('requires',), out)
+            _case_261(x['requires'], p + ('requires',), out)
         for key in x:
             if key not in _C83:
                 out.append((p, 'has fields this format does not allow'))
@@ -1961,62 +1969,62 @@ def _case_256(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_257(x, p, out):
-    _case_29_line(x, p, out)
-
 def _case_258(x, p, out):
-    if not (_is_integer(x)):
-        out.append((p, 'must be of type integer'))
+    _case_29_line(x, p, out)
 
 def _case_259(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
 
 def _case_260(x, p, out):
+    if not (_is_integer(x)):
+        out.append((p, 'must be of type integer'))
+
+def _case_261(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_261(item, p + (index,), out)
+            _case_262(item, p + (index,), out)
 
-def _case_261(x, p, out):
+def _case_262(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _case_262(x, p, out):
-    errors = []
-    _case_263(x, p, errors)
-    if not errors:
-        _case_265(x, p, out)
-
 def _case_263(x, p, out):
+    errors = []
+    _case_264(x, p, errors)
+    if not errors:
+        _case_266(x, p, out)
+
+def _case_264(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_264(x['type'], p + ('type',), out)
+            _case_265(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_264(x, p, out):
+def _case_265(x, p, out):
     if not _in(x, _C85, _C86):
         out.append((p, 'must be one of confirmed'))
 
-def _case_265(x, p, out):
+def _case_266(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_266(x['data'], p + ('data',), out)
+            _case_267(x['data'], p + ('data',), out)
 
-def _case_266(x, p, out):
-    _case_267_data_confirmed(x, p, out)
+def _case_267(x, p, out):
+    _case_268_data_confirmed(x, p, out)
 
-def _case_267_data_confirmed(x, p, out):
+def _case_268_data_confirmed(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'decision' in x:
-            _case_268(x['decision'], p + ('decision',), out)
+            _case_269(x['decision'], p + ('decision',), out)
         if 'rationale' in x:
-            _case_271(x['rationale'], p + ('rationale',), out)
+            _case_272(x['rationale'], p + ('rationale',), out)
         for key in x:
             if key not in _C87:
                 out.append((p, 'has fields this format does not allow'))
@@ -2025,8 +2033,8 @@ def _case_267_data_confirmed(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_268(x, p, out):
-    checks = (_case_269, _case_270,)
+def _case_269(x, p, out):
+    checks = (_case_270, _case_271,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2043,55 +2051,55 @@ def _case_268(x, p, out):
     else:
         out += found
 
-def _case_269(x, p, out):
+def _case_270(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_270(x, p, out):
+def _case_271(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_271(x, p, out):
+def _case_272(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_272(x, p, out):
-    errors = []
-    _case_273(x, p, errors)
-    if not errors:
-        _case_275(x, p, out)
-
 def _case_273(x, p, out):
+    errors = []
+    _case_274(x, p, errors)
+    if not errors:
+        _case_276(x, p, out)
+
+def _case_274(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_274(x['type'], p + ('type',), out)
+            _case_275(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_274(x, p, out):
+def _case_275(x, p, out):
     if not _in(x, _C88, _C89):
         out.append((p, 'must be one of lifted'))
 
-def _case_275(x, p, out):
+def _case_276(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_276(x['data'], p + ('data',), out)
+            _case_277(x['data'], p + ('data',), out)
 
-def _case_276(x, p, out):
-    _case_277_data_lifted(x, p, out)
+def _case_277(x, p, out):
+    _case_278_data_lifted(x, p, out)
 
-def _case_277_data_lifted(x, p, out):
+def _case_278_data_lifted(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'decision' in x:
-            _case_278(x['decision'], p + ('decision',), out)
+            _case_279(x['decision'], p + ('decision',), out)
         if 'rationale' in x:
-            _case_281(x['rationale'], p + ('rationale',), out)
+            _case_282(x['rationale'], p + ('rationale',), out)
         for key in x:
             if key not in _C87:
                 out.append((p, 'has fields this format does not allow'))
@@ -2100,8 +2108,8 @@ def _case_277_data_lifted(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_278(x, p, out):
-    checks = (_case_279, _case_280,)
+def _case_279(x, p, out):
+    checks = (_case_280, _case_281,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2118,55 +2126,55 @@ def _case_278(x, p, out):
     else:
         out += found
 
-def _case_279(x, p, out):
+def _case_280(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_280(x, p, out):
+def _case_281(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_281(x, p, out):
+def _case_282(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_282(x, p, out):
-    errors = []
-    _case_283(x, p, errors)
-    if not errors:
-        _case_285(x, p, out)
-
 def _case_283(x, p, out):
+    errors = []
+    _case_284(x, p, errors)
+    if not errors:
+        _case_286(x, p, out)
+
+def _case_284(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_284(x['type'], p + ('type',), out)
+            _case_285(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_284(x, p, out):
+def _case_285(x, p, out):
     if not _in(x, _C90, _C91):
         out.append((p, 'must be one of superseded'))
 
-def _case_285(x, p, out):
+def _case_286(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_286(x['data'], p + ('data',), out)
+            _case_287(x['data'], p + ('data',), out)
 
-def _case_286(x, p, out):
-    _case_287_data_superseded(x, p, out)
+def _case_287(x, p, out):
+    _case_288_data_superseded(x, p, out)
 
-def _case_287_data_superseded(x, p, out):
+def _case_288_data_superseded(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'decision' in x:
-            _case_288(x['decision'], p + ('decision',), out)
+            _case_289(x['decision'], p + ('decision',), out)
         if 'rationale' in x:
-            _case_291(x['rationale'], p + ('rationale',), out)
+            _case_292(x['rationale'], p + ('rationale',), out)
         for key in x:
             if key not in _C87:
                 out.append((p, 'has fields this format does not allow'))
@@ -2175,8 +2183,8 @@ def _case_287_data_superseded(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_288(x, p, out):
-    checks = (_case_289, _case_290,)
+def _case_289(x, p, out):
+    checks = (_case_290, _case_291,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2193,57 +2201,57 @@ def _case_288(x, p, out):
     else:
         out += found
 
-def _case_289(x, p, out):
+def _case_290(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_290(x, p, out):
+def _case_291(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_291(x, p, out):
+def _case_292(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_292(x, p, out):
-    errors = []
-    _case_293(x, p, errors)
-    if not errors:
-        _case_295(x, p, out)
-
 def _case_293(x, p, out):
+    errors = []
+    _case_294(x, p, errors)
+    if not errors:
+        _case_296(x, p, out)
+
+def _case_294(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_294(x['type'], p + ('type',), out)
+            _case_295(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_294(x, p, out):
+def _case_295(x, p, out):
     if not _in(x, _C92, _C93):
         out.append((p, 'must be one of appealed'))
 
-def _case_295(x, p, out):
+def _case_296(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_296(x['data'], p + ('data',), out)
+            _case_297(x['data'], p + ('data',), out)
 
-def _case_296(x, p, out):
-    _case_297_data_appealed(x, p, out)
+def _case_297(x, p, out):
+    _case_298_data_appealed(x, p, out)
 
-def _case_297_data_appealed(x, p, out):
+def _case_298_data_appealed(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'number' in x:
-            _case_298(x['number'], p + ('number',), out)
+            _case_299(x['number'], p + ('number',), out)
         if 'decision' in x:
-            _case_299(x['decision'], p + ('decision',), out)
+            _case_300(x['decision'], p + ('decision',), out)
         if 'reason' in x:
-            _case_302(x['reason'], p + ('reason',), out)
+            _case_303(x['reason'], p + ('reason',), out)
         for key in x:
             if key not in _C94:
                 out.append((p, 'has fields this format does not allow'))
@@ -2252,14 +2260,14 @@ def _case_297_data_appealed(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_298(x, p, out):
+def _case_299(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_299(x, p, out):
-    checks = (_case_300, _case_301,)
+def _case_300(x, p, out):
+    checks = (_case_301, _case_302,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2276,57 +2284,57 @@ def _case_299(x, p, out):
     else:
         out += found
 
-def _case_300(x, p, out):
+def _case_301(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_301(x, p, out):
+def _case_302(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_302(x, p, out):
+def _case_303(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_303(x, p, out):
-    errors = []
-    _case_304(x, p, errors)
-    if not errors:
-        _case_306(x, p, out)
-
 def _case_304(x, p, out):
+    errors = []
+    _case_305(x, p, errors)
+    if not errors:
+        _case_307(x, p, out)
+
+def _case_305(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_305(x['type'], p + ('type',), out)
+            _case_306(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_305(x, p, out):
+def _case_306(x, p, out):
     if not _in(x, _C95, _C96):
         out.append((p, 'must be one of appeal-decided'))
 
-def _case_306(x, p, out):
+def _case_307(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_307(x['data'], p + ('data',), out)
+            _case_308(x['data'], p + ('data',), out)
 
-def _case_307(x, p, out):
-    _case_308_data_appeal_decided(x, p, out)
+def _case_308(x, p, out):
+    _case_309_data_appeal_decided(x, p, out)
 
-def _case_308_data_appeal_decided(x, p, out):
+def _case_309_data_appeal_decided(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'appeal' in x:
-            _case_309(x['appeal'], p + ('appeal',), out)
+            _case_310(x['appeal'], p + ('appeal',), out)
         if 'result' in x:
-            _case_312(x['result'], p + ('result',), out)
+            _case_313(x['result'], p + ('result',), out)
         if 'rationale' in x:
-            _case_313(x['rationale'], p + ('rationale',), out)
+            _case_314(x['rationale'], p + ('rationale',), out)
         for key in x:
             if key not in _C99:
                 out.append((p, 'has fields this format does not allow'))
@@ -2335,8 +2343,8 @@ def _case_308_data_appeal_decided(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_309(x, p, out):
-    checks = (_case_310, _case_311,)
+def _case_310(x, p, out):
+    checks = (_case_311, _case_312,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2353,61 +2361,61 @@ def _case_309(x, p, out):
     else:
         out += found
 
-def _case_310(x, p, out):
+def _case_311(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_311(x, p, out):
+def _case_312(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_312(x, p, out):
+def _case_313(x, p, out):
     if not _in(x, _C97, _C98):
         out.append((p, 'must be one of upheld, overturned'))
 
-def _case_313(x, p, out):
+def _case_314(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_314(x, p, out):
-    errors = []
-    _case_315(x, p, errors)
-    if not errors:
-        _case_317(x, p, out)
-
 def _case_315(x, p, out):
+    errors = []
+    _case_316(x, p, errors)
+    if not errors:
+        _case_318(x, p, out)
+
+def _case_316(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_316(x['type'], p + ('type',), out)
+            _case_317(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_316(x, p, out):
+def _case_317(x, p, out):
     if not _in(x, _C100, _C101):
         out.append((p, 'must be one of released'))
 
-def _case_317(x, p, out):
+def _case_318(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_318(x['data'], p + ('data',), out)
+            _case_319(x['data'], p + ('data',), out)
 
-def _case_318(x, p, out):
-    _case_319_data_released(x, p, out)
+def _case_319(x, p, out):
+    _case_320_data_released(x, p, out)
 
-def _case_319_data_released(x, p, out):
+def _case_320_data_released(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'kind' in x:
-            _case_320(x['kind'], p + ('kind',), out)
+            _case_321(x['kind'], p + ('kind',), out)
         if 'reason' in x:
-            _case_321(x['reason'], p + ('reason',), out)
+            _case_322(x['reason'], p + ('reason',), out)
         if 'ground' in x:
-            _case_322(x['ground'], p + ('ground',), out)
+            _case_323(x['ground'], p + ('ground',), out)
         for key in x:
             if key not in _C106:
                 out.append((p, 'has fields this format does not allow'))
@@ -2416,51 +2424,51 @@ def _case_319_data_released(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_320(x, p, out):
+def _case_321(x, p, out):
     if not _in(x, _C102, _C103):
         out.append((p, 'must be one of complaint, concern, anonymous'))
 
-def _case_321(x, p, out):
+def _case_322(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_322(x, p, out):
+def _case_323(x, p, out):
     if not _in(x, _C104, _C105):
         out.append((p, 'must be one of repeated, pattern'))
 
-def _case_323(x, p, out):
-    errors = []
-    _case_324(x, p, errors)
-    if not errors:
-        _case_326(x, p, out)
-
 def _case_324(x, p, out):
+    errors = []
+    _case_325(x, p, errors)
+    if not errors:
+        _case_327(x, p, out)
+
+def _case_325(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_325(x['type'], p + ('type',), out)
+            _case_326(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_325(x, p, out):
+def _case_326(x, p, out):
     if not _in(x, _C107, _C108):
         out.append((p, 'must be one of reporter-involvement'))
 
-def _case_326(x, p, out):
+def _case_327(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_327(x['data'], p + ('data',), out)
+            _case_328(x['data'], p + ('data',), out)
 
-def _case_327(x, p, out):
-    _case_328_data_reporter_involvement(x, p, out)
+def _case_328(x, p, out):
+    _case_329_data_reporter_involvement(x, p, out)
 
-def _case_328_data_reporter_involvement(x, p, out):
+def _case_329_data_reporter_involvement(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'involved' in x:
-            _case_329(x['involved'], p + ('involved',), out)
+            _case_330(x['involved'], p + ('involved',), out)
         if 'note' in x:
-            _case_330(x['note'], p + ('note',), out)
+            _case_331(x['note'], p + ('note',), out)
         for key in x:
             if key not in _C109:
                 out.append((p, 'has fields this format does not allow'))
@@ -2469,45 +2477,45 @@ def _case_328_data_reporter_involvement(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_329(x, p, out):
+def _case_330(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_330(x, p, out):
+def _case_331(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_331(x, p, out):
-    errors = []
-    _case_332(x, p, errors)
-    if not errors:
-        _case_334(x, p, out)
-
 def _case_332(x, p, out):
+    errors = []
+    _case_333(x, p, errors)
+    if not errors:
+        _case_335(x, p, out)
+
+def _case_333(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_333(x['type'], p + ('type',), out)
+            _case_334(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_333(x, p, out):
+def _case_334(x, p, out):
     if not _in(x, _C110, _C111):
         out.append((p, 'must be one of searching'))
 
-def _case_334(x, p, out):
+def _case_335(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_335(x['data'], p + ('data',), out)
+            _case_336(x['data'], p + ('data',), out)
 
-def _case_335(x, p, out):
-    _case_336_data_searching(x, p, out)
+def _case_336(x, p, out):
+    _case_337_data_searching(x, p, out)
 
-def _case_336_data_searching(x, p, out):
+def _case_337_data_searching(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'searching' in x:
-            _case_337(x['searching'], p + ('searching',), out)
+            _case_338(x['searching'], p + ('searching',), out)
         for key in x:
             if key not in _C111:
                 out.append((p, 'has fields this format does not allow'))
@@ -2516,44 +2524,44 @@ def _case_336_data_searching(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_337(x, p, out):
+def _case_338(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_338(x, p, out):
-    errors = []
-    _case_339(x, p, errors)
-    if not errors:
-        _case_341(x, p, out)
-
 def _case_339(x, p, out):
+    errors = []
+    _case_340(x, p, errors)
+    if not errors:
+        _case_342(x, p, out)
+
+def _case_340(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_340(x['type'], p + ('type',), out)
+            _case_341(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_340(x, p, out):
+def _case_341(x, p, out):
     if not _in(x, _C112, _C113):
         out.append((p, 'must be one of law-enforcement'))
 
-def _case_341(x, p, out):
+def _case_342(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_342(x['data'], p + ('data',), out)
+            _case_343(x['data'], p + ('data',), out)
 
-def _case_342(x, p, out):
-    _case_343_data_law_enforcement(x, p, out)
+def _case_343(x, p, out):
+    _case_344_data_law_enforcement(x, p, out)
 
-def _case_343_data_law_enforcement(x, p, out):
+def _case_344_data_law_enforcement(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'reporter_asked' in x:
-            _case_344(x['reporter_asked'], p + ('reporter_asked',), out)
+            _case_345(x['reporter_asked'], p + ('reporter_asked',), out)
         if 'given' in x:
-            _case_345(x['given'], p + ('given',), out)
+            _case_346(x['given'], p + ('given',), out)
         for key in x:
             if key not in _C114:
                 out.append((p, 'has fields this format does not allow'))
@@ -2562,47 +2570,47 @@ def _case_343_data_law_enforcement(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_344(x, p, out):
+def _case_345(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_345(x, p, out):
+def _case_346(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_346(x, p, out):
-    errors = []
-    _case_347(x, p, errors)
-    if not errors:
-        _case_349(x, p, out)
-
 def _case_347(x, p, out):
+    errors = []
+    _case_348(x, p, errors)
+    if not errors:
+        _case_350(x, p, out)
+
+def _case_348(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_348(x['type'], p + ('type',), out)
+            _case_349(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_348(x, p, out):
+def _case_349(x, p, out):
     if not _in(x, _C115, _C116):
         out.append((p, 'must be one of content-removed'))
 
-def _case_349(x, p, out):
+def _case_350(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_350(x['data'], p + ('data',), out)
+            _case_351(x['data'], p + ('data',), out)
 
-def _case_350(x, p, out):
-    _case_351_data_content_removed(x, p, out)
+def _case_351(x, p, out):
+    _case_352_data_content_removed(x, p, out)
 
-def _case_351_data_content_removed(x, p, out):
+def _case_352_data_content_removed(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'where' in x:
-            _case_352(x['where'], p + ('where',), out)
+            _case_353(x['where'], p + ('where',), out)
         if 'action' in x:
-            _case_353(x['action'], p + ('action',), out)
+            _case_354(x['action'], p + ('action',), out)
         for key in x:
             if key not in _C119:
                 out.append((p, 'has fields this format does not allow'))
@@ -2611,51 +2619,51 @@ def _case_351_data_content_removed(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_352(x, p, out):
+def _case_353(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_353(x, p, out):
+def _case_354(x, p, out):
     if not _in(x, _C117, _C118):
         out.append((p, 'must be one of deleted, requested'))
 
-def _case_354(x, p, out):
-    errors = []
-    _case_355(x, p, errors)
-    if not errors:
-        _case_357(x, p, out)
-
 def _case_355(x, p, out):
+    errors = []
+    _case_356(x, p, errors)
+    if not errors:
+        _case_358(x, p, out)
+
+def _case_356(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_356(x['type'], p + ('type',), out)
+            _case_357(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_356(x, p, out):
+def _case_357(x, p, out):
     if not _in(x, _C120, _C121):
         out.append((p, 'must be one of conversation'))
 
-def _case_357(x, p, out):
+def _case_358(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_358(x['data'], p + ('data',), out)
+            _case_359(x['data'], p + ('data',), out)
 
-def _case_358(x, p, out):
-    _case_359_data_conversation(x, p, out)
+def _case_359(x, p, out):
+    _case_360_data_conversation(x, p, out)
 
-def _case_359_data_conversation(x, p, out):
+def _case_360_data_conversation(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'with' in x:
-            _case_360(x['with'], p + ('with',), out)
+            _case_361(x['with'], p + ('with',), out)
         if 'medium' in x:
-            _case_361(x['medium'], p + ('medium',), out)
+            _case_362(x['medium'], p + ('medium',), out)
         if 'observer' in x:
-            _case_362(x['observer'], p + ('observer',), out)
+            _case_363(x['observer'], p + ('observer',), out)
         if 'observer_agreed' in x:
-            _case_363(x['observer_agreed'], p + ('observer_agreed',), out)
+            _case_364(x['observer_agreed'], p + ('observer_agreed',), out)
         for key in x:
             if key not in _C122:
                 out.append((p, 'has fields this format does not allow'))
@@ -2664,9 +2672,6 @@ def _case_359_data_conversation(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_360(x, p, out):
-    _case_29_line(x, p, out)
-
 def _case_361(x, p, out):
     _case_29_line(x, p, out)
 
@@ -2674,43 +2679,46 @@ def _case_362(x, p, out):
     _case_29_line(x, p, out)
 
 def _case_363(x, p, out):
+    _case_29_line(x, p, out)
+
+def _case_364(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_364(x, p, out):
-    errors = []
-    _case_365(x, p, errors)
-    if not errors:
-        _case_367(x, p, out)
-
 def _case_365(x, p, out):
+    errors = []
+    _case_366(x, p, errors)
+    if not errors:
+        _case_368(x, p, out)
+
+def _case_366(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_366(x['type'], p + ('type',), out)
+            _case_367(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_366(x, p, out):
+def _case_367(x, p, out):
     if not _in(x, _C123, _C124):
         out.append((p, 'must be one of consulted'))
 
-def _case_367(x, p, out):
+def _case_368(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_368(x['data'], p + ('data',), out)
+            _case_369(x['data'], p + ('data',), out)
 
-def _case_368(x, p, out):
-    _case_369_data_consulted(x, p, out)
+def _case_369(x, p, out):
+    _case_370_data_consulted(x, p, out)
 
-def _case_369_data_consulted(x, p, out):
+def _case_370_data_consulted(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'agreed' in x:
-            _case_370(x['agreed'], p + ('agreed',), out)
+            _case_371(x['agreed'], p + ('agreed',), out)
         if 'note' in x:
-            _case_371(x['note'], p + ('note',), out)
+            _case_372(x['note'], p + ('note',), out)
         for key in x:
             if key not in _C125:
                 out.append((p, 'has fields this format does not allow'))
@@ -2719,49 +2727,49 @@ def _case_369_data_consulted(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_370(x, p, out):
+def _case_371(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_371(x, p, out):
+def _case_372(x, p, out):
     _case_27_text(x, p, out)
 
-def _case_372(x, p, out):
-    errors = []
-    _case_373(x, p, errors)
-    if not errors:
-        _case_375(x, p, out)
-
 def _case_373(x, p, out):
+    errors = []
+    _case_374(x, p, errors)
+    if not errors:
+        _case_376(x, p, out)
+
+def _case_374(x, p, out):
     if isinstance(x, dict):
         if 'type' in x:
-            _case_374(x['type'], p + ('type',), out)
+            _case_375(x['type'], p + ('type',), out)
         missing = [name for name in ('type',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_374(x, p, out):
+def _case_375(x, p, out):
     if not _in(x, _C126, _C127):
         out.append((p, 'must be one of plan-response'))
 
-def _case_375(x, p, out):
+def _case_376(x, p, out):
     if isinstance(x, dict):
         if 'data' in x:
-            _case_376(x['data'], p + ('data',), out)
+            _case_377(x['data'], p + ('data',), out)
 
-def _case_376(x, p, out):
-    _case_377_data_plan_response(x, p, out)
+def _case_377(x, p, out):
+    _case_378_data_plan_response(x, p, out)
 
-def _case_377_data_plan_response(x, p, out):
+def _case_378_data_plan_response(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'decision' in x:
-            _case_378(x['decision'], p + ('decision',), out)
+            _case_379(x['decision'], p + ('decision',), out)
         if 'response' in x:
-            _case_381(x['response'], p + ('response',), out)
+            _case_382(x['response'], p + ('response',), out)
         if 'note' in x:
-            _case_382(x['note'], p + ('note',), out)
+            _case_383(x['note'], p + ('note',), out)
         for key in x:
             if key not in _C130:
                 out.append((p, 'has fields this format does not allow'))
@@ -2770,8 +2778,8 @@ def _case_377_data_plan_response(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_378(x, p, out):
-    checks = (_case_379, _case_380,)
+def _case_379(x, p, out):
+    checks = (_case_380, _case_381,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -2788,55 +2796,55 @@ def _case_378(x, p, out):
     else:
         out += found
 
-def _case_379(x, p, out):
+def _case_380(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_380(x, p, out):
+def _case_381(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _case_381(x, p, out):
+def _case_382(x, p, out):
     if not _in(x, _C128, _C129):
         out.append((p, 'must be one of accepted, refused, not-understood'))
 
-def _case_382(x, p, out):
+def _case_383(x, p, out):
     _case_27_text(x, p, out)
 
-def _casefile_383(x, p, out):
+def _casefile_384(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _casefile_384(x['cocctl'], p + ('cocctl',), out)
+            _casefile_385(x['cocctl'], p + ('cocctl',), out)
         if 'case' in x:
-            _casefile_385(x['case'], p + ('case',), out)
+            _casefile_386(x['case'], p + ('case',), out)
         if 'status' in x:
-            _casefile_387(x['status'], p + ('status',), out)
+            _casefile_388(x['status'], p + ('status',), out)
         if 'opened' in x:
-            _casefile_388(x['opened'], p + ('opened',), out)
+            _casefile_389(x['opened'], p + ('opened',), out)
         if 'updated' in x:
-            _casefile_390(x['updated'], p + ('updated',), out)
+            _casefile_391(x['updated'], p + ('updated',), out)
         if 'readers' in x:
-            _casefile_391(x['readers'], p + ('readers',), out)
+            _casefile_392(x['readers'], p + ('readers',), out)
         if 'guests' in x:
-            _casefile_395(x['guests'], p + ('guests',), out)
+            _casefile_396(x['guests'], p + ('guests',), out)
         if 'due' in x:
-            _casefile_396(x['due'], p + ('due',), out)
+            _casefile_397(x['due'], p + ('due',), out)
         if 'people' in x:
-            _casefile_400(x['people'], p + ('people',), out)
+            _casefile_401(x['people'], p + ('people',), out)
         if 'expunge' in x:
-            _casefile_402(x['expunge'], p + ('expunge',), out)
+            _casefile_403(x['expunge'], p + ('expunge',), out)
         if 'report' in x:
-            _casefile_403(x['report'], p + ('report',), out)
+            _casefile_404(x['report'], p + ('report',), out)
         if 'reseal' in x:
-            _casefile_410(x['reseal'], p + ('reseal',), out)
+            _casefile_411(x['reseal'], p + ('reseal',), out)
         if 'seals' in x:
-            _casefile_411(x['seals'], p + ('seals',), out)
+            _casefile_412(x['seals'], p + ('seals',), out)
         for key in x:
             if key not in _C139:
                 out.append((p, 'has fields this format does not allow'))
@@ -2845,74 +2853,74 @@ def _casefile_383(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _casefile_384(x, p, out):
+def _casefile_385(x, p, out):
     if not _in(x, _C132, _C1):
         out.append((p, 'must be one of 2'))
 
-def _casefile_385(x, p, out):
-    _casefile_386_caseId(x, p, out)
+def _casefile_386(x, p, out):
+    _casefile_387_caseId(x, p, out)
 
-def _casefile_386_caseId(x, p, out):
+def _casefile_387_caseId(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[a-z]+-[a-z]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_387(x, p, out):
+def _casefile_388(x, p, out):
     if not _in(x, _C2, _C3):
         out.append((p, 'must be one of open, escrowed, closed'))
 
-def _casefile_388(x, p, out):
-    _casefile_389_time(x, p, out)
+def _casefile_389(x, p, out):
+    _casefile_390_time(x, p, out)
 
-def _casefile_389_time(x, p, out):
+def _casefile_390_time(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_390(x, p, out):
-    _casefile_389_time(x, p, out)
-
 def _casefile_391(x, p, out):
-    _casefile_392_handles(x, p, out)
+    _casefile_390_time(x, p, out)
 
-def _casefile_392_handles(x, p, out):
+def _casefile_392(x, p, out):
+    _casefile_393_handles(x, p, out)
+
+def _casefile_393_handles(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_393(item, p + (index,), out)
+            _casefile_394(item, p + (index,), out)
 
-def _casefile_393(x, p, out):
-    _casefile_394_handle(x, p, out)
+def _casefile_394(x, p, out):
+    _casefile_395_handle(x, p, out)
 
-def _casefile_394_handle(x, p, out):
+def _casefile_395_handle(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_395(x, p, out):
-    _casefile_392_handles(x, p, out)
-
 def _casefile_396(x, p, out):
+    _casefile_393_handles(x, p, out)
+
+def _casefile_397(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_397(item, p + (index,), out)
+            _casefile_398(item, p + (index,), out)
 
-def _casefile_397(x, p, out):
+def _casefile_398(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'kind' in x:
-            _casefile_398(x['kind'], p + ('kind',), out)
+            _casefile_399(x['kind'], p + ('kind',), out)
         if 'at' in x:
-            _casefile_399(x['at'], p + ('at',), out)
+            _casefile_400(x['at'], p + ('at',), out)
         for key in x:
             if key not in _C133:
                 out.append((p, 'has fields this format does not allow'))
@@ -2921,47 +2929,47 @@ def _casefile_397(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _casefile_398(x, p, out):
+def _casefile_399(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z-]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_399(x, p, out):
-    _casefile_389_time(x, p, out)
-
 def _casefile_400(x, p, out):
+    _casefile_390_time(x, p, out)
+
+def _casefile_401(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_401(item, p + (index,), out)
+            _casefile_402(item, p + (index,), out)
 
-def _casefile_401(x, p, out):
+def _casefile_402(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9a-f]{32}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_402(x, p, out):
-    _casefile_389_time(x, p, out)
-
 def _casefile_403(x, p, out):
+    _casefile_390_time(x, p, out)
+
+def _casefile_404(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'kind' in x:
-            _casefile_404(x['kind'], p + ('kind',), out)
+            _casefile_405(x['kind'], p + ('kind',), out)
         if 'source' in x:
-            _casefile_405(x['source'], p + ('source',), out)
+            _casefile_406(x['source'], p + ('source',), out)
         if 'named' in x:
-            _casefile_406(x['named'], p + ('named',), out)
+            _casefile_407(x['named'], p + ('named',), out)
         if 'outcome' in x:
-            _casefile_407(x['outcome'], p + ('outcome',), out)
+            _casefile_408(x['outcome'], p + ('outcome',), out)
         if 'actions' in x:
-            _casefile_408(x['actions'], p + ('actions',), out)
+            _casefile_409(x['actions'], p + ('actions',), out)
         for key in x:
             if key not in _C136:
                 out.append((p, 'has fields this format does not allow'))
@@ -2974,25 +2982,25 @@ def _casefile_403(x, p, out):
                 if name not in x:
                     out.append((p, 'breaks the dependentRequired rule'))
 
-def _casefile_404(x, p, out):
+def _casefile_405(x, p, out):
     if not _in(x, _C11, _C12):
         out.append((p, 'must be one of complaint, concern, anonymous, escrow'))
 
-def _casefile_405(x, p, out):
+def _casefile_406(x, p, out):
     if not _in(x, _C13, _C14):
         out.append((p, 'must be one of email, dm, in-person, public-channel, proactive'))
 
-def _casefile_406(x, p, out):
+def _casefile_407(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 0:
         out.append((p, 'breaks the minimum rule'))
 
-def _casefile_407(x, p, out):
+def _casefile_408(x, p, out):
     if not _in(x, _C134, _C135):
         out.append((p, 'must be one of not-violation, out-of-scope, no-action, action'))
 
-def _casefile_408(x, p, out):
+def _casefile_409(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
@@ -3001,54 +3009,58 @@ def _casefile_408(x, p, out):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_409(item, p + (index,), out)
+            _casefile_410(item, p + (index,), out)
 
-def _casefile_409(x, p, out):
+def _casefile_410(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_410(x, p, out):
+def _casefile_411(x, p, out):
     if not _in(x, _C137, _C1):
         out.append((p, 'must be one of True'))
 
-def _casefile_411(x, p, out):
+def _casefile_412(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
         out.append((p, 'must not be empty'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _casefile_412(item, p + (index,), out)
+            _casefile_413(item, p + (index,), out)
 
-def _casefile_412(x, p, out):
-    _casefile_413_seal(x, p, out)
+def _casefile_413(x, p, out):
+    _casefile_414_seal(x, p, out)
 
-def _casefile_413_seal(x, p, out):
+def _casefile_414_seal(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _casefile_414(x['id'], p + ('id',), out)
+            _casefile_415(x['id'], p + ('id',), out)
         if 'by' in x:
-            _casefile_416(x['by'], p + ('by',), out)
+            _casefile_417(x['by'], p + ('by',), out)
         if 'at' in x:
-            _casefile_417(x['at'], p + ('at',), out)
+            _casefile_418(x['at'], p + ('at',), out)
         if 'readers' in x:
-            _casefile_418(x['readers'], p + ('readers',), out)
+            _casefile_419(x['readers'], p + ('readers',), out)
         if 'guests' in x:
-            _casefile_419(x['guests'], p + ('guests',), out)
+            _casefile_420(x['guests'], p + ('guests',), out)
         if 'imported' in x:
-            _casefile_420(x['imported'], p + ('imported',), out)
+            _casefile_421(x['imported'], p + ('imported',), out)
         if 'sealer' in x:
-            _casefile_421(x['sealer'], p + ('sealer',), out)
+            _casefile_422(x['sealer'], p + ('sealer',), out)
         if 'sealed' in x:
-            _casefile_422(x['sealed'], p + ('sealed',), out)
+            _casefile_423(x['sealed'], p + ('sealed',), out)
+        if 'actors' in x:
+            _casefile_424(x['actors'], p + ('actors',), out)
+        if 'vouch' in x:
+            _casefile_427(x['vouch'], p + ('vouch',), out)
         if 'sig' in x:
-            _casefile_423(x['sig'], p + ('sig',), out)
+            _casefile_428(x['sig'], p + ('sig',), out)
         if 'age' in x:
-            _casefile_424(x['age'], p + ('age',), out)
+            _casefile_429(x['age'], p + ('age',), out)
         for key in x:
             if key not in _C138:
                 out.append((p, 'has fields this format does not allow'))
@@ -3064,60 +3076,95 @@ def _casefile_413_seal(x, p, out):
             for name in ('sealer',):
                 if name not in x:
                     out.append((p, 'breaks the dependentRequired rule'))
+        if 'actors' in x:
+            for name in ('vouch',):
+                if name not in x:
+                    out.append((p, 'breaks the dependentRequired rule'))
+        if 'vouch' in x:
+            for name in ('actors',):
+                if name not in x:
+                    out.append((p, 'breaks the dependentRequired rule'))
 
-def _casefile_414(x, p, out):
-    _casefile_415_id(x, p, out)
+def _casefile_415(x, p, out):
+    _casefile_416_id(x, p, out)
 
-def _casefile_415_id(x, p, out):
+def _casefile_416_id(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_416(x, p, out):
-    _casefile_394_handle(x, p, out)
-
 def _casefile_417(x, p, out):
-    _casefile_389_time(x, p, out)
+    _casefile_395_handle(x, p, out)
 
 def _casefile_418(x, p, out):
-    _casefile_392_handles(x, p, out)
+    _casefile_390_time(x, p, out)
 
 def _casefile_419(x, p, out):
-    _casefile_392_handles(x, p, out)
+    _casefile_393_handles(x, p, out)
 
 def _casefile_420(x, p, out):
+    _casefile_393_handles(x, p, out)
+
+def _casefile_421(x, p, out):
     if not _in(x, _C137, _C1):
         out.append((p, 'must be one of True'))
 
-def _casefile_421(x, p, out):
-    _casefile_394_handle(x, p, out)
-
 def _casefile_422(x, p, out):
-    _casefile_389_time(x, p, out)
+    _casefile_395_handle(x, p, out)
 
 def _casefile_423(x, p, out):
+    _casefile_390_time(x, p, out)
+
+def _casefile_424(x, p, out):
+    if not (isinstance(x, dict)):
+        out.append((p, 'must be of type object'))
+    if isinstance(x, dict):
+        for key in x:
+            if key not in _C1:
+                _casefile_425(x[key], p + (key,), out)
+        if len(x) < 1:
+            out.append((p, 'must not be empty'))
+        for key in x:
+            _casefile_426(key, p, out)
+
+def _casefile_425(x, p, out):
+    if not (isinstance(x, str)):
+        out.append((p, 'must be of type string'))
+    if isinstance(x, str) and not _search('^(ed25519:[A-Za-z0-9+/]{43})?\\Z', x):
+        out.append((p, 'is not in the expected format'))
+
+def _casefile_426(x, p, out):
+    _casefile_395_handle(x, p, out)
+
+def _casefile_427(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[A-Za-z0-9+/]{86}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _casefile_424(x, p, out):
+def _casefile_428(x, p, out):
+    if not (isinstance(x, str)):
+        out.append((p, 'must be of type string'))
+    if isinstance(x, str) and not _search('^[A-Za-z0-9+/]{86}\\Z', x):
+        out.append((p, 'is not in the expected format'))
+
+def _casefile_429(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^-----BEGIN AGE ENCRYPTED FILE-----\\n[\\s\\S]*-----END AGE ENCRYPTED FILE-----\\n?\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_425(x, p, out):
+def _committee_430(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _committee_426(x['cocctl'], p + ('cocctl',), out)
+            _committee_431(x['cocctl'], p + ('cocctl',), out)
         if 'members' in x:
-            _committee_427(x['members'], p + ('members',), out)
+            _committee_432(x['members'], p + ('members',), out)
         if 'changes' in x:
-            _committee_446(x['changes'], p + ('changes',), out)
+            _committee_451(x['changes'], p + ('changes',), out)
         for key in x:
             if key not in _C154:
                 out.append((p, 'has fields this format does not allow'))
@@ -3126,44 +3173,44 @@ def _committee_425(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_426(x, p, out):
+def _committee_431(x, p, out):
     if not _in(x, _C132, _C1):
         out.append((p, 'must be one of 2'))
 
-def _committee_427(x, p, out):
+def _committee_432(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_428(item, p + (index,), out)
+            _committee_433(item, p + (index,), out)
 
-def _committee_428(x, p, out):
-    _committee_429_member(x, p, out)
+def _committee_433(x, p, out):
+    _committee_434_member(x, p, out)
 
-def _committee_429_member(x, p, out):
+def _committee_434_member(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'handle' in x:
-            _committee_430(x['handle'], p + ('handle',), out)
+            _committee_435(x['handle'], p + ('handle',), out)
         if 'name' in x:
-            _committee_432(x['name'], p + ('name',), out)
+            _committee_437(x['name'], p + ('name',), out)
         if 'email' in x:
-            _committee_434(x['email'], p + ('email',), out)
+            _committee_439(x['email'], p + ('email',), out)
         if 'recipient' in x:
-            _committee_435(x['recipient'], p + ('recipient',), out)
+            _committee_440(x['recipient'], p + ('recipient',), out)
         if 'roles' in x:
-            _committee_437(x['roles'], p + ('roles',), out)
+            _committee_442(x['roles'], p + ('roles',), out)
         if 'employer' in x:
-            _committee_439(x['employer'], p + ('employer',), out)
+            _committee_444(x['employer'], p + ('employer',), out)
         if 'joined' in x:
-            _committee_440(x['joined'], p + ('joined',), out)
+            _committee_445(x['joined'], p + ('joined',), out)
         if 'left' in x:
-            _committee_442(x['left'], p + ('left',), out)
+            _committee_447(x['left'], p + ('left',), out)
         if 'confirmed' in x:
-            _committee_443(x['confirmed'], p + ('confirmed',), out)
+            _committee_448(x['confirmed'], p + ('confirmed',), out)
         if 'signing' in x:
-            _committee_444(x['signing'], p + ('signing',), out)
+            _committee_449(x['signing'], p + ('signing',), out)
         for key in x:
             if key not in _C140:
                 out.append((p, 'has fields this format does not allow'))
@@ -3172,19 +3219,19 @@ def _committee_429_member(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_430(x, p, out):
-    _committee_431_handle(x, p, out)
+def _committee_435(x, p, out):
+    _committee_436_handle(x, p, out)
 
-def _committee_431_handle(x, p, out):
+def _committee_436_handle(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_432(x, p, out):
-    _committee_433_line(x, p, out)
+def _committee_437(x, p, out):
+    _committee_438_line(x, p, out)
 
-def _committee_433_line(x, p, out):
+def _committee_438_line(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) < 1:
@@ -3192,16 +3239,16 @@ def _committee_433_line(x, p, out):
     if isinstance(x, str) and len(x) > 500:
         out.append((p, 'is too long'))
 
-def _committee_434(x, p, out):
+def _committee_439(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[^@\\s]+@[^@\\s]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_435(x, p, out):
-    _committee_436_memberRecipient(x, p, out)
+def _committee_440(x, p, out):
+    _committee_441_memberRecipient(x, p, out)
 
-def _committee_436_memberRecipient(x, p, out):
+def _committee_441_memberRecipient(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^(age1[02-9ac-hj-np-z]{58}|age1[a-z0-9._+-]{1,40}1[02-9ac-hj-np-z]{6,}|ssh-ed25519 AAAAC3NzaC1lZDI1NTE5[A-Za-z0-9+/]{48}|ssh-rsa AAAAB3NzaC1yc2E[A-Za-z0-9+/]+={0,2})\\Z', x):
@@ -3209,84 +3256,84 @@ def _committee_436_memberRecipient(x, p, out):
     if isinstance(x, str) and len(x) > 2048:
         out.append((p, 'is too long'))
 
-def _committee_437(x, p, out):
+def _committee_442(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_438(item, p + (index,), out)
+            _committee_443(item, p + (index,), out)
 
-def _committee_438(x, p, out):
+def _committee_443(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_439(x, p, out):
-    _committee_433_line(x, p, out)
+def _committee_444(x, p, out):
+    _committee_438_line(x, p, out)
 
-def _committee_440(x, p, out):
-    _committee_441_time(x, p, out)
+def _committee_445(x, p, out):
+    _committee_446_time(x, p, out)
 
-def _committee_441_time(x, p, out):
+def _committee_446_time(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_442(x, p, out):
-    _committee_441_time(x, p, out)
+def _committee_447(x, p, out):
+    _committee_446_time(x, p, out)
 
-def _committee_443(x, p, out):
-    _committee_441_time(x, p, out)
+def _committee_448(x, p, out):
+    _committee_446_time(x, p, out)
 
-def _committee_444(x, p, out):
-    _committee_445_signing(x, p, out)
+def _committee_449(x, p, out):
+    _committee_450_signing(x, p, out)
 
-def _committee_445_signing(x, p, out):
+def _committee_450_signing(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^ed25519:[A-Za-z0-9+/]{43}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_446(x, p, out):
+def _committee_451(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
         out.append((p, 'must not be empty'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_447(item, p + (index,), out)
+            _committee_452(item, p + (index,), out)
 
-def _committee_447(x, p, out):
-    _committee_448_change(x, p, out)
+def _committee_452(x, p, out):
+    _committee_453_change(x, p, out)
 
-def _committee_448_change(x, p, out):
+def _committee_453_change(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _committee_449(x['id'], p + ('id',), out)
+            _committee_454(x['id'], p + ('id',), out)
         if 'at' in x:
-            _committee_451(x['at'], p + ('at',), out)
+            _committee_456(x['at'], p + ('at',), out)
         if 'by' in x:
-            _committee_452(x['by'], p + ('by',), out)
+            _committee_457(x['by'], p + ('by',), out)
         if 'after' in x:
-            _committee_453(x['after'], p + ('after',), out)
+            _committee_458(x['after'], p + ('after',), out)
         if 'change' in x:
-            _committee_456(x['change'], p + ('change',), out)
+            _committee_461(x['change'], p + ('change',), out)
         if 'member' in x:
-            _committee_457(x['member'], p + ('member',), out)
+            _committee_462(x['member'], p + ('member',), out)
         if 'config' in x:
-            _committee_469(x['config'], p + ('config',), out)
+            _committee_474(x['config'], p + ('config',), out)
         if 'sig' in x:
-            _committee_470(x['sig'], p + ('sig',), out)
+            _committee_475(x['sig'], p + ('sig',), out)
         if 'removal' in x:
-            _committee_472(x['removal'], p + ('removal',), out)
+            _committee_477(x['removal'], p + ('removal',), out)
         if 'approves' in x:
-            _committee_473(x['approves'], p + ('approves',), out)
+            _committee_478(x['approves'], p + ('approves',), out)
         for key in x:
             if key not in _C145:
                 out.append((p, 'has fields this format does not allow'))
@@ -3294,27 +3341,27 @@ def _committee_448_change(x, p, out):
         missing = [name for name in ('id', 'at', 'by', 'after', 'change', 'sig') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
-    _committee_474(x, p, out)
-    _committee_494(x, p, out)
+    _committee_479(x, p, out)
     _committee_499(x, p, out)
+    _committee_504(x, p, out)
 
-def _committee_449(x, p, out):
-    _committee_450_id(x, p, out)
+def _committee_454(x, p, out):
+    _committee_455_id(x, p, out)
 
-def _committee_450_id(x, p, out):
+def _committee_455_id(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_451(x, p, out):
-    _committee_441_time(x, p, out)
+def _committee_456(x, p, out):
+    _committee_446_time(x, p, out)
 
-def _committee_452(x, p, out):
-    _committee_431_handle(x, p, out)
+def _committee_457(x, p, out):
+    _committee_436_handle(x, p, out)
 
-def _committee_453(x, p, out):
-    checks = (_committee_454, _committee_455,)
+def _committee_458(x, p, out):
+    checks = (_committee_459, _committee_460,)
     found = []
     for index, check in enumerate(checks):
         errors = []
@@ -3331,41 +3378,41 @@ def _committee_453(x, p, out):
     else:
         out += found
 
-def _committee_454(x, p, out):
+def _committee_459(x, p, out):
     if not (x is None):
         out.append((p, 'must be of type null'))
 
-def _committee_455(x, p, out):
-    _committee_450_id(x, p, out)
+def _committee_460(x, p, out):
+    _committee_455_id(x, p, out)
 
-def _committee_456(x, p, out):
+def _committee_461(x, p, out):
     if not _in(x, _C141, _C142):
         out.append((p, 'must be one of add, remove, rotate-key, update, config, approve'))
 
-def _committee_457(x, p, out):
+def _committee_462(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'handle' in x:
-            _committee_458(x['handle'], p + ('handle',), out)
+            _committee_463(x['handle'], p + ('handle',), out)
         if 'recipient' in x:
-            _committee_459(x['recipient'], p + ('recipient',), out)
+            _committee_464(x['recipient'], p + ('recipient',), out)
         if 'signing' in x:
-            _committee_460(x['signing'], p + ('signing',), out)
+            _committee_465(x['signing'], p + ('signing',), out)
         if 'name' in x:
-            _committee_461(x['name'], p + ('name',), out)
+            _committee_466(x['name'], p + ('name',), out)
         if 'email' in x:
-            _committee_462(x['email'], p + ('email',), out)
+            _committee_467(x['email'], p + ('email',), out)
         if 'roles' in x:
-            _committee_463(x['roles'], p + ('roles',), out)
+            _committee_468(x['roles'], p + ('roles',), out)
         if 'employer' in x:
-            _committee_465(x['employer'], p + ('employer',), out)
+            _committee_470(x['employer'], p + ('employer',), out)
         if 'confirmed' in x:
-            _committee_466(x['confirmed'], p + ('confirmed',), out)
+            _committee_471(x['confirmed'], p + ('confirmed',), out)
         if 'joined' in x:
-            _committee_467(x['joined'], p + ('joined',), out)
+            _committee_472(x['joined'], p + ('joined',), out)
         if 'left' in x:
-            _committee_468(x['left'], p + ('left',), out)
+            _committee_473(x['left'], p + ('left',), out)
         for key in x:
             if key not in _C140:
                 out.append((p, 'has fields this format does not allow'))
@@ -3374,154 +3421,104 @@ def _committee_457(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _committee_458(x, p, out):
-    _committee_431_handle(x, p, out)
+def _committee_463(x, p, out):
+    _committee_436_handle(x, p, out)
 
-def _committee_459(x, p, out):
-    _committee_436_memberRecipient(x, p, out)
+def _committee_464(x, p, out):
+    _committee_441_memberRecipient(x, p, out)
 
-def _committee_460(x, p, out):
-    _committee_445_signing(x, p, out)
+def _committee_465(x, p, out):
+    _committee_450_signing(x, p, out)
 
-def _committee_461(x, p, out):
-    _committee_433_line(x, p, out)
+def _committee_466(x, p, out):
+    _committee_438_line(x, p, out)
 
-def _committee_462(x, p, out):
+def _committee_467(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[^@\\s]+@[^@\\s]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_463(x, p, out):
+def _committee_468(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and not _unique(x):
         out.append((p, 'has duplicate entries'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _committee_464(item, p + (index,), out)
+            _committee_469(item, p + (index,), out)
 
-def _committee_464(x, p, out):
+def _committee_469(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_465(x, p, out):
-    _committee_433_line(x, p, out)
+def _committee_470(x, p, out):
+    _committee_438_line(x, p, out)
 
-def _committee_466(x, p, out):
+def _committee_471(x, p, out):
     if not _in(x, _C137, _C1):
         out.append((p, 'must be one of True'))
 
-def _committee_467(x, p, out):
-    _committee_441_time(x, p, out)
+def _committee_472(x, p, out):
+    _committee_446_time(x, p, out)
 
-def _committee_468(x, p, out):
-    _committee_441_time(x, p, out)
+def _committee_473(x, p, out):
+    _committee_446_time(x, p, out)
 
-def _committee_469(x, p, out):
+def _committee_474(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9a-f]{64}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_470(x, p, out):
-    _committee_471_signature(x, p, out)
+def _committee_475(x, p, out):
+    _committee_476_signature(x, p, out)
 
-def _committee_471_signature(x, p, out):
+def _committee_476_signature(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[A-Za-z0-9+/]{86}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _committee_472(x, p, out):
+def _committee_477(x, p, out):
     if not _in(x, _C143, _C144):
         out.append((p, 'must be one of single, majority'))
 
-def _committee_473(x, p, out):
-    _committee_450_id(x, p, out)
-
-def _committee_474(x, p, out):
-    errors = []
-    _committee_475(x, p, errors)
-    if not errors:
-        _committee_477(x, p, out)
-    else:
-        _committee_481(x, p, out)
-
-def _committee_475(x, p, out):
-    if isinstance(x, dict):
-        if 'change' in x:
-            _committee_476(x['change'], p + ('change',), out)
-
-def _committee_476(x, p, out):
-    if not _in(x, _C146, _C147):
-        out.append((p, 'must be one of config'))
-
-def _committee_477(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('config',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
-    errors = []
-    _committee_478(x, p, errors)
-    if not errors:
-        out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
-
 def _committee_478(x, p, out):
-    found = []
-    for check in (_committee_479, _committee_480,):
-        errors = []
-        check(x, p, errors)
-        if not errors:
-            break
-        found += errors
-    else:
-        out += found
+    _committee_455_id(x, p, out)
 
 def _committee_479(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('member',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
+    errors = []
+    _committee_480(x, p, errors)
+    if not errors:
+        _committee_482(x, p, out)
+    else:
+        _committee_486(x, p, out)
 
 def _committee_480(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('approves',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
+        if 'change' in x:
+            _committee_481(x['change'], p + ('change',), out)
 
 def _committee_481(x, p, out):
-    errors = []
-    _committee_482(x, p, errors)
-    if not errors:
-        _committee_484(x, p, out)
-    else:
-        _committee_489(x, p, out)
+    if not _in(x, _C146, _C147):
+        out.append((p, 'must be one of config'))
 
 def _committee_482(x, p, out):
     if isinstance(x, dict):
-        if 'change' in x:
-            _committee_483(x['change'], p + ('change',), out)
-
-def _committee_483(x, p, out):
-    if not _in(x, _C148, _C149):
-        out.append((p, 'must be one of approve'))
-
-def _committee_484(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('approves',) if name not in x]
+        missing = [name for name in ('config',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
     errors = []
-    _committee_485(x, p, errors)
+    _committee_483(x, p, errors)
     if not errors:
         out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
 
-def _committee_485(x, p, out):
+def _committee_483(x, p, out):
     found = []
-    for check in (_committee_486, _committee_487, _committee_488,):
+    for check in (_committee_484, _committee_485,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -3530,27 +3527,38 @@ def _committee_485(x, p, out):
     else:
         out += found
 
-def _committee_486(x, p, out):
+def _committee_484(x, p, out):
     if isinstance(x, dict):
         missing = [name for name in ('member',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_485(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('approves',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_486(x, p, out):
+    errors = []
+    _committee_487(x, p, errors)
+    if not errors:
+        _committee_489(x, p, out)
+    else:
+        _committee_494(x, p, out)
 
 def _committee_487(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('config',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
+        if 'change' in x:
+            _committee_488(x['change'], p + ('change',), out)
 
 def _committee_488(x, p, out):
-    if isinstance(x, dict):
-        missing = [name for name in ('removal',) if name not in x]
-        if missing:
-            out.append((p, 'missing required field ' + ', '.join(missing)))
+    if not _in(x, _C148, _C149):
+        out.append((p, 'must be one of approve'))
 
 def _committee_489(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('member',) if name not in x]
+        missing = [name for name in ('approves',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
     errors = []
@@ -3571,13 +3579,13 @@ def _committee_490(x, p, out):
 
 def _committee_491(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('config',) if name not in x]
+        missing = [name for name in ('member',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
 def _committee_492(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('approves',) if name not in x]
+        missing = [name for name in ('config',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
@@ -3588,28 +3596,41 @@ def _committee_493(x, p, out):
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
 def _committee_494(x, p, out):
+    if isinstance(x, dict):
+        missing = [name for name in ('member',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
     errors = []
     _committee_495(x, p, errors)
     if not errors:
-        _committee_497(x, p, out)
+        out.append((p, 'has a field that is not allowed here (an anonymous report keeps no reporter)'))
 
 def _committee_495(x, p, out):
-    if isinstance(x, dict):
-        if 'change' in x:
-            _committee_496(x['change'], p + ('change',), out)
+    found = []
+    for check in (_committee_496, _committee_497, _committee_498,):
+        errors = []
+        check(x, p, errors)
+        if not errors:
+            break
+        found += errors
+    else:
+        out += found
 
 def _committee_496(x, p, out):
-    if not _in(x, _C150, _C151):
-        out.append((p, 'must be one of rotate-key'))
+    if isinstance(x, dict):
+        missing = [name for name in ('config',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
 
 def _committee_497(x, p, out):
     if isinstance(x, dict):
-        if 'member' in x:
-            _committee_498(x['member'], p + ('member',), out)
+        missing = [name for name in ('approves',) if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
 
 def _committee_498(x, p, out):
     if isinstance(x, dict):
-        missing = [name for name in ('handle', 'recipient', 'signing') if name not in x]
+        missing = [name for name in ('removal',) if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
@@ -3625,8 +3646,8 @@ def _committee_500(x, p, out):
             _committee_501(x['change'], p + ('change',), out)
 
 def _committee_501(x, p, out):
-    if not _in(x, _C152, _C153):
-        out.append((p, 'must be one of add'))
+    if not _in(x, _C150, _C151):
+        out.append((p, 'must be one of rotate-key'))
 
 def _committee_502(x, p, out):
     if isinstance(x, dict):
@@ -3635,22 +3656,48 @@ def _committee_502(x, p, out):
 
 def _committee_503(x, p, out):
     if isinstance(x, dict):
+        missing = [name for name in ('handle', 'recipient', 'signing') if name not in x]
+        if missing:
+            out.append((p, 'missing required field ' + ', '.join(missing)))
+
+def _committee_504(x, p, out):
+    errors = []
+    _committee_505(x, p, errors)
+    if not errors:
+        _committee_507(x, p, out)
+
+def _committee_505(x, p, out):
+    if isinstance(x, dict):
+        if 'change' in x:
+            _committee_506(x['change'], p + ('change',), out)
+
+def _committee_506(x, p, out):
+    if not _in(x, _C152, _C153):
+        out.append((p, 'must be one of add'))
+
+def _committee_507(x, p, out):
+    if isinstance(x, dict):
+        if 'member' in x:
+            _committee_508(x['member'], p + ('member',), out)
+
+def _committee_508(x, p, out):
+    if isinstance(x, dict):
         missing = [name for name in ('handle', 'recipient') if name not in x]
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _config_504(x, p, out):
+def _config_509(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _config_505(x['cocctl'], p + ('cocctl',), out)
+            _config_510(x['cocctl'], p + ('cocctl',), out)
         if 'community' in x:
-            _config_506(x['community'], p + ('community',), out)
+            _config_511(x['community'], p + ('community',), out)
         if 'preset' in x:
-            _config_507(x['preset'], p + ('preset',), out)
+            _config_512(x['preset'], p + ('preset',), out)
         if 'policy' in x:
-            _config_508(x['policy'], p + ('policy',), out)
+            _config_513(x['policy'], p + ('policy',), out)
         for key in x:
             if key not in _C157:
                 out.append((p, 'has fields this format does not allow'))
@@ -3659,11 +3706,11 @@ def _config_504(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _config_505(x, p, out):
+def _config_510(x, p, out):
     if not _in(x, _C0, _C1):
         out.append((p, 'must be one of 1'))
 
-def _config_506(x, p, out):
+def _config_511(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) < 1:
@@ -3671,38 +3718,38 @@ def _config_506(x, p, out):
     if isinstance(x, str) and len(x) > 200:
         out.append((p, 'is too long'))
 
-def _config_507(x, p, out):
+def _config_512(x, p, out):
     if not _in(x, _C155, _C156):
         out.append((p, 'must be one of rls, sse, enginexp, kubernetes, chaoss, django, contributor-covenant'))
 
-def _config_508(x, p, out):
+def _config_513(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
 
-def _envelope_509(x, p, out):
+def _envelope_514(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _envelope_510(x['cocctl'], p + ('cocctl',), out)
+            _envelope_515(x['cocctl'], p + ('cocctl',), out)
         if 'case' in x:
-            _envelope_511(x['case'], p + ('case',), out)
+            _envelope_516(x['case'], p + ('case',), out)
         if 'status' in x:
-            _envelope_513(x['status'], p + ('status',), out)
+            _envelope_518(x['status'], p + ('status',), out)
         if 'opened' in x:
-            _envelope_514(x['opened'], p + ('opened',), out)
+            _envelope_519(x['opened'], p + ('opened',), out)
         if 'updated' in x:
-            _envelope_516(x['updated'], p + ('updated',), out)
+            _envelope_521(x['updated'], p + ('updated',), out)
         if 'recipients' in x:
-            _envelope_517(x['recipients'], p + ('recipients',), out)
+            _envelope_522(x['recipients'], p + ('recipients',), out)
         if 'guests' in x:
-            _envelope_520(x['guests'], p + ('guests',), out)
+            _envelope_525(x['guests'], p + ('guests',), out)
         if 'people' in x:
-            _envelope_522(x['people'], p + ('people',), out)
+            _envelope_527(x['people'], p + ('people',), out)
         if 'due' in x:
-            _envelope_524(x['due'], p + ('due',), out)
+            _envelope_529(x['due'], p + ('due',), out)
         if 'payload' in x:
-            _envelope_528(x['payload'], p + ('payload',), out)
+            _envelope_533(x['payload'], p + ('payload',), out)
         for key in x:
             if key not in _C158:
                 out.append((p, 'has fields this format does not allow'))
@@ -3711,64 +3758,34 @@ def _envelope_509(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _envelope_510(x, p, out):
+def _envelope_515(x, p, out):
     if not _in(x, _C0, _C1):
         out.append((p, 'must be one of 1'))
 
-def _envelope_511(x, p, out):
-    _envelope_512_caseId(x, p, out)
+def _envelope_516(x, p, out):
+    _envelope_517_caseId(x, p, out)
 
-def _envelope_512_caseId(x, p, out):
+def _envelope_517_caseId(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[a-z]+-[a-z]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_513(x, p, out):
+def _envelope_518(x, p, out):
     if not _in(x, _C2, _C3):
         out.append((p, 'must be one of open, escrowed, closed'))
 
-def _envelope_514(x, p, out):
-    _envelope_515_time(x, p, out)
+def _envelope_519(x, p, out):
+    _envelope_520_time(x, p, out)
 
-def _envelope_515_time(x, p, out):
+def _envelope_520_time(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_516(x, p, out):
-    _envelope_515_time(x, p, out)
-
-def _envelope_517(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list) and not _unique(x):
-        out.append((p, 'has duplicate entries'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _envelope_518(item, p + (index,), out)
-
-def _envelope_518(x, p, out):
-    _envelope_519_handle(x, p, out)
-
-def _envelope_519_handle(x, p, out):
-    if not (isinstance(x, str)):
-        out.append((p, 'must be of type string'))
-    if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
-        out.append((p, 'is not in the expected format'))
-
-def _envelope_520(x, p, out):
-    if not (isinstance(x, list)):
-        out.append((p, 'must be of type array'))
-    if isinstance(x, list) and not _unique(x):
-        out.append((p, 'has duplicate entries'))
-    if isinstance(x, list):
-        for index, item in enumerate(x):
-            _envelope_521(item, p + (index,), out)
-
 def _envelope_521(x, p, out):
-    _envelope_519_handle(x, p, out)
+    _envelope_520_time(x, p, out)
 
 def _envelope_522(x, p, out):
     if not (isinstance(x, list)):
@@ -3780,26 +3797,56 @@ def _envelope_522(x, p, out):
             _envelope_523(item, p + (index,), out)
 
 def _envelope_523(x, p, out):
+    _envelope_524_handle(x, p, out)
+
+def _envelope_524_handle(x, p, out):
+    if not (isinstance(x, str)):
+        out.append((p, 'must be of type string'))
+    if isinstance(x, str) and not _search('^[a-z0-9][a-z0-9._-]{0,38}\\Z', x):
+        out.append((p, 'is not in the expected format'))
+
+def _envelope_525(x, p, out):
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list) and not _unique(x):
+        out.append((p, 'has duplicate entries'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _envelope_526(item, p + (index,), out)
+
+def _envelope_526(x, p, out):
+    _envelope_524_handle(x, p, out)
+
+def _envelope_527(x, p, out):
+    if not (isinstance(x, list)):
+        out.append((p, 'must be of type array'))
+    if isinstance(x, list) and not _unique(x):
+        out.append((p, 'has duplicate entries'))
+    if isinstance(x, list):
+        for index, item in enumerate(x):
+            _envelope_528(item, p + (index,), out)
+
+def _envelope_528(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9a-f]{32}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_524(x, p, out):
+def _envelope_529(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _envelope_525(item, p + (index,), out)
+            _envelope_530(item, p + (index,), out)
 
-def _envelope_525(x, p, out):
+def _envelope_530(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'kind' in x:
-            _envelope_526(x['kind'], p + ('kind',), out)
+            _envelope_531(x['kind'], p + ('kind',), out)
         if 'at' in x:
-            _envelope_527(x['at'], p + ('at',), out)
+            _envelope_532(x['at'], p + ('at',), out)
         for key in x:
             if key not in _C133:
                 out.append((p, 'has fields this format does not allow'))
@@ -3808,135 +3855,135 @@ def _envelope_525(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _envelope_526(x, p, out):
+def _envelope_531(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z-]+\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _envelope_527(x, p, out):
-    _envelope_515_time(x, p, out)
+def _envelope_532(x, p, out):
+    _envelope_520_time(x, p, out)
 
-def _envelope_528(x, p, out):
+def _envelope_533(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^-----BEGIN AGE ENCRYPTED FILE-----\\n[\\s\\S]*-----END AGE ENCRYPTED FILE-----\\n?\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _policy_529(x, p, out):
+def _policy_534(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'description' in x:
-            _policy_530(x['description'], p + ('description',), out)
+            _policy_535(x['description'], p + ('description',), out)
         if 'access' in x:
-            _policy_531(x['access'], p + ('access',), out)
+            _policy_536(x['access'], p + ('access',), out)
         if 'require_signed_commits' in x:
-            _policy_532(x['require_signed_commits'], p + ('require_signed_commits',), out)
+            _policy_537(x['require_signed_commits'], p + ('require_signed_commits',), out)
         if 'timezone' in x:
-            _policy_533(x['timezone'], p + ('timezone',), out)
+            _policy_538(x['timezone'], p + ('timezone',), out)
         if 'decisions' in x:
-            _policy_534(x['decisions'], p + ('decisions',), out)
+            _policy_539(x['decisions'], p + ('decisions',), out)
         if 'strikes' in x:
-            _policy_549(x['strikes'], p + ('strikes',), out)
+            _policy_554(x['strikes'], p + ('strikes',), out)
         if 'appeals' in x:
-            _policy_556(x['appeals'], p + ('appeals',), out)
+            _policy_561(x['appeals'], p + ('appeals',), out)
         if 'interim' in x:
-            _policy_561(x['interim'], p + ('interim',), out)
+            _policy_566(x['interim'], p + ('interim',), out)
         if 'consequences' in x:
-            _policy_567(x['consequences'], p + ('consequences',), out)
+            _policy_572(x['consequences'], p + ('consequences',), out)
         if 'owners' in x:
-            _policy_568(x['owners'], p + ('owners',), out)
+            _policy_573(x['owners'], p + ('owners',), out)
         if 'expiring_soon' in x:
-            _policy_571(x['expiring_soon'], p + ('expiring_soon',), out)
+            _policy_576(x['expiring_soon'], p + ('expiring_soon',), out)
         if 'deadlines' in x:
-            _policy_572(x['deadlines'], p + ('deadlines',), out)
+            _policy_577(x['deadlines'], p + ('deadlines',), out)
         if 'roster' in x:
-            _policy_578(x['roster'], p + ('roster',), out)
+            _policy_583(x['roster'], p + ('roster',), out)
         if 'member_removal' in x:
-            _policy_581(x['member_removal'], p + ('member_removal',), out)
+            _policy_586(x['member_removal'], p + ('member_removal',), out)
         if 'evidence' in x:
-            _policy_582(x['evidence'], p + ('evidence',), out)
+            _policy_587(x['evidence'], p + ('evidence',), out)
         if 'retention' in x:
-            _policy_584(x['retention'], p + ('retention',), out)
+            _policy_589(x['retention'], p + ('retention',), out)
         if 'law_enforcement' in x:
-            _policy_589(x['law_enforcement'], p + ('law_enforcement',), out)
+            _policy_594(x['law_enforcement'], p + ('law_enforcement',), out)
         if 'public_channel' in x:
-            _policy_590(x['public_channel'], p + ('public_channel',), out)
+            _policy_595(x['public_channel'], p + ('public_channel',), out)
         if 'accused_first' in x:
-            _policy_591(x['accused_first'], p + ('accused_first',), out)
+            _policy_596(x['accused_first'], p + ('accused_first',), out)
         if 'reapply' in x:
-            _policy_592(x['reapply'], p + ('reapply',), out)
+            _policy_597(x['reapply'], p + ('reapply',), out)
         for key in x:
             if key not in _C181:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_530(x, p, out):
+def _policy_535(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _policy_531(x, p, out):
+def _policy_536(x, p, out):
     if not _in(x, _C159, _C160):
         out.append((p, 'must be one of committee, cleared'))
 
-def _policy_532(x, p, out):
+def _policy_537(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _policy_533(x, p, out):
+def _policy_538(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and len(x) < 1:
         out.append((p, 'must not be empty'))
 
-def _policy_534(x, p, out):
+def _policy_539(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         for key in x:
             if key not in _C1:
-                _policy_535(x[key], p + (key,), out)
+                _policy_540(x[key], p + (key,), out)
         for key in x:
-            _policy_548(key, p, out)
+            _policy_553(key, p, out)
 
-def _policy_535(x, p, out):
-    _policy_536_rule(x, p, out)
+def _policy_540(x, p, out):
+    _policy_541_rule(x, p, out)
 
-def _policy_536_rule(x, p, out):
+def _policy_541_rule(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'rule' in x:
-            _policy_537(x['rule'], p + ('rule',), out)
+            _policy_542(x['rule'], p + ('rule',), out)
         if 'basis' in x:
-            _policy_538(x['basis'], p + ('basis',), out)
+            _policy_543(x['basis'], p + ('basis',), out)
         if 'quorum' in x:
-            _policy_539(x['quorum'], p + ('quorum',), out)
+            _policy_544(x['quorum'], p + ('quorum',), out)
         if 'exclude_roles' in x:
-            _policy_542(x['exclude_roles'], p + ('exclude_roles',), out)
+            _policy_547(x['exclude_roles'], p + ('exclude_roles',), out)
         if 'voter_roles' in x:
-            _policy_544(x['voter_roles'], p + ('voter_roles',), out)
+            _policy_549(x['voter_roles'], p + ('voter_roles',), out)
         if 'tie_breaker' in x:
-            _policy_546(x['tie_breaker'], p + ('tie_breaker',), out)
+            _policy_551(x['tie_breaker'], p + ('tie_breaker',), out)
         if 'fallback' in x:
-            _policy_547(x['fallback'], p + ('fallback',), out)
+            _policy_552(x['fallback'], p + ('fallback',), out)
         for key in x:
             if key not in _C169:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_537(x, p, out):
+def _policy_542(x, p, out):
     if not _in(x, _C161, _C162):
         out.append((p, 'must be one of single, majority, two-thirds, unanimous'))
 
-def _policy_538(x, p, out):
+def _policy_543(x, p, out):
     if not _in(x, _C163, _C164):
         out.append((p, 'must be one of cast, present, eligible'))
 
-def _policy_539(x, p, out):
+def _policy_544(x, p, out):
     found = []
-    for check in (_policy_540, _policy_541,):
+    for check in (_policy_545, _policy_546,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -3945,123 +3992,93 @@ def _policy_539(x, p, out):
     else:
         out += found
 
-def _policy_540(x, p, out):
+def _policy_545(x, p, out):
     if not _in(x, _C165, _C166):
         out.append((p, 'must be one of all, majority'))
 
-def _policy_541(x, p, out):
+def _policy_546(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _policy_542(x, p, out):
+def _policy_547(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _policy_543(item, p + (index,), out)
+            _policy_548(item, p + (index,), out)
 
-def _policy_543(x, p, out):
+def _policy_548(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _policy_544(x, p, out):
+def _policy_549(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _policy_545(item, p + (index,), out)
+            _policy_550(item, p + (index,), out)
 
-def _policy_545(x, p, out):
+def _policy_550(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
 
-def _policy_546(x, p, out):
+def _policy_551(x, p, out):
     if not (isinstance(x, str) or x is None):
         out.append((p, "must be of type ['string', 'null']"))
 
-def _policy_547(x, p, out):
+def _policy_552(x, p, out):
     if not _in(x, _C167, _C168):
         out.append((p, 'must be one of majority, two-thirds, None'))
 
-def _policy_548(x, p, out):
+def _policy_553(x, p, out):
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _policy_549(x, p, out):
+def _policy_554(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'threshold' in x:
-            _policy_550(x['threshold'], p + ('threshold',), out)
+            _policy_555(x['threshold'], p + ('threshold',), out)
         if 'expire' in x:
-            _policy_551(x['expire'], p + ('expire',), out)
+            _policy_556(x['expire'], p + ('expire',), out)
         if 'requires' in x:
-            _policy_553(x['requires'], p + ('requires',), out)
+            _policy_558(x['requires'], p + ('requires',), out)
         for key in x:
             if key not in _C170:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_550(x, p, out):
+def _policy_555(x, p, out):
     if not (_is_integer(x) or x is None):
         out.append((p, "must be of type ['integer', 'null']"))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _policy_551(x, p, out):
-    _policy_552_duration(x, p, out)
+def _policy_556(x, p, out):
+    _policy_557_duration(x, p, out)
 
-def _policy_552_duration(x, p, out):
+def _policy_557_duration(x, p, out):
     if not (isinstance(x, str) or x is None):
         out.append((p, "must be of type ['string', 'null']"))
 
-def _policy_553(x, p, out):
-    _policy_554_ids(x, p, out)
+def _policy_558(x, p, out):
+    _policy_559_ids(x, p, out)
 
-def _policy_554_ids(x, p, out):
+def _policy_559_ids(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _policy_555(item, p + (index,), out)
+            _policy_560(item, p + (index,), out)
 
-def _policy_555(x, p, out):
+def _policy_560(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[a-z][a-z0-9-]*\\Z', x):
         out.append((p, 'is not in the expected format'))
-
-def _policy_556(x, p, out):
-    if not (isinstance(x, dict)):
-        out.append((p, 'must be of type object'))
-    if isinstance(x, dict):
-        if 'allowed' in x:
-            _policy_557(x['allowed'], p + ('allowed',), out)
-        if 'opens_after' in x:
-            _policy_558(x['opens_after'], p + ('opens_after',), out)
-        if 'closes_after' in x:
-            _policy_559(x['closes_after'], p + ('closes_after',), out)
-        if 'of' in x:
-            _policy_560(x['of'], p + ('of',), out)
-        for key in x:
-            if key not in _C171:
-                out.append((p, 'has fields this format does not allow'))
-                break
-
-def _policy_557(x, p, out):
-    if not (isinstance(x, bool)):
-        out.append((p, 'must be of type boolean'))
-
-def _policy_558(x, p, out):
-    _policy_552_duration(x, p, out)
-
-def _policy_559(x, p, out):
-    _policy_552_duration(x, p, out)
-
-def _policy_560(x, p, out):
-    _policy_554_ids(x, p, out)
 
 def _policy_561(x, p, out):
     if not (isinstance(x, dict)):
@@ -4069,14 +4086,14 @@ def _policy_561(x, p, out):
     if isinstance(x, dict):
         if 'allowed' in x:
             _policy_562(x['allowed'], p + ('allowed',), out)
-        if 'consequences' in x:
-            _policy_563(x['consequences'], p + ('consequences',), out)
-        if 'kinds' in x:
-            _policy_564(x['kinds'], p + ('kinds',), out)
-        if 'until_resolved' in x:
-            _policy_566(x['until_resolved'], p + ('until_resolved',), out)
+        if 'opens_after' in x:
+            _policy_563(x['opens_after'], p + ('opens_after',), out)
+        if 'closes_after' in x:
+            _policy_564(x['closes_after'], p + ('closes_after',), out)
+        if 'of' in x:
+            _policy_565(x['of'], p + ('of',), out)
         for key in x:
-            if key not in _C172:
+            if key not in _C171:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
@@ -4085,104 +4102,134 @@ def _policy_562(x, p, out):
         out.append((p, 'must be of type boolean'))
 
 def _policy_563(x, p, out):
-    _policy_554_ids(x, p, out)
+    _policy_557_duration(x, p, out)
 
 def _policy_564(x, p, out):
+    _policy_557_duration(x, p, out)
+
+def _policy_565(x, p, out):
+    _policy_559_ids(x, p, out)
+
+def _policy_566(x, p, out):
+    if not (isinstance(x, dict)):
+        out.append((p, 'must be of type object'))
+    if isinstance(x, dict):
+        if 'allowed' in x:
+            _policy_567(x['allowed'], p + ('allowed',), out)
+        if 'consequences' in x:
+            _policy_568(x['consequences'], p + ('consequences',), out)
+        if 'kinds' in x:
+            _policy_569(x['kinds'], p + ('kinds',), out)
+        if 'until_resolved' in x:
+            _policy_571(x['until_resolved'], p + ('until_resolved',), out)
+        for key in x:
+            if key not in _C172:
+                out.append((p, 'has fields this format does not allow'))
+                break
+
+def _policy_567(x, p, out):
+    if not (isinstance(x, bool)):
+        out.append((p, 'must be of type boolean'))
+
+def _policy_568(x, p, out):
+    _policy_559_ids(x, p, out)
+
+def _policy_569(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _policy_565(item, p + (index,), out)
+            _policy_570(item, p + (index,), out)
 
-def _policy_565(x, p, out):
+def _policy_570(x, p, out):
     if not _in(x, _C11, _C12):
         out.append((p, 'must be one of complaint, concern, anonymous, escrow'))
 
-def _policy_566(x, p, out):
+def _policy_571(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _policy_567(x, p, out):
-    _policy_554_ids(x, p, out)
+def _policy_572(x, p, out):
+    _policy_559_ids(x, p, out)
 
-def _policy_568(x, p, out):
+def _policy_573(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'primary' in x:
-            _policy_569(x['primary'], p + ('primary',), out)
+            _policy_574(x['primary'], p + ('primary',), out)
         if 'secondary' in x:
-            _policy_570(x['secondary'], p + ('secondary',), out)
+            _policy_575(x['secondary'], p + ('secondary',), out)
         for key in x:
             if key not in _C25:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_569(x, p, out):
+def _policy_574(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _policy_570(x, p, out):
+def _policy_575(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _policy_571(x, p, out):
-    _policy_552_duration(x, p, out)
+def _policy_576(x, p, out):
+    _policy_557_duration(x, p, out)
 
-def _policy_572(x, p, out):
+def _policy_577(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'first_response' in x:
-            _policy_573(x['first_response'], p + ('first_response',), out)
+            _policy_578(x['first_response'], p + ('first_response',), out)
         if 'decision' in x:
-            _policy_574(x['decision'], p + ('decision',), out)
+            _policy_579(x['decision'], p + ('decision',), out)
         if 'reporter_update' in x:
-            _policy_575(x['reporter_update'], p + ('reporter_update',), out)
+            _policy_580(x['reporter_update'], p + ('reporter_update',), out)
         if 'reporter_outcome' in x:
-            _policy_576(x['reporter_outcome'], p + ('reporter_outcome',), out)
+            _policy_581(x['reporter_outcome'], p + ('reporter_outcome',), out)
         if 'member_confirmation' in x:
-            _policy_577(x['member_confirmation'], p + ('member_confirmation',), out)
+            _policy_582(x['member_confirmation'], p + ('member_confirmation',), out)
         for key in x:
             if key not in _C173:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_573(x, p, out):
-    _policy_552_duration(x, p, out)
-
-def _policy_574(x, p, out):
-    _policy_552_duration(x, p, out)
-
-def _policy_575(x, p, out):
-    _policy_552_duration(x, p, out)
-
-def _policy_576(x, p, out):
-    _policy_552_duration(x, p, out)
-
-def _policy_577(x, p, out):
-    _policy_552_duration(x, p, out)
-
 def _policy_578(x, p, out):
+    _policy_557_duration(x, p, out)
+
+def _policy_579(x, p, out):
+    _policy_557_duration(x, p, out)
+
+def _policy_580(x, p, out):
+    _policy_557_duration(x, p, out)
+
+def _policy_581(x, p, out):
+    _policy_557_duration(x, p, out)
+
+def _policy_582(x, p, out):
+    _policy_557_duration(x, p, out)
+
+def _policy_583(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'watch' in x:
-            _policy_579(x['watch'], p + ('watch',), out)
+            _policy_584(x['watch'], p + ('watch',), out)
         if 'max_employer_share' in x:
-            _policy_580(x['max_employer_share'], p + ('max_employer_share',), out)
+            _policy_585(x['max_employer_share'], p + ('max_employer_share',), out)
         for key in x:
             if key not in _C174:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_579(x, p, out):
+def _policy_584(x, p, out):
     if not (_is_integer(x) or x is None):
         out.append((p, "must be of type ['integer', 'null']"))
     if _is_number(x) and x < 1:
         out.append((p, 'breaks the minimum rule'))
 
-def _policy_580(x, p, out):
+def _policy_585(x, p, out):
     if not (_is_number(x) or x is None):
         out.append((p, "must be of type ['number', 'null']"))
     if _is_number(x) and x > 1:
@@ -4190,22 +4237,22 @@ def _policy_580(x, p, out):
     if _is_number(x) and x <= 0:
         out.append((p, 'breaks the exclusiveMinimum rule'))
 
-def _policy_581(x, p, out):
+def _policy_586(x, p, out):
     if not _in(x, _C143, _C144):
         out.append((p, 'must be one of single, majority'))
 
-def _policy_582(x, p, out):
+def _policy_587(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'max_mib' in x:
-            _policy_583(x['max_mib'], p + ('max_mib',), out)
+            _policy_588(x['max_mib'], p + ('max_mib',), out)
         for key in x:
             if key not in _C175:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_583(x, p, out):
+def _policy_588(x, p, out):
     if not (_is_integer(x)):
         out.append((p, 'must be of type integer'))
     if _is_number(x) and x < 1:
@@ -4213,67 +4260,67 @@ def _policy_583(x, p, out):
     if _is_number(x) and x > 64:
         out.append((p, 'breaks the maximum rule'))
 
-def _policy_584(x, p, out):
+def _policy_589(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'not_violation' in x:
-            _policy_585(x['not_violation'], p + ('not_violation',), out)
+            _policy_590(x['not_violation'], p + ('not_violation',), out)
         if 'concern' in x:
-            _policy_586(x['concern'], p + ('concern',), out)
+            _policy_591(x['concern'], p + ('concern',), out)
         if 'resolved' in x:
-            _policy_587(x['resolved'], p + ('resolved',), out)
+            _policy_592(x['resolved'], p + ('resolved',), out)
         if 'after_sanction' in x:
-            _policy_588(x['after_sanction'], p + ('after_sanction',), out)
+            _policy_593(x['after_sanction'], p + ('after_sanction',), out)
         for key in x:
             if key not in _C176:
                 out.append((p, 'has fields this format does not allow'))
                 break
 
-def _policy_585(x, p, out):
-    _policy_552_duration(x, p, out)
+def _policy_590(x, p, out):
+    _policy_557_duration(x, p, out)
 
-def _policy_586(x, p, out):
-    _policy_552_duration(x, p, out)
+def _policy_591(x, p, out):
+    _policy_557_duration(x, p, out)
 
-def _policy_587(x, p, out):
-    _policy_552_duration(x, p, out)
+def _policy_592(x, p, out):
+    _policy_557_duration(x, p, out)
 
-def _policy_588(x, p, out):
-    _policy_552_duration(x, p, out)
+def _policy_593(x, p, out):
+    _policy_557_duration(x, p, out)
 
-def _policy_589(x, p, out):
+def _policy_594(x, p, out):
     if not _in(x, _C177, _C178):
         out.append((p, 'must be one of any, reporter-request'))
 
-def _policy_590(x, p, out):
+def _policy_595(x, p, out):
     if not _in(x, _C179, _C180):
         out.append((p, 'must be one of free, consult'))
 
-def _policy_591(x, p, out):
+def _policy_596(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _policy_592(x, p, out):
+def _policy_597(x, p, out):
     if not (isinstance(x, bool)):
         out.append((p, 'must be of type boolean'))
 
-def _case_593(x, p, out):
+def _case_598(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'cocctl' in x:
-            _case_594(x['cocctl'], p + ('cocctl',), out)
+            _case_599(x['cocctl'], p + ('cocctl',), out)
         if 'case' in x:
-            _case_595(x['case'], p + ('case',), out)
+            _case_600(x['case'], p + ('case',), out)
         if 'status' in x:
-            _case_596(x['status'], p + ('status',), out)
+            _case_601(x['status'], p + ('status',), out)
         if 'opened' in x:
-            _case_597(x['opened'], p + ('opened',), out)
+            _case_602(x['opened'], p + ('opened',), out)
         if 'updated' in x:
-            _case_598(x['updated'], p + ('updated',), out)
+            _case_603(x['updated'], p + ('updated',), out)
         if 'events' in x:
-            _case_599(x['events'], p + ('events',), out)
+            _case_604(x['events'], p + ('events',), out)
         for key in x:
             if key not in _C131:
                 out.append((p, 'has fields this format does not allow'))
@@ -4282,49 +4329,49 @@ def _case_593(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_594(x, p, out):
+def _case_599(x, p, out):
     if not _in(x, _C0, _C1):
         out.append((p, 'must be one of 1'))
 
-def _case_595(x, p, out):
+def _case_600(x, p, out):
     _case_3_caseId(x, p, out)
 
-def _case_596(x, p, out):
+def _case_601(x, p, out):
     if not _in(x, _C2, _C3):
         out.append((p, 'must be one of open, escrowed, closed'))
 
-def _case_597(x, p, out):
+def _case_602(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_598(x, p, out):
+def _case_603(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_599(x, p, out):
+def _case_604(x, p, out):
     if not (isinstance(x, list)):
         out.append((p, 'must be of type array'))
     if isinstance(x, list) and len(x) < 1:
         out.append((p, 'must not be empty'))
     if isinstance(x, list):
         for index, item in enumerate(x):
-            _case_600(item, p + (index,), out)
+            _case_605(item, p + (index,), out)
 
-def _case_600(x, p, out):
-    _case_601_event(x, p, out)
+def _case_605(x, p, out):
+    _case_606_event(x, p, out)
 
-def _case_601_event(x, p, out):
+def _case_606_event(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
     if isinstance(x, dict):
         if 'id' in x:
-            _case_602(x['id'], p + ('id',), out)
+            _case_607(x['id'], p + ('id',), out)
         if 'at' in x:
-            _case_603(x['at'], p + ('at',), out)
+            _case_608(x['at'], p + ('at',), out)
         if 'by' in x:
-            _case_604(x['by'], p + ('by',), out)
+            _case_609(x['by'], p + ('by',), out)
         if 'type' in x:
-            _case_607(x['type'], p + ('type',), out)
+            _case_612(x['type'], p + ('type',), out)
         if 'data' in x:
-            _case_608(x['data'], p + ('data',), out)
+            _case_613(x['data'], p + ('data',), out)
         for key in x:
             if key not in _C8:
                 out.append((p, 'has fields this format does not allow'))
@@ -4333,18 +4380,18 @@ def _case_601_event(x, p, out):
         if missing:
             out.append((p, 'missing required field ' + ', '.join(missing)))
 
-def _case_602(x, p, out):
+def _case_607(x, p, out):
     if not (isinstance(x, str)):
         out.append((p, 'must be of type string'))
     if isinstance(x, str) and not _search('^[0-9A-HJKMNP-TV-Z]{26}\\Z', x):
         out.append((p, 'is not in the expected format'))
 
-def _case_603(x, p, out):
+def _case_608(x, p, out):
     _case_6_time(x, p, out)
 
-def _case_604(x, p, out):
+def _case_609(x, p, out):
     found = []
-    for check in (_case_605, _case_606,):
+    for check in (_case_610, _case_611,):
         errors = []
         check(x, p, errors)
         if not errors:
@@ -4353,29 +4400,29 @@ def _case_604(x, p, out):
     else:
         out += found
 
-def _case_605(x, p, out):
+def _case_610(x, p, out):
     _case_15_handle(x, p, out)
 
-def _case_606(x, p, out):
+def _case_611(x, p, out):
     if not _in(x, _C4, _C5):
         out.append((p, 'must be one of system'))
 
-def _case_607(x, p, out):
+def _case_612(x, p, out):
     if not _in(x, _C6, _C7):
         out.append((p, 'must be one of amended, assigned, cleared, closed, communicated, contact, evidence, excluded, exported, granted, note, opened, recused, reopened, revoked, proposed, voted, decided, confirmed, lifted, superseded, appealed, appeal-decided, released, reporter-involvement, searching, law-enforcement, content-removed, conversation, consulted, plan-response'))
 
-def _case_608(x, p, out):
+def _case_613(x, p, out):
     if not (isinstance(x, dict)):
         out.append((p, 'must be of type object'))
 
 # Each schema's root, by schema name.
 ROOTS = {
     'case': _case_0,
-    'casefile': _casefile_383,
-    'committee': _committee_425,
-    'config': _config_504,
-    'envelope': _envelope_509,
-    'policy': _policy_529,
+    'casefile': _casefile_384,
+    'committee': _committee_430,
+    'config': _config_509,
+    'envelope': _envelope_514,
+    'policy': _policy_534,
 }
 
 # Each schema's $defs entries, by (schema name, definition).
@@ -4387,7 +4434,7 @@ DEFINITIONS = {
     ('case', 'text'): _case_27_text,
     ('case', 'line'): _case_29_line,
     ('case', 'reporter'): _case_38_reporter,
-    ('case', 'consequence'): _case_213_consequence,
+    ('case', 'consequence'): _case_214_consequence,
     ('case', 'event'): _case_10_event,
     ('case', 'data_amended'): _case_24_data_amended,
     ('case', 'data_assigned'): _case_65_data_assigned,
@@ -4399,52 +4446,52 @@ DEFINITIONS = {
     ('case', 'data_excluded'): _case_122_data_excluded,
     ('case', 'data_exported'): _case_129_data_exported,
     ('case', 'data_granted'): _case_139_data_granted,
-    ('case', 'data_note'): _case_148_data_note,
-    ('case', 'data_opened'): _case_155_data_opened,
-    ('case', 'data_recused'): _case_185_data_recused,
-    ('case', 'data_reopened'): _case_194_data_reopened,
-    ('case', 'data_revoked'): _case_201_data_revoked,
-    ('case', 'data_proposed'): _case_208_data_proposed,
-    ('case', 'data_voted'): _case_229_data_voted,
-    ('case', 'data_decided'): _case_239_data_decided,
-    ('case', 'data_confirmed'): _case_267_data_confirmed,
-    ('case', 'data_lifted'): _case_277_data_lifted,
-    ('case', 'data_superseded'): _case_287_data_superseded,
-    ('case', 'data_appealed'): _case_297_data_appealed,
-    ('case', 'data_appeal-decided'): _case_308_data_appeal_decided,
-    ('case', 'data_released'): _case_319_data_released,
-    ('case', 'data_reporter-involvement'): _case_328_data_reporter_involvement,
-    ('case', 'data_searching'): _case_336_data_searching,
-    ('case', 'data_law-enforcement'): _case_343_data_law_enforcement,
-    ('case', 'data_content-removed'): _case_351_data_content_removed,
-    ('case', 'data_conversation'): _case_359_data_conversation,
-    ('case', 'data_consulted'): _case_369_data_consulted,
-    ('case', 'data_plan-response'): _case_377_data_plan_response,
-    ('casefile', 'time'): _casefile_389_time,
-    ('casefile', 'handle'): _casefile_394_handle,
-    ('casefile', 'caseId'): _casefile_386_caseId,
-    ('casefile', 'handles'): _casefile_392_handles,
-    ('casefile', 'id'): _casefile_415_id,
-    ('casefile', 'seal'): _casefile_413_seal,
-    ('committee', 'time'): _committee_441_time,
-    ('committee', 'handle'): _committee_431_handle,
-    ('committee', 'line'): _committee_433_line,
-    ('committee', 'member'): _committee_429_member,
-    ('committee', 'signing'): _committee_445_signing,
-    ('committee', 'signature'): _committee_471_signature,
-    ('committee', 'id'): _committee_450_id,
-    ('committee', 'change'): _committee_448_change,
-    ('committee', 'memberRecipient'): _committee_436_memberRecipient,
-    ('envelope', 'time'): _envelope_515_time,
-    ('envelope', 'handle'): _envelope_519_handle,
-    ('envelope', 'caseId'): _envelope_512_caseId,
-    ('policy', 'rule'): _policy_536_rule,
-    ('policy', 'duration'): _policy_552_duration,
-    ('policy', 'ids'): _policy_554_ids,
+    ('case', 'data_note'): _case_149_data_note,
+    ('case', 'data_opened'): _case_156_data_opened,
+    ('case', 'data_recused'): _case_186_data_recused,
+    ('case', 'data_reopened'): _case_195_data_reopened,
+    ('case', 'data_revoked'): _case_202_data_revoked,
+    ('case', 'data_proposed'): _case_209_data_proposed,
+    ('case', 'data_voted'): _case_230_data_voted,
+    ('case', 'data_decided'): _case_240_data_decided,
+    ('case', 'data_confirmed'): _case_268_data_confirmed,
+    ('case', 'data_lifted'): _case_278_data_lifted,
+    ('case', 'data_superseded'): _case_288_data_superseded,
+    ('case', 'data_appealed'): _case_298_data_appealed,
+    ('case', 'data_appeal-decided'): _case_309_data_appeal_decided,
+    ('case', 'data_released'): _case_320_data_released,
+    ('case', 'data_reporter-involvement'): _case_329_data_reporter_involvement,
+    ('case', 'data_searching'): _case_337_data_searching,
+    ('case', 'data_law-enforcement'): _case_344_data_law_enforcement,
+    ('case', 'data_content-removed'): _case_352_data_content_removed,
+    ('case', 'data_conversation'): _case_360_data_conversation,
+    ('case', 'data_consulted'): _case_370_data_consulted,
+    ('case', 'data_plan-response'): _case_378_data_plan_response,
+    ('casefile', 'time'): _casefile_390_time,
+    ('casefile', 'handle'): _casefile_395_handle,
+    ('casefile', 'caseId'): _casefile_387_caseId,
+    ('casefile', 'handles'): _casefile_393_handles,
+    ('casefile', 'id'): _casefile_416_id,
+    ('casefile', 'seal'): _casefile_414_seal,
+    ('committee', 'time'): _committee_446_time,
+    ('committee', 'handle'): _committee_436_handle,
+    ('committee', 'line'): _committee_438_line,
+    ('committee', 'member'): _committee_434_member,
+    ('committee', 'signing'): _committee_450_signing,
+    ('committee', 'signature'): _committee_476_signature,
+    ('committee', 'id'): _committee_455_id,
+    ('committee', 'change'): _committee_453_change,
+    ('committee', 'memberRecipient'): _committee_441_memberRecipient,
+    ('envelope', 'time'): _envelope_520_time,
+    ('envelope', 'handle'): _envelope_524_handle,
+    ('envelope', 'caseId'): _envelope_517_caseId,
+    ('policy', 'rule'): _policy_541_rule,
+    ('policy', 'duration'): _policy_557_duration,
+    ('policy', 'ids'): _policy_559_ids,
 }
 
 # The case document without each event's data rules, and each event type's data rules.
-CASE_FRAME = _case_593
+CASE_FRAME = _case_598
 CASE_EVENT_DATA = {
     'amended': _case_24_data_amended,
     'assigned': _case_65_data_assigned,
@@ -4456,25 +4503,25 @@ CASE_EVENT_DATA = {
     'excluded': _case_122_data_excluded,
     'exported': _case_129_data_exported,
     'granted': _case_139_data_granted,
-    'note': _case_148_data_note,
-    'opened': _case_155_data_opened,
-    'recused': _case_185_data_recused,
-    'reopened': _case_194_data_reopened,
-    'revoked': _case_201_data_revoked,
-    'proposed': _case_208_data_proposed,
-    'voted': _case_229_data_voted,
-    'decided': _case_239_data_decided,
-    'confirmed': _case_267_data_confirmed,
-    'lifted': _case_277_data_lifted,
-    'superseded': _case_287_data_superseded,
-    'appealed': _case_297_data_appealed,
-    'appeal-decided': _case_308_data_appeal_decided,
-    'released': _case_319_data_released,
-    'reporter-involvement': _case_328_data_reporter_involvement,
-    'searching': _case_336_data_searching,
-    'law-enforcement': _case_343_data_law_enforcement,
-    'content-removed': _case_351_data_content_removed,
-    'conversation': _case_359_data_conversation,
-    'consulted': _case_369_data_consulted,
-    'plan-response': _case_377_data_plan_response,
+    'note': _case_149_data_note,
+    'opened': _case_156_data_opened,
+    'recused': _case_186_data_recused,
+    'reopened': _case_195_data_reopened,
+    'revoked': _case_202_data_revoked,
+    'proposed': _case_209_data_proposed,
+    'voted': _case_230_data_voted,
+    'decided': _case_240_data_decided,
+    'confirmed': _case_268_data_confirmed,
+    'lifted': _case_278_data_lifted,
+    'superseded': _case_288_data_superseded,
+    'appealed': _case_298_data_appealed,
+    'appeal-decided': _case_309_data_appeal_decided,
+    'released': _case_320_data_released,
+    'reporter-involvement': _case_329_data_reporter_involvement,
+    'searching': _case_337_data_searching,
+    'law-enforcement': _case_344_data_law_enforcement,
+    'content-removed': _case_352_data_content_removed,
+    'conversation': _case_360_data_conversation,
+    'consulted': _case_370_data_consulted,
+    'plan-response': _case_378_data_plan_response,
 }

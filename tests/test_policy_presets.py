@@ -21,7 +21,7 @@ SEED_SETTINGS = {
     "rls": {"decisions", "strikes", "interim", "consequences", "deadlines", "accused_first", "reapply"},
     "sse": {"interim", "appeals", "consequences", "public_channel"},  # interim suspension, appeal after a week
     "enginexp": {"interim", "appeals", "consequences", "public_channel"},
-    "kubernetes": {"decisions", "interim", "consequences", "deadlines", "roster"},  # unanimity sought, the watch
+    "kubernetes": {"decisions", "consequences", "deadlines", "roster"},  # unanimity sought, the watch
     "chaoss": {"access", "decisions", "interim", "consequences", "owners", "deadlines", "member_removal",
                "law_enforcement"},  # conflicts cut access
     "django": {"decisions", "deadlines"},                                       # two-thirds
@@ -93,6 +93,8 @@ SEED_FACTS = {
         "roster.watch": 2,                                 # "at least two people watching for incoming reports"
         "roster.max_employer_share": 0.5,                  # "never have a majority ... from a single employer"
         "deadlines.first_response": "3 days",              # "usually within a few days"
+        "deadlines.decision": None,                        # "reaching a consensus may take some time"
+        "interim.allowed": False,                          # no one-member measure: "we work as a team"
     },
     "chaoss": {  # ../shared/seeds/004 (CHAOSS)
         "access": "cleared",                               # "should not have access" with a conflict

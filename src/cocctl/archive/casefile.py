@@ -43,6 +43,8 @@ class Seal:
         sealer: the member who re-encrypted it for a new set of readers.
         sealed: when they did.
         imported: events from a version-1 file, vouched for by the upgrader.
+        actors: outside actors' signing keys this seal's author grants ("" ends one), see archive/actors.py.
+        vouch: the author's signature over ``actors``, which survives re-encryption.
     """
 
     id: str
@@ -55,10 +57,11 @@ class Seal:
     sealer: str | None = None
     sealed: str | None = None
     imported: bool = False
+    actors: tuple[tuple[str, str], ...] = ()
+    vouch: str = ""
 
     @property
-    def signer(self) -> str:
-        """Who made the outer signature."""
+    def signer(self) -> str:  # who made the outer signature
         return self.sealer or self.by
 
     signed_at = property(lambda self: self.sealed or self.at, doc="When the outer signature was made.")
@@ -69,18 +72,17 @@ class Seal:
             "case": case_id, "id": self.id, "by": self.by, "at": self.at, "readers": list(self.readers),
             "guests": list(self.guests), "sealer": self.sealer, "sealed": self.sealed, "imported": self.imported,
             "age": hashlib.sha256(self.age.encode("ascii")).hexdigest(),
+            **({"actors": dict(self.actors), "vouch": self.vouch} if self.actors else {}),
         }
 
     def to_dict(self) -> dict[str, Any]:
         """Return the seal as file data (the ciphertext last, as a literal block)."""
         data: dict[str, Any] = {"id": self.id, "by": self.by, "at": self.at, "readers": list(self.readers)}
-        if self.guests:
-            data["guests"] = list(self.guests)
-        if self.imported:
-            data["imported"] = True
+        data.update({"guests": list(self.guests)} if self.guests else {})
+        data.update({"imported": True} if self.imported else {})
         if self.sealer:
-            data["sealer"] = self.sealer
-            data["sealed"] = self.sealed
+            data["sealer"], data["sealed"] = self.sealer, self.sealed
+        data.update({"actors": dict(self.actors), "vouch": self.vouch} if self.actors else {})
         data["sig"] = self.sig
         data["age"] = yamlio.Literal(self.age)
         return data
@@ -89,7 +91,8 @@ class Seal:
     def from_dict(cls, raw: dict[str, Any]) -> Seal:
         """Build a seal from schema-validated file data."""
         return cls(raw["id"], raw["by"], raw["at"], tuple(raw["readers"]), raw["age"], raw["sig"],
-                   tuple(raw.get("guests", ())), raw.get("sealer"), raw.get("sealed"), bool(raw.get("imported")))
+                   tuple(raw.get("guests", ())), raw.get("sealer"), raw.get("sealed"), bool(raw.get("imported")),
+                   tuple(sorted(raw.get("actors", {}).items())), raw.get("vouch", ""))
 
 
 @dataclass(frozen=True)
@@ -139,12 +142,9 @@ class CaseFile:
             "cocctl": FORMAT_VERSION, "case": self.case, "status": self.status, "opened": self.opened,
             "updated": self.updated, "readers": list(self.readers),
         }
-        if self.guests:
-            data["guests"] = list(self.guests)
-        if self.due:
-            data["due"] = [dict(item) for item in self.due]
-        if self.people:
-            data["people"] = list(self.people)
+        data.update({"guests": list(self.guests)} if self.guests else {})
+        data.update({"due": [dict(item) for item in self.due]} if self.due else {})
+        data.update({"people": list(self.people)} if self.people else {})
         data.update({"expunge": self.expunge} if self.expunge else {})
         data.update({"report": dict(self.report)} if self.report else {})
         data.update({"reseal": True} if self.reseal else {})

@@ -38,6 +38,7 @@ DERIVATION_INFO = b"cocctl.dev/v2/ed25519-signing-key"
 SEAL_DOMAIN = b"cocctl.dev/v2/seal\n"
 EVENTS_DOMAIN = b"cocctl.dev/v2/events\n"
 ROSTER_DOMAIN = b"cocctl.dev/v2/roster\n"
+ACTORS_DOMAIN = b"cocctl.dev/v2/actors\n"  # a member vouching for an outside actor's key
 
 
 def canonical(data: Any) -> bytes:

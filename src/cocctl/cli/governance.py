@@ -34,21 +34,33 @@ def grant(
     ctx: typer.Context,
     case: str = typer.Argument(..., help="The case id."),
     member: Optional[str] = typer.Option(None, "--member", help="Clear a member, or withdraw their conflict: their own to withdraw; anyone else's grant is an approval that counts toward the committee's vote rule."),
-    recipient: Optional[str] = typer.Option(None, "--recipient", help="An outside party's age recipient (age1...)."),
+    recipient: Optional[str] = typer.Option(None, "--recipient", help="An outside party's age recipient (age1...): they may read the case."),
+    key: Optional[str] = typer.Option(None, "--key", metavar="LINE|FILE", help="An outside party's 'cocctl keygen' line or .pub file (age1... ed25519:...): they read AND act on this case only (a third-party mediator)."),
     as_: Optional[str] = typer.Option(None, "--as", help="The outside party's name, e.g. mediator."),
 ) -> None:
-    """Give a member, or an outside party such as a mediator, access to a case."""
+    """Give a member, or an outside party such as a mediator, access to a case.
+
+    With --key the outside party is a full actor on this one case: in their
+    own clone they amend, propose, draft and close it, and decide within the
+    policy: they vote only when every member is recused, and are then its
+    only voter. They never recuse, grant or revoke, act on another case or
+    change the roster. 'cocctl revoke CASE --as NAME' ends it.
+    """
     from cocctl import render
     from cocctl.errors import UsageError
     from cocctl.render import governance as show
     from cocctl.service import access
+    from cocctl.service.keys import read_public
 
-    if member and not (recipient or as_):
+    if member and not (recipient or as_ or key):
         change = access.grant_member(session(ctx), case, member)
-    elif recipient and as_ and not member:
+    elif recipient and as_ and not (member or key):
         change = access.grant_guest(session(ctx), case, recipient, as_)
+    elif key and as_ and not (member or recipient):
+        public = read_public(key)
+        change = access.grant_guest(session(ctx), case, public.recipient, as_, public.signing)
     else:
-        raise UsageError("use either --member HANDLE or --recipient age1... --as NAME")
+        raise UsageError("use either --member HANDLE, --recipient age1... --as NAME, or --key LINE --as NAME")
     show.changed(render, change, "access granted on")
 
 
@@ -58,7 +70,13 @@ def revoke(
     case: str = typer.Argument(..., help="The case id."),
     as_: str = typer.Option(..., "--as", help="The outside party's name."),
 ) -> None:
-    """End an outside party's access; the case is re-encrypted without them."""
+    """End an outside party's access; the case is re-encrypted without them.
+
+    A mediator granted with --key also loses their power to act: any seal
+    they sign after this one fails 'verify' and 'validate', and sync refuses it.
+    A member who can read the case must run it (while every member is hard-
+    recused, the mediator is the case's only reader and cannot be revoked).
+    """
     from cocctl import render
     from cocctl.render import governance as show
     from cocctl.service import access

@@ -76,7 +76,10 @@ def whoami(
     if json:
         render.emit_json(me)
     else:
-        render.line(f"{me.handle} ({', '.join(me.roles) or 'member'}) in {me.archive}")
+        if me.cases:  # an outside party a member granted a key on these cases only
+            render.line(f"{me.handle} (mediator, not a member) on case {', '.join(me.cases)} only, in {me.archive}")
+        else:
+            render.line(f"{me.handle} ({', '.join(me.roles) or 'member'}) in {me.archive}")
         render.line(f"key: {me.key}{', passphrase-protected' if me.protected else ''}")
         if me.agent_seconds is not None:
             render.line(f"agent: unlocked for another {_duration(me.agent_seconds)} ('cocctl lock' ends it)")

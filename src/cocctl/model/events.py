@@ -40,6 +40,8 @@ CONTENT_REMOVED = "content-removed"  # public content deleted, or its deletion r
 CONVERSATION = "conversation"  # a clarifying conversation, with an observer/scribe agreed by both parties
 CONSULTED = "consulted"  # those involved were consulted before disclosing anything  # law enforcement involved; what was given to them
 PLAN_RESPONSE = "plan-response"  # how the reported person took a behaviour-modification plan
+# Who reads a case is the committee's business: an outside actor (a mediator) never writes these.
+MEMBER_ONLY = frozenset({EXCLUDED, RECUSED, CLEARED, GRANTED, REVOKED})
 
 KINDS = ("complaint", "concern", "anonymous", "escrow")
 CHANNELS = ("email", "dm", "in-person", "public-channel", "proactive")

@@ -151,7 +151,7 @@ def _cleared(state: CaseState, event: Event) -> CaseState:
 
 
 def _granted(state: CaseState, event: Event) -> CaseState:
-    guest = Guest(name=event.data["name"], recipient=event.data["recipient"])
+    guest = Guest(name=event.data["name"], recipient=event.data["recipient"], signing=event.data.get("signing"))
     others = tuple(g for g in state.guests if g.name != guest.name)
     return replace(state, guests=others + (guest,))
 

@@ -24,10 +24,11 @@ class Reporter:
 
 @dataclass(frozen=True)
 class Guest:
-    """An outside party granted access to one case, such as a mediator."""
+    """An outside party granted access to one case, such as a mediator; with ``signing`` they act on it too."""
 
     name: str
     recipient: str
+    signing: str | None = None
 
 
 # A decision's standing: in force, ended by the committee lifting an interim

@@ -26,8 +26,12 @@ SANCTION_END = "sanction-end"
 CONFLICT = "conflict"
 # A decision brought someone to the strike threshold: the vote on what the policy then requires is due.
 SUSPENSION_VOTE = "suspension-vote"
+# No member may vote on the case (all recused) and no mediator acts on it: the case's
+# deadlines wait for a mediator, and this item asks the committee to grant one
+# ('cocctl grant CASE --key ... --as mediator'). It never makes `due --check` fail.
+MEDIATOR_NEEDED = "mediator-needed"
 KINDS = (FIRST_RESPONSE, DECISION, REPORTER_UPDATE, REPORTER_OUTCOME, APPEAL_OPENS, APPEAL_WINDOW, SANCTION_END,
-         CONFLICT, SUSPENSION_VOTE)
+         CONFLICT, SUSPENSION_VOTE, MEDIATOR_NEEDED)
 # Kinds that only inform (an appeal window closing, a sanction running out
 # ask nothing of the committee); they never make `due --check` fail and are
 # shown only before they pass.
@@ -158,10 +162,17 @@ def governance_deadlines(state: CaseState, appeals: Appeals, zone: tzinfo = time
     return found
 
 
-def envelope_due(state: CaseState, policy: Policy) -> list[dict[str, str]]:
-    """The pending deadlines as the envelope's plaintext ``due`` list: kinds and times only."""
+def envelope_due(state: CaseState, policy: Policy, stalled: str | None = None) -> list[dict[str, str]]:
+    """The pending deadlines as the envelope's plaintext ``due`` list: kinds and times only.
+
+    Args:
+        stalled: when nobody may act on the case (see ``MEDIATOR_NEEDED``), since when;
+            the list is then that one item.
+    """
     from cocctl.clock import format_time
 
+    if stalled is not None:
+        return [{"kind": MEDIATOR_NEEDED, "at": stalled}]
     return [
         {"kind": deadline.kind, "at": format_time(deadline.at)}
         for deadline in case_deadlines(state, policy)

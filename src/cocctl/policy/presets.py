@@ -10,7 +10,7 @@ COMMITTEE_ACCESS = "committee"
 CLEARED_ACCESS = "cleared"
 
 
-def _deadlines(first_response: str, decision: str, reporter_update: str | None = None,
+def _deadlines(first_response: str | None, decision: str | None, reporter_update: str | None = None,
                member_confirmation: str | None = None) -> dict[str, Any]:
     """A preset's response times, stating every deadline setting (null: no such promise)."""
     return {"first_response": first_response, "decision": decision, "reporter_update": reporter_update,
@@ -134,14 +134,15 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
     "kubernetes": {
         "description": "Kubernetes CoC Committee: triage rotation, recusal, mediator, unanimity sought",
+        # "Strives for unanimous consensus before taking an action"; the seed names no
+        # one-member interim measure ("we do not act recklessly ... we work as a team").
         "decisions": {"default": {"rule": "unanimous", "quorum": "all", "fallback": "majority"}},
-        "interim": {"allowed": True, "consequences": ["channel-restriction", "temporary-suspension"],
-                    "kinds": [], "until_resolved": False},
         "consequences": ["no-action", "private-warning", "coaching", "recommendation", "channel-restriction",
                          "remove-privileges", "event-ban", "temporary-suspension", "permanent-suspension",
                          "public-statement"],
-        # "Usually within a few days"; the committee keeps the reporter informed while it deliberates.
-        "deadlines": _deadlines("3 days", "30 days", "14 days"),
+        # "Responds to all emails in a timely manner, usually within a few days"; the seed
+        # sets no time for a decision ("reaching a consensus may take some time").
+        "deadlines": _deadlines("3 days", None),
         # "At least two people watching for incoming reports"; "never a majority from a single employer".
         "roster": {"watch": 2, "max_employer_share": 0.5},
     },

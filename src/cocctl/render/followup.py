@@ -29,9 +29,11 @@ def due(report: Any) -> None:
         info(f"nothing due (as of {report.now})")
         return
     headers = ("case", "deadline", "due", "", "owner")
-    rows = [(item.case, item.kind, item.at[:16].replace("T", " "), _until(item.at, report.now),
+    # A "needed" item: every member recused, so a mediator must be granted ('cocctl grant CASE --key ... --as mediator').
+    rows = [(item.case, item.kind, item.at[:16].replace("T", " "),
+             "grant a mediator" if item.status == "needed" else _until(item.at, report.now),
              (item.owner or ("no owner" if item.decrypted else "")) + (f" (+{item.secondary})" if item.secondary else ""),
-             item.status == "overdue") for item in report.items]
+             {"overdue": "red", "needed": "yellow"}.get(item.status, "")) for item in report.items]
     if not sys.stdout.isatty():
         aligned(headers, [row[:5] for row in rows])
         return
@@ -40,8 +42,8 @@ def due(report: Any) -> None:
     table = Table(box=None, pad_edge=False)
     for header in headers:
         table.add_column(header)
-    for case, kind, at, when, owner, overdue in rows:
-        table.add_row(text(case), text(kind), text(at), f"[red]{when}[/red]" if overdue else when, text(owner))
+    for case, kind, at, when, owner, style in rows:
+        table.add_row(text(case), text(kind), text(at), f"[{style}]{when}[/{style}]" if style else when, text(owner))
     console().print(table)
 
 

@@ -20,8 +20,9 @@ def require_reader(work: Workspace, case_id: str) -> None:
     Raises:
         AccessDenied: I am not one of the case's readers.
     """
+    work.bind(case_id)  # a mediator granted a key on this case acts on it
     envelope = work.archive.read_case(case_id)
-    if work.me.handle not in envelope.readers:
+    if work.me.handle not in (*envelope.readers, *((work.guest.handle,) if work.guest else ())):
         raise AccessDenied(
             f"you cannot read case {case_id} (recused, excluded or not cleared), so you cannot act on it"
         )
@@ -119,8 +120,12 @@ def withdrawal_tally(work: Workspace, state: CaseState, member: str, me: str) ->
     return voting.tally(rule, eligible, {**approvals, me: "yes"})
 
 
-def grant_guest(session: Session, case_id: str, recipient: str, name: str) -> CaseChange:
-    """Let an outside party (a mediator) read a case with their own age key.
+def grant_guest(session: Session, case_id: str, recipient: str, name: str, signing: str | None = None) -> CaseChange:
+    """Let an outside party (a mediator) read a case with their own age key, and act on it with ``signing``.
+
+    With a signing key (the ``ed25519:`` key of their ``cocctl keygen`` line)
+    the party is an actor on this case only: the grant's seal vouches for the
+    key (service/mediator.py says what they may do).
 
     Raises:
         UsageError: malformed recipient or name, or the name is a member's handle.
@@ -132,9 +137,9 @@ def grant_guest(session: Session, case_id: str, recipient: str, name: str) -> Ca
         raise UsageError(f"{name} is a committee member's handle; use 'cocctl grant CASE --member {name}'")
 
     def make(state: CaseState) -> list[tuple[str, dict[str, Any]]]:
-        if any(g.name == name and g.recipient == recipient for g in state.guests):
+        if any((g.name, g.recipient, g.signing) == (name, recipient, signing) for g in state.guests):
             return []
-        data = {"name": name, "recipient": recipient}
+        data = {"name": name, "recipient": recipient, **({"signing": signing} if signing else {})}
         check_event_data(ev.GRANTED, data)
         return [(ev.GRANTED, data)]
 

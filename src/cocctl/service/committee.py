@@ -244,7 +244,12 @@ def rekey(session: Session, check: bool = False, progress: Progress | None = Non
         The change; with ``check``, ``reencrypted`` lists the cases that
         need it and ``commit`` is "".
     """
+    from cocctl.service import mediator
+
     work = Workspace(session)
+    if mediator.mediates_only(work):  # a mediator re-seals the cases they mediate, nothing else
+        resealed = mediator.reseal(session, apply=not check)
+        return RosterChange(None, resealed[-1][1] if resealed and not check else "", tuple(c for c, _ in resealed), ())
     if check:
         plan = _plan(work, work.archive.roster, apply=False, progress=progress)
         return RosterChange(None, "", plan.reencrypted, plan.unreadable)

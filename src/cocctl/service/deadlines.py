@@ -14,6 +14,7 @@ from cocctl.service.workspace import Session, Workspace
 
 OVERDUE = "overdue"
 UPCOMING = "upcoming"
+NEEDED = "needed"  # nobody may act on the case: a mediator is needed (never overdue, so `--check` passes)
 
 
 @dataclass(frozen=True)
@@ -70,12 +71,14 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
     if mine and check:
         raise UsageError("--mine needs your identity, --check uses none; choose one")
     me = None
+    mediating: list[str] = []
     if not check:
         try:
             me = work.me.handle
         except (IdentityError, AccessDenied):
             if mine:
                 raise
+            mediating = _mediating(work)
     items: list[DueItem] = []
     unreadable: list[str] = []
     work.plugins.prepare_archive()  # a plugin key is asked once for all cases
@@ -83,11 +86,15 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
     ids = work.archive.case_ids()
     cases.build(ids, private=me is not None, progress=progress)
     for case_id in ids:
+        if case_id in mediating:  # an outside actor's own case, read as them
+            case_work = Workspace(session, now=work.now)
+            items += _from_state(case_work, case_work.load_case(case_id).state, now)
+            continue
         envelope = cases.envelope(case_id)
         if me is not None:
             state = _readable(cases, case_id, me in envelope.readers)
             if state is not None:
-                items += _from_state(state, work.policy, now)
+                items += _from_state(work, state, now)
                 continue
             unreadable.append(case_id)
         items += [_item(case_id, raw["kind"], parse_time(raw["at"]), now) for raw in envelope.due
@@ -96,7 +103,7 @@ def due(session: Session, *, at: str | None = None, mine: bool = False, check: b
     if mine:
         items = [item for item in items if me in (item.owner, item.secondary)]
     items.sort(key=lambda item: (item.at, item.case, item.kind))
-    return DueReport(format_time(now), tuple(items), tuple(unreadable), keyless=me is None)
+    return DueReport(format_time(now), tuple(items), tuple(unreadable), keyless=me is None and not mediating)
 
 
 def _readable(cases: bulk.CaseReader, case_id: str, reader: bool) -> Any:
@@ -107,10 +114,29 @@ def _readable(cases: bulk.CaseReader, case_id: str, reader: bool) -> Any:
         return None
 
 
-def _from_state(state: Any, settings: dict[str, Any], now: datetime) -> list[DueItem]:
+def _mediating(work: Workspace) -> list[str]:
+    """The cases my identity acts on as a mediator (none when it has no key)."""
+    from cocctl.service.mediator import cases_of
+
+    try:
+        return cases_of(work)
+    except (IdentityError, AccessDenied):
+        return []
+
+
+def _from_state(work: Workspace, state: Any, now: datetime) -> list[DueItem]:
+    """A readable case's pending deadlines; its mediator owns them when no member may vote."""
+    from cocctl.service.mediator import acting, member_voters, stalled
+
+    since = stalled(work, state)
+    if since is not None:
+        return [_item(state.id, rules.MEDIATOR_NEEDED, parse_time(since), now, decrypted=True)]
+    primary, secondary = state.primary, state.secondary
+    if acting(state) and not member_voters(work, state):
+        primary, secondary = ", ".join(acting(state)), None
     return [
-        _item(state.id, deadline.kind, deadline.at, now, state.primary, state.secondary, decrypted=True)
-        for deadline in rules.case_deadlines(state, settings)
+        _item(state.id, deadline.kind, deadline.at, now, primary, secondary, decrypted=True)
+        for deadline in rules.case_deadlines(state, work.policy)
         if deadline.pending and _shown(deadline.kind, deadline.at, now)
     ]
 
@@ -122,5 +148,7 @@ def _shown(kind: str, at: datetime, now: datetime) -> bool:
 
 def _item(case: str, kind: str, at: datetime, now: datetime, owner: str | None = None,
           secondary: str | None = None, decrypted: bool = False) -> DueItem:
+    if kind == rules.MEDIATOR_NEEDED:
+        return DueItem(case, kind, format_time(at), NEEDED, owner, secondary, decrypted)
     late = kind not in rules.INFORMATIONAL and at <= now
     return DueItem(case, kind, format_time(at), OVERDUE if late else UPCOMING, owner, secondary, decrypted)

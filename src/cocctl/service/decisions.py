@@ -15,6 +15,7 @@ from cocctl.policy import votes as voting
 from cocctl.policy.sanctions import normalise
 from cocctl.policy.sanctions import strikes as count_strikes
 from cocctl.service.access import require_reader
+from cocctl.service.mediator import member_voters, voters
 from cocctl.service.cases import check_event_data
 from cocctl.service.workspace import CaseChange, Session, Workspace
 
@@ -114,7 +115,8 @@ def current_tally(work: Workspace, state: CaseState, proposal: Proposal) -> tupl
     rule = work.policy.rule_for(c["id"] for c in proposal.consequences)
     readers = work.readers(state)
     roles = {m.handle: m.roles for m in work.archive.roster.active}
-    eligible = voting.eligible_voters(rule, readers, roles, state.recused_soft)
+    # Where no member may vote (all recused), the case's mediator is its only voter (service/mediator.py).
+    eligible = voters(state, member_voters(work, state, rule))
     breakers = voting.tie_breakers(rule, readers, roles, state.recused_soft)
     return rule, voting.tally(rule, eligible, proposal.ballot, breakers)
 
@@ -140,6 +142,9 @@ def vote(session: Session, case_id: str, choice: str, number: int | None = None)
         if me in state.recused_soft:
             raise AccessDenied(f"you recused yourself from voting on case {case_id}; 'cocctl grant' undoes it")
         if me not in tally.eligible:
+            if work.guest is not None:
+                raise AccessDenied(f"a mediator votes only when no member may vote on case {case_id}; "
+                                   f"the members vote ({', '.join(tally.eligible)})")
             if me not in tally.tie_breakers:
                 raise AccessDenied(f"your role does not vote under this rule ({rule.rule}); see 'cocctl policy show'")
             if not tally.tie_breaker_needed:
@@ -190,13 +195,15 @@ def decide(session: Session, case_id: str, *, number: int | None = None, specs: 
         # among them, and the merge shows the two as a conflict to settle.
         data: dict[str, Any] = {"known": [d.id for d in state.decisions]}
         if direct is not None:
+            if work.guest is not None and member_voters(work, state, rule):
+                raise AccessDenied(f"a mediator decides only when no member may vote on case {case_id}")
             data.update(outcome="adopted", violation=violation, consequences=direct, rationale=rationale,
                         persons=_persons(state, list(persons)), tally={"rule": voting.SINGLE, "by": work.me.handle})
         else:
             proposal = _open_proposal(state, number)
-            rule, tally = current_tally(work, state, proposal)
+            voted_rule, tally = current_tally(work, state, proposal)
             result["tally"] = tally
-            if rule.rule == voting.SINGLE:
+            if voted_rule.rule == voting.SINGLE:
                 tally_data: dict[str, Any] = {"rule": voting.SINGLE, "by": work.me.handle}
                 outcome = voting.ADOPTED
             elif tally.outcome == voting.PENDING:

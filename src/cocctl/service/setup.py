@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cocctl.archive import agent, blind, drivers, fsio, keys, trust
@@ -42,6 +42,8 @@ class Whoami:
     key: str = ""
     protected: bool = False
     agent_seconds: int | None = None
+    # Not a member: the cases this identity acts on as their mediator (``roles`` is then ("mediator",)).
+    cases: tuple[str, ...] = ()
 
 
 def keygen(session: Session, out: Path | None, passphrase: str | None,
@@ -92,14 +94,29 @@ def public_line(session: Session) -> str:
 
 
 def whoami(session: Session) -> Whoami:
-    """Tell which active member of the archive my identity is."""
+    """Tell which active member of the archive my identity is, or which cases it mediates.
+
+    Raises:
+        AccessDenied: my identity is neither a member's nor a mediator's a member granted.
+    """
+    from cocctl.errors import AccessDenied
+    from cocctl.service import mediator
+
     work = Workspace(session)
-    me = work.me
+    cases: tuple[str, ...] = ()
+    try:
+        me = work.me
+    except AccessDenied:
+        cases = tuple(mediator.cases_of(work))
+        if not cases:
+            raise
+        work.bind(cases[0])
+        me = replace(work.me, roles=(mediator.ROLE,))
     path = keys.resolve_path(session.identity)
     running = agent.status(path)
     return Whoami(me.handle, me.recipient, me.signing, me.roles, work.archive.root,
                   key=keys.kind_of(work.identities), protected=keys.protected(path),
-                  agent_seconds=running.seconds_left if running else None)
+                  agent_seconds=running.seconds_left if running else None, cases=cases)
 
 
 def unlock(session: Session, duration: str) -> agent.Status:

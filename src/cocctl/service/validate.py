@@ -10,6 +10,7 @@ from typing import Any
 from cocctl.archive import attachments, casefile, fsio, history, messages, sources
 from cocctl.archive import config as config_file
 from cocctl.archive import roster as roster_file
+from cocctl.archive.actors import Actors
 from cocctl.archive.git import Git
 from cocctl.archive.repo import CASES_DIR, Archive
 from cocctl.archive.roster import Roster
@@ -17,6 +18,7 @@ from cocctl.errors import AccessDenied, ConflictError, IntegrityError, NotFound
 from cocctl.model.fold import FoldError
 from cocctl.policy.deadlines import envelope_due
 from cocctl.policy import reportable
+from cocctl.service.mediator import stalled
 from cocctl.policy.retention import expunge_at
 from cocctl.service import evidence, guard
 from cocctl.service.policy import policy_of
@@ -174,10 +176,11 @@ def file_problems(path: str, data: bytes, roster: Roster | None, known_cases: se
 
 
 def _seal_problems(path: str, found_file: casefile.CaseFile, roster: Roster | None) -> list[Problem]:
-    """Every seal signed by a member, over this case (a seal moved from another case fails)."""
+    """Every seal signed by a member, or a mediator a member granted a key, over this case (a moved seal fails)."""
     found = []
+    checker = Actors(found_file, roster) if roster is not None and roster.entries else None
     for seal in found_file.seals:
-        if roster is not None and roster.entries and not roster.seal_valid(found_file.case, seal):
+        if checker is not None and not checker.seal_valid(found_file.case, seal):
             found.append(Problem(path, f"seal {seal.id} is not signed by a member ({seal.signer}): forged, "
                                        "or moved from another case; restore the file with git"))
     return found
@@ -287,7 +290,7 @@ def _deep(work: Workspace, envelopes: dict[str, Any]) -> tuple[int, tuple[str, .
         if found_file.report is not None and dict(found_file.report) != reportable.facts(state):
             found.append(Problem(path, "the plaintext report facts differ from those the case log gives; "
                                        "a reader must run 'cocctl rekey'"))
-        if [dict(item) for item in found_file.due] != envelope_due(state, work.policy):
+        if [dict(item) for item in found_file.due] != envelope_due(state, work.policy, stalled(work, state)):
             found.append(Problem(path, "the plaintext due deadlines differ from those the case log "
                                        "and the policy give"))
     return checked, tuple(unreadable), found

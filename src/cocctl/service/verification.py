@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cocctl.archive import blobs, history, messages, trust, verified
+from cocctl.archive.actors import Actors
 from cocctl.archive.casefile import CaseFile
 from cocctl.archive.git import Git
 from cocctl.archive.history import NULL_BLOB, Commit
@@ -298,7 +299,7 @@ class _Walk:
             if before.get(seal.id) == seal:
                 continue
             self.checked += 1
-            if not roster.seal_valid(new.case, seal) or not _active(roster, seal.signer):
+            if not Actors(new, roster).seal_valid(new.case, seal) or not _active(roster, seal.signer, new):
                 self.offend(commit, f"adds seal {seal.id} not signed by a member active before it "
                             "(forged, by a removed member, or moved from another case)", path)
             elif seal.id not in before and seal.signer != seal.by and not seal.imported:
@@ -329,13 +330,13 @@ class _Walk:
             self.checked += 1
             if (seal.sig, seal.age) not in known.get(seal.id, set()):
                 self.offend(commit, f"brings seal {seal.id} that neither merged side held", path)
-            elif isinstance(roster, Roster) and roster.entries and not roster.seal_valid(new.case, seal):
+            elif isinstance(roster, Roster) and roster.entries and not Actors(new, roster).seal_valid(new.case, seal):
                 # Both sides were valid on their own, but one side's member
                 # was removed on the other before this seal's time.
-                self.offend(commit, f"keeps seal {seal.id} by {seal.signer}, made after they left the committee",
-                            path)
+                self.offend(commit, f"keeps seal {seal.id} by {seal.signer}, made after they left the committee "
+                            "(or their grant as mediator ended)", path)
 
 
-def _active(roster: Roster, handle: str) -> bool:
+def _active(roster: Roster, handle: str, case: CaseFile | None = None) -> bool:  # an active member, or case's actor
     member = roster.find(handle)
-    return member is not None and member.active
+    return member.active if member is not None else case is not None and Actors(case, roster).is_actor(handle)

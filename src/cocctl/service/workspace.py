@@ -11,13 +11,14 @@ from types import MappingProxyType
 from typing import Any
 
 from cocctl import clock
-from cocctl.archive import blind, casefile, keys, signing
+from cocctl.archive import actors, blind, casefile, keys
+from cocctl.archive.actors import Actors
 from cocctl.archive.casefile import CaseFile, Opened, Seal
 from cocctl.archive.git import TRAILER_ACTION, TRAILER_ACTOR, TRAILER_CASE
 from cocctl.archive.plugins import PluginRuns
 from cocctl.archive.repo import JOURNAL_NAME, Archive
-from cocctl.archive.roster import Member, Roster, is_unsigned
-from cocctl.errors import AccessDenied, ConflictError, IdentityError, IntegrityError, UsageError
+from cocctl.archive.roster import Roster
+from cocctl.errors import AccessDenied, ConflictError, IntegrityError
 from cocctl.model import events as ev
 from cocctl.model.events import Event
 from cocctl.model.fold import fold
@@ -28,6 +29,8 @@ from cocctl.policy.deadlines import envelope_due
 from cocctl.policy.retention import expunge_at
 from cocctl.policy.sanctions import names as reported_names
 from cocctl.service.document import check_document
+from cocctl.service.identity import Identity
+from cocctl.service.mediator import stalled
 from cocctl.service.policy import policy_of
 
 
@@ -68,7 +71,7 @@ class CaseChange:
     added: tuple[Event, ...] = field(default=())
 
 
-class Workspace:
+class Workspace(Identity):
     """The archive, identity and clock of one command, loaded on demand."""
 
     def __init__(self, session: Session, now: datetime | None = None, roster: Roster | None = None) -> None:
@@ -104,59 +107,6 @@ class Workspace:
         return self.archive.roster
 
     @cached_property
-    def identities(self) -> list[Any]:
-        """My age identities (loaded once per command: a passphrase is asked once)."""
-        path = keys.resolve_path(self.session.identity)
-        if path not in self.session.loaded:
-            self.session.loaded[path] = keys.load(path, self.session.ask_passphrase, tell=self.session.tell)
-        return self.session.loaded[path]
-
-    @cached_property
-    def me(self) -> Member:
-        """The active member my identity belongs to.
-
-        Raises:
-            AccessDenied: the identity is no active member's.
-        """
-        for recipient in keys.recipients_of(self.identities):
-            member = self.roster.find_recipient(recipient)
-            if member is not None:
-                return member
-        mine = ", ".join(keys.recipients_of(self.identities)) or "no X25519 key"
-        if left := [m for m in self.roster.members if m.left and m.recipient in keys.recipients_of(self.identities)]:
-            raise AccessDenied(f"your identity is {left[0].handle}'s, who left the committee on {left[0].left[:10]}; "
-                               "a member can add you again with 'cocctl member add'")
-        raise AccessDenied(
-            f"your identity ({mine}) is not an active member of this archive; "
-            "send a member the line 'cocctl whoami --public' prints and ask them to run 'cocctl member add'"
-        )
-
-    @cached_property
-    def signer(self) -> signing.SigningKey:
-        """My signing key, checked against the roster.
-
-        Raises:
-            IdentityError: my identity has no key to derive one from, or the
-                roster records another signing key for me.
-            ConflictError: the archive is still version 1 (unsigned roster).
-        """
-        key = keys.signing_key(self.identities)
-        me = self.me
-        if is_unsigned(self.roster):
-            raise ConflictError("this archive is still format 1 (no signed roster); run 'cocctl upgrade' first")
-        if me.signing is None:
-            raise IdentityError(
-                f"the roster has no signing key for {me.handle}; send a member the line 'cocctl whoami --public' "
-                f"prints and ask them to run 'cocctl member rotate-key {me.handle} --key \"...\"'"
-            )
-        if me.signing != key.public:
-            raise IdentityError(
-                f"your identity's signing key is not the one the roster records for {me.handle}; "
-                "use the identity you joined with, or ask a member to run 'cocctl member rotate-key'"
-            )
-        return key
-
-    @cached_property
     def policy(self) -> settings.Policy:
         """The policy in force (preset plus the archive's overrides), built once per version of cocctl.yaml.
 
@@ -164,16 +114,6 @@ class Workspace:
             IntegrityError: cocctl.yaml is not valid or names an unknown preset.
         """
         return policy_of(self.archive.config_bytes)
-
-    @cached_property
-    def index_key(self) -> bytes | None:
-        """The archive's blinded-index key, when it has one and I can open it."""
-        handle = None
-        try:
-            handle = self.me.handle
-        except AccessDenied:
-            pass
-        return blind.read_key(self.archive.root, self.identities, handle)
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -192,6 +132,7 @@ class Workspace:
             IntegrityError: corrupt, tampered with, or signed by someone else
                 than it claims.
         """
+        self.bind(case_id)
         found = self.archive.read_case(case_id)
         return self.open_file(found, self.archive.case_relpath(case_id))
 
@@ -202,11 +143,13 @@ class Workspace:
             raw = casefile.open_payload(found, self.identities, name=name)
             events = tuple(Event.from_dict(item) for item in raw)
             return LoadedCase(found, events, fold(events))
-        roster = self.roster
+        from cocctl.service import mediator
+
+        roster, checker = self.roster, Actors(found, self.roster)
         opened: dict[str, Opened] = {}
         events: list[Event] = []
         for seal in found.seals:
-            if not roster.seal_valid(found.case, seal):
+            if not checker.seal_valid(found.case, seal):
                 raise IntegrityError(f"{name}: seal {seal.id} is not signed by a member ({seal.signer}); it was forged "
                                      "or moved from another case: restore it with git and run 'cocctl verify'")
             try:
@@ -224,12 +167,12 @@ class Workspace:
                     f"case {found.case} has a seal you cannot read yet; one of {', '.join(found.fixers) or 'its readers'} "
                     "must re-seal it ('cocctl rekey')"
                 ) from None
-            author = roster.find(seal.by)
-            key = author.signing_key_at(seal.at) if author else None
-            if not casefile.check_author(found.case, seal, content, key):
+            if not casefile.check_author(found.case, seal, content, checker.author_key(seal)):
                 raise IntegrityError(f"{name}: seal {seal.id} is not signed by {seal.by}; restore it with git")
             opened[seal.id] = content
-            events += [_event(item, name) for item in content.events]
+            events += (mine := [_event(item, name) for item in content.events])
+            if not seal.imported:
+                mediator.check_seal(name, seal, mine, (m.handle for m in roster.members))
         if len({e.id for e in events}) != len(events):
             raise IntegrityError(f"{name} holds an event id twice; restore it with git")
         ordered = tuple(sorted(events, key=ev.sort_key))
@@ -302,7 +245,10 @@ class Workspace:
         if loaded is not None and loaded.file.version == 1:
             seals.append(self._imported(state.id, loaded.events, meta.readers, meta.guests, recipients))
         if added:
+            from cocctl.service.mediator import granted_actors
+
             draft = Seal(seal_id or self.next_seal_id(seals), self.me.handle, added[-1].at, meta.readers, "", guests=meta.guests)
+            draft = actors.vouched(key, state.id, draft, granted_actors(added))
             seals.append(casefile.seal(key, state.id, draft, [e.to_dict() for e in added], recipients))
         return state, casefile.dumps(replace(meta, seals=tuple(seals)))
 
@@ -323,8 +269,8 @@ class Workspace:
             case=state.id, status=state.status, opened=state.opened_at, updated=state.updated_at,
             readers=self.readers(state, roster), guests=tuple(guest.name for guest in state.guests),
             # Kinds and times only, so key-less CI can run `cocctl due --check`.
-            due=tuple(envelope_due(state, self.policy)), people=people, expunge=expunge_at(state, self.policy),
-            report=reportable.facts(state),
+            due=tuple(envelope_due(state, self.policy, stalled(self, state))), people=people,
+            expunge=expunge_at(state, self.policy), report=reportable.facts(state),
         )
 
     def _imported(self, case_id: str, events: Sequence[Event], readers: tuple[str, ...], guests: tuple[str, ...],
@@ -371,27 +317,19 @@ class Workspace:
         ``make(state)`` returns the (type, data) pairs to append; none means
         nothing changed, and then no commit is made.
         """
-        self.signer  # only members with a valid key write; fail before reading anything  # noqa: B018
+        from cocctl.service.mediator import refuse_member_only
+
+        self.bind(case_id)
+        self.signer  # only members (or the case's mediator) with a valid key write; fail before reading  # noqa: B018
         with self.archive.locked():
             loaded = self.load_case(case_id)
             changes = make(loaded.state)
             if not changes:
                 return CaseChange(case_id, loaded.state, None)
+            refuse_member_only(self, changes)
             added = self.new_events(loaded.events, changes)
             state, commit = self.commit_case(loaded, added, action, subject)
             return CaseChange(case_id, state, commit, tuple(added))
-
-    def require_member(self, handle: str) -> Member:
-        """Return the active member ``handle``.
-
-        Raises:
-            UsageError: no active member has that handle.
-        """
-        for member in self.roster.active:
-            if member.handle == handle:
-                return member
-        raise UsageError(f"{handle!r} is not an active committee member; see 'cocctl member list'")
-
 
 def _event(raw: dict[str, Any], name: str) -> Event:
     try:
