@@ -358,3 +358,7 @@ def test_walk_three_strikes_across_cases_vote_and_messages(tmp_path):
     ledger = rls.ok("carol", "person", "sam").stdout
     assert "1 case(s) you cannot read may name this person" in ledger
     assert "strikes: at least 2 of 3 (not counting the cases you cannot read)" in ledger
+    # ... and the plaintext report facts tell her that the case she cannot read records a strike.
+    assert "1 case(s) you cannot read name this person and record a strike" in ledger
+    flagged = json.loads(rls.ok("carol", "person", "sam", "--json").stdout)
+    assert flagged["strike_cases_unread"] == 1 and flagged["strikes"] == 2

@@ -69,6 +69,9 @@ def person(record: Any, as_json: bool) -> None:
     # Never a wrong count: strikes in cases the reader cannot open are not in it, and the line says so.
     unsure = ("at least ", " (not counting the cases you cannot read)") if record.unreadable else ("", "")
     out.print(f"strikes: {unsure[0]}{record.strikes}{threshold}{unsure[1]}", markup=False)
+    if record.strike_cases_unread:
+        out.print(f"  {record.strike_cases_unread} case(s) you cannot read name this person and record a strike "
+                  "(for them or someone else in the case); ask their readers", markup=False)
     previous = None
     for at, case_id, count in record.strike_dates:
         gap = f", {(_days(at) - _days(previous))} day(s) after the previous" if previous else ""

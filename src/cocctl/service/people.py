@@ -22,6 +22,7 @@ class Unreadable:
     case: str
     readers: tuple[str, ...]
     people: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()  # the catalogue ids its plaintext report facts list, once closed
 
 
 def measures(consequences: Iterable[dict[str, Any]]) -> str:
@@ -42,14 +43,19 @@ def readable_cases(work: Workspace, skip: str | None = None) -> tuple[list[CaseS
             continue
         envelope = cases.envelope(case_id)
         if me not in envelope.readers:
-            hidden.append(Unreadable(case_id, envelope.readers, envelope.people))
+            hidden.append(_unreadable(envelope))
             continue
         try:
             states.append(cases.state(case_id))
         except AccessDenied:
-            hidden.append(Unreadable(case_id, envelope.readers, envelope.people))
+            hidden.append(_unreadable(envelope))
     cases.save()
     return states, hidden
+
+
+def _unreadable(envelope: Any) -> Unreadable:
+    actions = (envelope.report or {}).get("actions") or ()
+    return Unreadable(envelope.case, envelope.readers, envelope.people, tuple(actions))
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,9 @@ class PersonRecord:
     strike_dates: tuple[tuple[str, str, int], ...]
     sanctions: tuple[rules.Sanction, ...]
     highest: dict[str, Any] | None
+    # Cases I cannot read that name the person (by blinded token) and whose
+    # plaintext report facts list a strike: how many strikes, and for whom, only their readers know.
+    strike_cases_unread: int = 0
 
 
 def person(session: Session, name: str, at: datetime | None = None) -> PersonRecord:
@@ -86,10 +95,12 @@ def person(session: Session, name: str, at: datetime | None = None) -> PersonRec
 
     key = rules.normalise(name)
     mine = [state for state in states if key in rules.names(state)]
+    flagged = 0
     if work.index_key is not None:
         # The blinded index tells which unreadable cases name this person.
         token = blind.token(work.index_key, key)
         hidden = [other for other in hidden if token in other.people]
+        flagged = sum(1 for other in hidden if "strike" in other.actions)
     cases = tuple(
         PersonCase(
             state.id, state.status, state.kind, state.opened_at,
@@ -110,6 +121,7 @@ def person(session: Session, name: str, at: datetime | None = None) -> PersonRec
         strike_dates=tuple(rules.strike_ledger(mine, key, work.now, policy.strikes.expire, policy.zone)),
         sanctions=tuple(rules.sanctions(mine, work.now, policy.expiring_soon, key, policy.zone)),
         highest=rules.highest(mine, key),
+        strike_cases_unread=flagged,
     )
 
 
