@@ -196,7 +196,8 @@ def measure(bench: Bench, runs: int, with_pass: bool = True) -> list[tuple[str, 
         ("person NAME", "alice", ["person", "person-1"], slow),
         ("report", "alice", ["report", "--from", "2026-01-01", "--to", "2026-12-31"], slow),
         ("validate", None, ["validate"], slow),
-        ("verify", "alice", ["verify"], slow),
+        ("verify --full (whole history)", "alice", ["verify", "--full"], slow),
+        ("verify (new commits only)", "alice", ["verify"], slow),
         ("log CASE", "alice", ["log", target], runs),
     ]
     store = age_store(bench)
