@@ -125,7 +125,7 @@ def test_small_counts_are_not_published_exactly(kubernetes):
     c, _ = kubernetes
     text = run_report(c).stdout  # --min-count 3 by default
     assert table(text, "Source")["Email"] == ["fewer than 3", "fewer than 3", ""]
-    assert "Counts of 1 to 2 are shown as fewer than 3" in text
+    assert "Counts of 1 to 2 in the tables are shown as fewer than 3; totals are exact." in text
     data = json.loads(run_report(c, "--format", "json").stdout)
     rows = {r["label"]: r for s in data["sections"] for t in s["tables"] for r in t["rows"]}
     assert rows["Email"] == {"label": "Email", "count": None, "previous": None, "fewer_than": 3}

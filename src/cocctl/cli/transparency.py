@@ -23,7 +23,7 @@ def report(
     min_count: int = typer.Option(
         3, "--min-count",
         help="Merge groups smaller than this (summary, chaoss), or show such counts as 'fewer than' "
-             "(kubernetes, django), so no one is singled out."),
+             "(kubernetes, django; totals stay exact, so one small row alone can be worked out)."),
 ) -> None:
     """The public transparency report of a period, in the layout your community publishes.
 

@@ -99,8 +99,9 @@ def _notes(figures: Figures, layout: str) -> tuple[str, ...]:
     if figures.unreadable:
         notes.append(" ".join(reports.coverage(figures).split()))
     if layout in (KUBERNETES, DJANGO) and figures.min_count > 1:
-        notes.append(f"Counts of 1 to {figures.min_count - 1} are shown as fewer than {figures.min_count}, "
-                     "so no one can be singled out.")
+        # Honest about its limit: a table's total is exact, so one small row alone can be worked out.
+        notes.append(f"Counts of 1 to {figures.min_count - 1} in the tables are shown as fewer than "
+                     f"{figures.min_count}; totals are exact.")
     return tuple(notes)
 
 
